@@ -1,0 +1,127 @@
+package io.leaks.actuate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Answers the failures that happen before an operation of the {@code leaks} endpoint runs
+ * (a body that is not JSON, a wrong content type or method, an unknown path) with the same
+ * JSON error body the operations use, instead of Spring's generic error page. Requests to
+ * any other path are left alone, so the host application's error handling is unchanged.
+ */
+public final class LeaksEndpointErrorResolver implements HandlerExceptionResolver, Ordered {
+
+	private final LeaksEndpointPath endpointPath;
+
+	public LeaksEndpointErrorResolver(LeaksEndpointPath endpointPath) {
+		this.endpointPath = endpointPath;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	@Override
+	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
+			@Nullable Object handler, Exception ex) {
+		if (!this.endpointPath.matches(request)) {
+			return null;
+		}
+		ErrorResponse error = describe(ex, this.endpointPath.path());
+		if (error == null) {
+			return null;
+		}
+		try {
+			response.setStatus(error.status());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.getWriter().write(toJson(error));
+			response.flushBuffer();
+		}
+		catch (IOException writeFailed) {
+			return null;
+		}
+		return new ModelAndView();
+	}
+
+	private static @Nullable ErrorResponse describe(Exception ex, String base) {
+		if (ex instanceof HttpMessageNotReadableException notReadable) {
+			return ErrorResponse.of(400,
+					"The request body is not valid JSON (" + firstLine(notReadable.getMostSpecificCause().getMessage())
+							+ "). Send a JSON object such as {\"label\": \"after_startup\"} with "
+							+ "Content-Type: application/json");
+		}
+		if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
+			return ErrorResponse.of(415, "Content-Type " + unsupported.getContentType()
+					+ " is not supported: send the body as JSON with Content-Type: application/json");
+		}
+		if (ex instanceof HttpRequestMethodNotSupportedException method) {
+			String[] supported = method.getSupportedMethods();
+			return ErrorResponse.of(405, method.getMethod() + " is not supported here. Supported: "
+					+ ((supported != null) ? String.join(", ", supported) : "none"));
+		}
+		if (ex instanceof NoResourceFoundException) {
+			return ErrorResponse.of(404, "No such path under " + base + ". Available: GET " + base + ", GET " + base
+					+ "/snapshots, GET " + base + "/snapshots/{label}, GET " + base + "/compare, POST " + base
+					+ "/snapshots, POST " + base + "/gc, DELETE " + base + "/snapshots/{label}");
+		}
+		if (ex instanceof ResponseStatusException status) {
+			return ErrorResponse.of(status.getStatusCode().value(),
+					(status.getReason() != null) ? status.getReason() : status.getMessage());
+		}
+		return null;
+	}
+
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "unreadable";
+		}
+		int newline = message.indexOf('\n');
+		String line = (newline >= 0) ? message.substring(0, newline) : message;
+		return (line.length() > 200) ? line.substring(0, 200) + "..." : line;
+	}
+
+	static String toJson(ErrorResponse error) {
+		return "{\"status\":" + error.status() + ",\"error\":" + quote(error.error()) + ",\"message\":"
+				+ quote(error.message()) + "}";
+	}
+
+	private static String quote(String value) {
+		StringBuilder json = new StringBuilder(value.length() + 2).append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				case '\n' -> json.append("\\n");
+				case '\r' -> json.append("\\r");
+				case '\t' -> json.append("\\t");
+				default -> {
+					if (c < 0x20 || c == '<' || c == '>') {
+						json.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						json.append(c);
+					}
+				}
+			}
+		}
+		return json.append('"').toString();
+	}
+
+}

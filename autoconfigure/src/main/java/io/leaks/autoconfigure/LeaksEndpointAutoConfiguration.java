@@ -1,0 +1,82 @@
+package io.leaks.autoconfigure;
+
+import io.leaks.actuate.LeaksEndpoint;
+import io.leaks.actuate.LeaksEndpointErrorResolver;
+import io.leaks.actuate.LeaksEndpointPath;
+import io.leaks.actuate.LeaksWebEndpointExtension;
+import io.leaks.gc.GcTrigger;
+import io.leaks.histogram.Snapshots;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.EndpointAccessResolver;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * The {@code leaks} actuator endpoint, its web extension and its web error handling.
+ */
+@AutoConfiguration(after = { LeaksAutoConfiguration.class, EndpointAutoConfiguration.class })
+@ConditionalOnBean(Snapshots.class)
+@ConditionalOnAvailableEndpoint(LeaksEndpoint.class)
+public final class LeaksEndpointAutoConfiguration {
+
+	static final EndpointId ENDPOINT_ID = EndpointId.of("leaks");
+
+	@Bean
+	@ConditionalOnMissingBean
+	LeaksEndpoint leaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger,
+			ObjectProvider<EndpointAccessResolver> accessResolver) {
+		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
+		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
+		return new LeaksEndpoint(snapshots, gcTrigger, access);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(endpoint = LeaksEndpoint.class, exposure = EndpointExposure.WEB)
+	static class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(LeaksEndpoint.class)
+		LeaksWebEndpointExtension leaksWebEndpointExtension(LeaksEndpoint endpoint) {
+			return new LeaksWebEndpointExtension(endpoint);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		LeaksEndpointPath leaksEndpointPath(ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
+			return new LeaksEndpointPath(() -> {
+				PathMappedEndpoints endpoints = pathMappedEndpoints.getIfAvailable();
+				String path = (endpoints != null) ? endpoints.getPath(ENDPOINT_ID) : null;
+				return (path != null) ? path : "/actuator/leaks";
+			});
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		@ConditionalOnClass(DispatcherServlet.class)
+		static class ServletConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			LeaksEndpointErrorResolver leaksEndpointErrorResolver(LeaksEndpointPath path) {
+				return new LeaksEndpointErrorResolver(path);
+			}
+
+		}
+
+	}
+
+}

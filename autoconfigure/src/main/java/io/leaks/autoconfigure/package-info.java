@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration and the {@code leaks.*} configuration properties.
+ */
+@NullMarked
+package io.leaks.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

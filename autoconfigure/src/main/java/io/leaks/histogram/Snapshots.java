@@ -1,0 +1,79 @@
+package io.leaks.histogram;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.leaks.gc.CollectionGuard;
+
+/**
+ * Takes labelled snapshots and keeps them in the {@link SnapshotStore}. A live snapshot
+ * forces a full collection, so it goes through the {@link CollectionGuard}: one at a time.
+ */
+public final class Snapshots {
+
+	private final HistogramSampler sampler;
+
+	private final SnapshotStore store;
+
+	private final CollectionGuard guard;
+
+	private final Clock clock;
+
+	public Snapshots(HistogramSampler sampler, SnapshotStore store, CollectionGuard guard, Clock clock) {
+		this.sampler = sampler;
+		this.store = store;
+		this.guard = guard;
+		this.clock = clock;
+	}
+
+	public SnapshotStore store() {
+		return this.store;
+	}
+
+	public boolean isAvailable() {
+		return this.sampler.isAvailable();
+	}
+
+	/**
+	 * Takes a snapshot without storing it.
+	 * @param label the label to give it
+	 * @param liveOnly whether to count live objects only (forces a full collection)
+	 * @return the snapshot
+	 * @throws HistogramUnavailableException if this JVM cannot produce histograms
+	 * @throws CollectionGuard.CollectionInProgressException if a live snapshot is refused
+	 * because another forced collection runs
+	 */
+	public HistogramSnapshot capture(String label, boolean liveOnly) {
+		return liveOnly ? this.guard.run(() -> sample(label, true)) : sample(label, false);
+	}
+
+	/**
+	 * Takes a snapshot and stores it.
+	 * @param label the label, already validated
+	 * @param liveOnly whether to count live objects only
+	 * @return the snapshot and what was evicted to make room, or not added if the label
+	 * was taken meanwhile
+	 */
+	public Taken take(String label, boolean liveOnly) {
+		HistogramSnapshot snapshot = capture(label, liveOnly);
+		return new Taken(snapshot, this.store.add(snapshot));
+	}
+
+	private HistogramSnapshot sample(String label, boolean liveOnly) {
+		long start = System.nanoTime();
+		ClassHistogram histogram = this.sampler.sample(liveOnly);
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		return new HistogramSnapshot(label, this.clock.instant(), liveOnly, duration, histogram);
+	}
+
+	/**
+	 * A snapshot just taken.
+	 *
+	 * @param snapshot the snapshot
+	 * @param result whether it was stored and which snapshots were evicted
+	 */
+	public record Taken(HistogramSnapshot snapshot, SnapshotStore.Added result) {
+
+	}
+
+}

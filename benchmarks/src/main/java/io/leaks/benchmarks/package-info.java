@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks and measurement harnesses; see {@code docs/benchmarks.md}.
+ */
+package io.leaks.benchmarks;
