@@ -2,6 +2,7 @@ package io.leaks.actuate;
 
 import java.util.function.Supplier;
 
+import io.leaks.heapdump.HeapDump;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
@@ -45,19 +47,35 @@ public class LeaksWebEndpointExtension {
 
 	@ReadOperation
 	public WebEndpointResponse<Object> item(@Selector String resource, @Selector String name, @Nullable String top) {
+		if (LeaksEndpoint.HEAPDUMPS.equals(resource)) {
+			return downloadHeapDump(name);
+		}
 		return respond(WebEndpointResponse.STATUS_OK, () -> this.delegate.item(resource, name, top));
 	}
 
 	@WriteOperation
 	public WebEndpointResponse<Object> action(@Selector String resource, @Nullable String label,
-			@Nullable String liveOnly) {
-		int created = "snapshots".equals(resource) ? 201 : WebEndpointResponse.STATUS_OK;
-		return respond(created, () -> this.delegate.action(resource, label, liveOnly));
+			@Nullable String liveOnly, @Nullable String live, @Nullable String flag, @Nullable String value,
+			@Nullable String preset) {
+		int created = ("snapshots".equals(resource) || LeaksEndpoint.HEAPDUMPS.equals(resource)) ? 201
+				: WebEndpointResponse.STATUS_OK;
+		return respond(created, () -> this.delegate.action(resource, label, liveOnly, live, flag, value, preset));
 	}
 
 	@DeleteOperation
 	public WebEndpointResponse<Object> remove(@Selector String resource, @Selector String name) {
 		return respond(WebEndpointResponse.STATUS_OK, () -> this.delegate.remove(resource, name));
+	}
+
+	private WebEndpointResponse<Object> downloadHeapDump(String name) {
+		try {
+			HeapDump dump = this.delegate.heapDumpToDownload(name);
+			return new WebEndpointResponse<>(new HeapDumpResource(dump.file()), WebEndpointResponse.STATUS_OK,
+					MediaType.APPLICATION_OCTET_STREAM);
+		}
+		catch (LeaksOperationException ex) {
+			return error(ex.status(), ex.getMessage());
+		}
 	}
 
 	private WebEndpointResponse<Object> respond(int status, Supplier<Object> operation) {

@@ -92,6 +92,11 @@ public final class GcTuning {
 		requireAvailable();
 		Optional<VmFlag> flag = this.flags.find(name);
 		if (flag.isEmpty()) {
+			// Experimental collectors (Epsilon) have no visible flag until unlocked at
+			// start-up; asking for one is still a request to switch collectors.
+			if (Collector.selectedBy(name).isPresent()) {
+				throw new TuningException(TuningException.Reason.NOT_CHANGEABLE, this.rules.notManageable(name, value));
+			}
 			throw new TuningException(TuningException.Reason.INVALID, FlagRules.unknown(name));
 		}
 		if (!flag.get().writeable()) {

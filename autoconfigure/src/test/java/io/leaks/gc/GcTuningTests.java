@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -21,20 +21,15 @@ class GcTuningTests {
 
 	private final List<GcTuningChangedEvent> events = new ArrayList<>();
 
-	private ManageableFlags saved;
+	@RegisterExtension
+	final ManageableFlags saved = ManageableFlags.restoredAfterEachTest();
 
 	private GcTuning tuning;
 
 	@BeforeEach
-	void saveFlags() {
-		this.saved = ManageableFlags.save();
+	void createTuning() {
 		this.tuning = new GcTuning(new HotSpotVmFlags(ManagementFactory.getPlatformMBeanServer()), this.events::add,
 				Clock.systemUTC());
-	}
-
-	@AfterEach
-	void restoreFlags() {
-		this.saved.restore();
 	}
 
 	@Test

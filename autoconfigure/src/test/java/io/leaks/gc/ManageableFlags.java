@@ -6,13 +6,16 @@ import java.util.Map;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Reads the test JVM's manageable flags through {@link HotSpotDiagnosticMXBean} (not
- * through the code under test) and puts them back after a test, so that no test leaves
- * the JVM tuned for the next one.
+ * through the code under test) and, registered as an extension, saves them before each
+ * test and puts them back after it, so that no test leaves the JVM tuned for the next.
  */
-public final class ManageableFlags {
+public final class ManageableFlags implements BeforeEachCallback, AfterEachCallback {
 
 	private static final HotSpotDiagnosticMXBean hotSpot = ManagementFactory
 		.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
@@ -20,13 +23,27 @@ public final class ManageableFlags {
 	private final Map<String, String> saved = new LinkedHashMap<>();
 
 	private ManageableFlags() {
+	}
+
+	/**
+	 * An extension that restores every manageable flag after each test.
+	 * @return the extension, to register with {@code @RegisterExtension}
+	 */
+	public static ManageableFlags restoredAfterEachTest() {
+		return new ManageableFlags();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		this.saved.clear();
 		for (VMOption option : hotSpot.getDiagnosticOptions()) {
 			this.saved.put(option.getName(), option.getValue());
 		}
 	}
 
-	public static ManageableFlags save() {
-		return new ManageableFlags();
+	@Override
+	public void afterEach(ExtensionContext context) {
+		restore();
 	}
 
 	public static String value(String flag) {
@@ -45,7 +62,7 @@ public final class ManageableFlags {
 		return this.saved.get(flag);
 	}
 
-	public void restore() {
+	private void restore() {
 		// Widen the ratio window first so that restoring either bound never violates
 		// Min <= Max on the way.
 		hotSpot.setVMOption("MaxHeapFreeRatio", "100");
