@@ -1,6 +1,8 @@
 package io.leaks.autoconfigure;
 
 import java.beans.PropertyDescriptor;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The bound {@code leaks.*} settings as property names and values, for
@@ -17,6 +20,12 @@ import org.springframework.beans.BeanWrapperImpl;
 final class LeaksSettings {
 
 	private static final String NESTED_PREFIX = LeaksProperties.class.getName() + "$";
+
+	private static final Map<String, Long> DURATION_UNITS = orderedUnits("d", 86_400_000L, "h", 3_600_000L, "m",
+			60_000L, "s", 1000L, "ms", 1L);
+
+	private static final Map<String, Long> SIZE_UNITS = orderedUnits("TB", 1L << 40, "GB", 1L << 30, "MB", 1L << 20,
+			"KB", 1L << 10, "B", 1L);
 
 	private LeaksSettings() {
 	}
@@ -51,7 +60,31 @@ final class LeaksSettings {
 		if (value instanceof Number || value instanceof Boolean) {
 			return value;
 		}
+		if (value instanceof Duration duration) {
+			return largestExactUnit(duration.toMillis(), DURATION_UNITS);
+		}
+		if (value instanceof DataSize size) {
+			return largestExactUnit(size.toBytes(), SIZE_UNITS);
+		}
 		return String.valueOf(value);
+	}
+
+	// Written the way application.properties would say it (2s, 4GB), which Boot parses back.
+	private static String largestExactUnit(long amount, Map<String, Long> units) {
+		for (Map.Entry<String, Long> unit : units.entrySet()) {
+			if (amount != 0 && amount % unit.getValue() == 0) {
+				return (amount / unit.getValue()) + unit.getKey();
+			}
+		}
+		return amount + units.keySet().stream().reduce((first, last) -> last).orElse("");
+	}
+
+	private static Map<String, Long> orderedUnits(Object... unitsAndFactors) {
+		Map<String, Long> units = new LinkedHashMap<>();
+		for (int i = 0; i < unitsAndFactors.length; i += 2) {
+			units.put((String) unitsAndFactors[i], (Long) unitsAndFactors[i + 1]);
+		}
+		return units;
 	}
 
 	private static String kebabCase(String name) {

@@ -1,6 +1,7 @@
 package io.leaks.gc;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -64,7 +65,9 @@ public record FlagRule(String name, FlagType type, long min, long max, boolean z
 		if (this.honouredBy.containsAll(EVERY_COLLECTOR)) {
 			return "Acts under every collector";
 		}
-		String honouring = String.join(", ", this.honouredBy.stream().map(Collector::displayName).sorted().toList());
+		List<String> names = this.honouredBy.stream().map(Collector::displayName).sorted().toList();
+		String honouring = (names.size() == 1) ? names.get(0)
+				: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
 		if (collector == Collector.UNKNOWN) {
 			return "Acts only under " + honouring + "; the running collector is not known";
 		}
@@ -72,7 +75,7 @@ public record FlagRule(String name, FlagType type, long min, long max, boolean z
 			return "Acts under " + collector.displayName();
 		}
 		return "Does nothing under " + collector.displayName() + ": only " + honouring
-				+ " act on it. HotSpot accepts a new value anyway and ignores it";
+				+ ((names.size() == 1) ? " acts" : " act") + " on it. HotSpot accepts a new value anyway and ignores it";
 	}
 
 	/**

@@ -147,6 +147,11 @@ public final class FlagRules {
 						+ "collects, is chosen at start-up (-XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC) "
 						+ "and is only fit for tests and very short-lived programs";
 			}
+			if (selected.get() == this.collector) {
+				return "This JVM runs " + this.collector.displayName() + ": the collector is chosen when the JVM starts "
+						+ "and cannot be switched or turned off while it runs. To use another one, restart with "
+						+ "-XX:+UseParallelGC, -XX:+UseSerialGC, -XX:+UseZGC or -XX:+UseG1GC";
+			}
 			return "The collector is chosen when the JVM starts and cannot be switched while it runs (this JVM runs "
 					+ this.collector.displayName() + "). To use " + selected.get().displayName() + ", restart with -XX:+"
 					+ name;

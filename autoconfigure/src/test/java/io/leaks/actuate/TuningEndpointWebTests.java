@@ -102,7 +102,7 @@ class TuningEndpointWebTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
-			"{\"flag\": \"UseG1GC\", \"value\": \"false\"}|cannot be switched while it runs",
+			"{\"flag\": \"UseG1GC\", \"value\": \"false\"}|cannot be switched or turned off while it runs",
 			"{\"flag\": \"UseEpsilonGC\", \"value\": \"true\"}|Garbage collection cannot be turned off",
 			"{\"flag\": \"MaxHeapSize\", \"value\": \"1g\"}|Heap bounds are fixed at start-up (-Xmx, -Xms)",
 			"{\"flag\": \"ParallelGCThreads\", \"value\": \"1\"}|ParallelGCThreads is not manageable",

@@ -115,7 +115,10 @@ class LeaksHeapDumpAutoConfigurationTests {
 					.containsEntry("leaks.heap-dump.download", false)
 					.containsEntry("leaks.snapshots.max-count", 10)
 					.containsEntry("leaks.enabled", true)
-					.containsKey("leaks.gc.busy-wait");
+					.containsEntry("leaks.gc.busy-wait", "2s")
+					.containsEntry("leaks.heap-dump.min-interval", "1h")
+					.containsEntry("leaks.heap-dump.max-total-size", "4GB")
+					.containsEntry("leaks.heap-dump.free-space-margin", "1GB");
 				assertThat(endpoint.overview().supports().heapDumps()).isTrue();
 				assertThat(endpoint.overview().supports().tuning()).isTrue();
 			});

@@ -63,7 +63,7 @@ class FlagRulesTests {
 		assertThat(interval.effectiveUnder(Collector.G1)).isTrue();
 		assertThat(interval.effectiveUnder(Collector.PARALLEL)).isFalse();
 		assertThat(interval.effectUnder(Collector.PARALLEL))
-			.isEqualTo("Does nothing under Parallel: only G1 act on it. HotSpot accepts a new value anyway and ignores it");
+			.isEqualTo("Does nothing under Parallel: only G1 acts on it. HotSpot accepts a new value anyway and ignores it");
 		assertThat(interval.effectiveUnder(Collector.UNKNOWN)).isNull();
 	}
 
@@ -74,6 +74,7 @@ class FlagRulesTests {
 		assertThat(softMax.effectiveUnder(Collector.SHENANDOAH)).isTrue();
 		assertThat(softMax.effectiveUnder(Collector.G1)).isFalse();
 		assertThat(softMax.effectiveUnder(Collector.SERIAL)).isFalse();
+		assertThat(softMax.effectUnder(Collector.G1)).startsWith("Does nothing under G1: only Shenandoah and ZGC act on it");
 	}
 
 	@Test
@@ -108,7 +109,9 @@ class FlagRulesTests {
 		assertThat(this.g1.notManageable("UseZGC", "true"))
 			.isEqualTo("The collector is chosen when the JVM starts and cannot be switched while it runs (this JVM "
 					+ "runs G1). To use ZGC, restart with -XX:+UseZGC");
-		assertThat(this.g1.notManageable("UseG1GC", "false")).contains("cannot be switched while it runs");
+		assertThat(this.g1.notManageable("UseG1GC", "false"))
+			.startsWith("This JVM runs G1: the collector is chosen when the JVM starts and cannot be switched or "
+					+ "turned off while it runs. To use another one, restart with -XX:+UseParallelGC");
 	}
 
 	@Test

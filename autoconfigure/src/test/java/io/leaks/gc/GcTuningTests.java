@@ -142,7 +142,7 @@ class GcTuningTests {
 	void aFlagHotSpotCannotChangeAtRuntimeShouldBeRefusedWithTheStartUpOption() {
 		assertThatExceptionOfType(TuningException.class).isThrownBy(() -> this.tuning.set("UseG1GC", "false"))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(TuningException.Reason.NOT_CHANGEABLE))
-			.withMessageContaining("cannot be switched while it runs");
+			.withMessageContaining("cannot be switched or turned off while it runs");
 		assertThatExceptionOfType(TuningException.class).isThrownBy(() -> this.tuning.set("MaxHeapSize", "1g"))
 			.withMessageContaining("-Xmx");
 		assertThatExceptionOfType(TuningException.class)
