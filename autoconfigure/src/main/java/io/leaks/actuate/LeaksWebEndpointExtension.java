@@ -2,7 +2,6 @@ package io.leaks.actuate;
 
 import java.util.function.Supplier;
 
-import io.leaks.heapdump.HeapDump;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -68,19 +67,18 @@ public class LeaksWebEndpointExtension {
 	}
 
 	private WebEndpointResponse<Object> downloadHeapDump(String name) {
-		try {
-			HeapDump dump = this.delegate.heapDumpToDownload(name);
-			return new WebEndpointResponse<>(new HeapDumpResource(dump.file()), WebEndpointResponse.STATUS_OK,
-					MediaType.APPLICATION_OCTET_STREAM);
-		}
-		catch (LeaksOperationException ex) {
-			return error(ex.status(), ex.getMessage());
-		}
+		return answer(() -> new WebEndpointResponse<>(
+				new HeapDumpResource(this.delegate.heapDumpToDownload(name).file()), WebEndpointResponse.STATUS_OK,
+				MediaType.APPLICATION_OCTET_STREAM));
 	}
 
 	private WebEndpointResponse<Object> respond(int status, Supplier<Object> operation) {
+		return answer(() -> new WebEndpointResponse<>(operation.get(), status));
+	}
+
+	private WebEndpointResponse<Object> answer(Supplier<WebEndpointResponse<Object>> operation) {
 		try {
-			return new WebEndpointResponse<>(operation.get(), status);
+			return operation.get();
 		}
 		catch (LeaksOperationException ex) {
 			return error(ex.status(), ex.getMessage());
