@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.server.ResponseStatusException;
@@ -69,6 +70,11 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
 			return ErrorResponse.of(415, "Content-Type " + unsupported.getContentType()
 					+ " is not supported: send the body as JSON with Content-Type: application/json");
+		}
+		if (ex instanceof HttpMediaTypeNotAcceptableException) {
+			return ErrorResponse.of(406, "This endpoint answers JSON, and heap dump downloads as "
+					+ "application/octet-stream only once the request matched: send Accept: */* (curl's default) or "
+					+ "Accept: application/json");
 		}
 		if (ex instanceof HttpRequestMethodNotSupportedException method) {
 			String[] supported = method.getSupportedMethods();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,6 +66,17 @@ class HeapDumpDownloadWebTests {
 		assertThat(response.getHeaders().getContentLength()).isEqualTo(Files.size(dump));
 		assertThat(response.getBody()).isEqualTo(Files.readAllBytes(dump));
 		assertThat(new String(response.getBody(), 0, 18)).isEqualTo("JAVA PROFILE 1.0.2");
+	}
+
+	@Test
+	void downloadAskingForOctetStreamOnlyShouldSayWhichAcceptHeaderWorks() throws IOException {
+		seedDump();
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAccept(List.of(MediaType.APPLICATION_OCTET_STREAM));
+		ResponseEntity<String> response = this.rest.exchange("/actuator/leaks/heapdumps/" + NAME, HttpMethod.GET,
+				new HttpEntity<>(headers), String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+		assertThat(response.getBody()).contains("send Accept: */*");
 	}
 
 	@Test
