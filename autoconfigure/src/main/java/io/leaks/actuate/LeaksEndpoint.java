@@ -37,8 +37,7 @@ import org.springframework.util.Assert;
  * {@code /actuator/leaks}: labelled class-histogram snapshots and their diffs, and GC on
  * request. Actuator maps one operation per HTTP method and number of path segments, so
  * the sub-resources ({@code snapshots}, {@code compare}, {@code gc}, {@code heapdumps},
- * {@code tuning}) are dispatched here
- * from the first path segment. Refusals are thrown as {@link LeaksOperationException};
+ * {@code tuning}) are dispatched here from the first path segment. Refusals are thrown as {@link LeaksOperationException};
  * {@link LeaksWebEndpointExtension} turns them into HTTP statuses with a JSON message.
  * <p>
  * Read access is the default: anything that changes state or forces a collection needs

@@ -352,7 +352,8 @@ public final class HeapDumpRepository {
 
 	private HeapDumpException unusable(String why) {
 		return new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE, "Heap dump directory " + this.directory
-				+ " cannot be used: " + why + ". Point leaks.heap-dump.directory at a directory owned by this user");
+				+ " cannot be used: " + why + ". Point leaks.heap-dump.directory at a writable directory owned by the "
+				+ "user that runs this JVM");
 	}
 
 }

@@ -118,6 +118,17 @@ class HeapDumpRepositoryTests {
 	}
 
 	@Test
+	void prepareShouldRefuseADirectoryThatCannotBeCreated() throws IOException {
+		Path file = Files.writeString(this.temp.resolve("a-file"), "x");
+		assertThatExceptionOfType(HeapDumpException.class)
+			.isThrownBy(() -> new HeapDumpRepository(file.resolve("dumps")).prepare())
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.UNAVAILABLE))
+			.withMessageContaining("cannot be created or read")
+			.withMessageEndingWith("Point leaks.heap-dump.directory at a writable directory owned by the user that "
+					+ "runs this JVM");
+	}
+
+	@Test
 	void prepareShouldRefuseADirectoryOfAnotherUser() throws IOException {
 		assumeThat(System.getProperty("user.name")).as("only root can hand a directory to another user")
 			.isEqualTo("root");
