@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -147,17 +148,25 @@ public final class HeapDumpRepository {
 	}
 
 	/**
-	 * Resolves the file a new dump will be written to.
-	 * @param name a generated name
+	 * Names the file a new dump will be written to. If a dump of that millisecond exists
+	 * (the clock went back), the next free millisecond is used: HotSpot refuses to write
+	 * over a file.
+	 * @param createdAt when the dump starts
+	 * @param live whether it holds live objects only
+	 * @param label a valid label, or {@code null}
 	 * @return the file, inside the directory, not existing yet
 	 */
-	Path newFile(String name) {
-		Path file = resolve(name);
-		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-			throw new HeapDumpException(HeapDumpException.Reason.FAILED,
-					"A file named " + name + " already exists in " + base() + "; retry in a moment");
+	Path newFile(Instant createdAt, boolean live, @Nullable String label) {
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			String name = HeapDumpNames.generate(createdAt.plusMillis(attempt), live, label);
+			Path file = resolve(name);
+			if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+					&& !Files.exists(resolve(HeapDumpNames.compressedName(name)), LinkOption.NOFOLLOW_LINKS)) {
+				return file;
+			}
 		}
-		return file;
+		throw new HeapDumpException(HeapDumpException.Reason.FAILED,
+				"Every name for a dump at " + createdAt + " is taken in " + base() + "; retry in a moment");
 	}
 
 	/**

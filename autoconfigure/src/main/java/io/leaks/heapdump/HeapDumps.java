@@ -134,8 +134,7 @@ public final class HeapDumps {
 			warnings.add(directory + " is in memory (tmpfs): this dump uses RAM until it is deleted; point "
 					+ "leaks.heap-dump.directory at a disk");
 		}
-		Instant createdAt = this.clock.instant();
-		Path file = this.repository.newFile(HeapDumpNames.generate(createdAt, live, label));
+		Path file = this.repository.newFile(this.clock.instant(), live, label);
 		long start = System.nanoTime();
 		try {
 			this.dumper.dumpHeap(file, live);

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class HeapDumpsTests {
 
 	static final long MB = 1024 * 1024;
+
+	private static final Clock FIXED = Clock.fixed(Instant.parse("2026-03-01T10:15:00.123Z"), ZoneOffset.UTC);
 
 	private static final HeapDumper hotSpot = new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer());
 
@@ -67,6 +72,35 @@ class HeapDumpsTests {
 		assertThat(header(new GZIPInputStream(Files.newInputStream(dump.file())))).isEqualTo("JAVA PROFILE 1.0.2");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump.file()))).isEqualTo("rw-------");
 		assertThat(filesIn(this.directory)).containsExactly(dump.name());
+	}
+
+	@Test
+	void twoDumpsInTheSameMillisecondShouldGetDistinctNames() {
+		HeapDumps heapDumps = atFixedTime(false);
+		HeapDump first = heapDumps.dump("same", true).dump();
+		HeapDump second = heapDumps.dump("same", true).dump();
+		assertThat(first.name()).isEqualTo("heapdump-20260301T101500123Z-live-same.hprof");
+		assertThat(second.name()).isEqualTo("heapdump-20260301T101500124Z-live-same.hprof");
+		assertThat(filesIn(this.directory)).containsExactly(first.name(), second.name());
+	}
+
+	@Test
+	void aFailedCompressionShouldKeepTheDumpUncompressedAndSaySo() throws IOException {
+		Files.createDirectories(this.directory);
+		// Taken by a file that appears between choosing the name and compressing.
+		Path squatter = this.directory.resolve("heapdump-20260301T101500123Z-live-squat.hprof.gz");
+		HeapDumper squatting = (file, live) -> {
+			hotSpot.dumpHeap(file, live);
+			Files.writeString(squatter, "not ours to delete");
+		};
+		HeapDumps heapDumps = new HeapDumps(squatting, new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, true), FIXED, () -> 0);
+		HeapDumps.Taken taken = heapDumps.dump("squat", true);
+		assertThat(taken.dump().compressed()).isFalse();
+		assertThat(header(Files.newInputStream(taken.dump().file()))).isEqualTo("JAVA PROFILE 1.0.2");
+		assertThat(taken.warnings()).anySatisfy((warning) -> assertThat(warning)
+			.startsWith("Compression failed").endsWith("the dump was kept uncompressed"));
+		assertThat(squatter).hasContent("not ours to delete");
 	}
 
 	@Test
@@ -185,6 +219,11 @@ class HeapDumpsTests {
 		assertThat(dump.file()).doesNotExist();
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.get(dump.name()))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.NOT_FOUND));
+	}
+
+	private HeapDumps atFixedTime(boolean compress) {
+		return new HeapDumps(hotSpot, new HeapDumpRepository(this.directory), settings(5, 1024 * MB, compress), FIXED,
+				() -> 0);
 	}
 
 	private HeapDumps heapDumps(HeapDumps.Settings settings) {
