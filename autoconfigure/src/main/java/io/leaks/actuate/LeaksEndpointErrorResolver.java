@@ -72,8 +72,11 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		}
 		if (ex instanceof HttpRequestMethodNotSupportedException method) {
 			String[] supported = method.getSupportedMethods();
+			String hint = ("GET".equals(method.getMethod())) ? ""
+					: " Operations that change state or force a collection need write access: set "
+							+ "management.endpoint.leaks.access=unrestricted (and secure the endpoint).";
 			return ErrorResponse.of(405, method.getMethod() + " is not supported here. Supported: "
-					+ ((supported != null) ? String.join(", ", supported) : "none"));
+					+ ((supported != null) ? String.join(", ", supported) : "none") + "." + hint);
 		}
 		if (ex instanceof NoResourceFoundException) {
 			return ErrorResponse.of(404, "No such path under " + base + ". Available: GET " + base + ", GET " + base

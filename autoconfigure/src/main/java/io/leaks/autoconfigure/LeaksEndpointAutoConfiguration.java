@@ -49,7 +49,6 @@ public final class LeaksEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(LeaksEndpoint.class)
 		LeaksWebEndpointExtension leaksWebEndpointExtension(LeaksEndpoint endpoint) {
 			return new LeaksWebEndpointExtension(endpoint);
 		}

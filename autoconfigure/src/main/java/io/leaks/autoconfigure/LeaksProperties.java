@@ -12,9 +12,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("leaks")
 public class LeaksProperties {
 
+	/**
+	 * Whether the leaks starter is active at all.
+	 */
+	private boolean enabled = true;
+
 	private final Snapshots snapshots = new Snapshots();
 
 	private final Gc gc = new Gc();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
 	public Snapshots getSnapshots() {
 		return this.snapshots;

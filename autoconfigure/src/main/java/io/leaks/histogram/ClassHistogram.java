@@ -1,23 +1,92 @@
 package io.leaks.histogram;
 
+import java.util.AbstractList;
 import java.util.List;
 
 /**
  * A parsed class histogram, largest classes (by bytes) first. Classes with the same name
  * loaded by different class loaders stay separate entries.
- *
- * @param entries one entry per class, in the JVM's order (bytes, descending)
- * @param totalInstances instances of all classes
- * @param totalBytes bytes of all classes
+ * <p>
+ * Rows are kept in parallel arrays rather than as one object per class: a stored snapshot
+ * then costs a handful of objects instead of thousands, which keeps the starter's own
+ * footprint small and, just as important, keeps it out of the diffs it shows (a store of
+ * {@code HistogramEntry} objects would itself appear as a growing class).
  */
-public record ClassHistogram(List<HistogramEntry> entries, long totalInstances, long totalBytes) {
+public final class ClassHistogram {
 
-	public ClassHistogram {
-		entries = List.copyOf(entries);
+	private final String[] classNames;
+
+	private final String[] modules;
+
+	private final long[] instances;
+
+	private final long[] bytes;
+
+	private final long totalInstances;
+
+	private final long totalBytes;
+
+	public ClassHistogram(List<HistogramEntry> entries) {
+		int size = entries.size();
+		this.classNames = new String[size];
+		this.modules = new String[size];
+		this.instances = new long[size];
+		this.bytes = new long[size];
+		long instanceSum = 0;
+		long byteSum = 0;
+		for (int i = 0; i < size; i++) {
+			HistogramEntry entry = entries.get(i);
+			this.classNames[i] = entry.className();
+			this.modules[i] = entry.module();
+			this.instances[i] = entry.instances();
+			this.bytes[i] = entry.bytes();
+			instanceSum += entry.instances();
+			byteSum += entry.bytes();
+		}
+		this.totalInstances = instanceSum;
+		this.totalBytes = byteSum;
 	}
 
 	public int classCount() {
-		return this.entries.size();
+		return this.classNames.length;
+	}
+
+	public long totalInstances() {
+		return this.totalInstances;
+	}
+
+	public long totalBytes() {
+		return this.totalBytes;
+	}
+
+	/**
+	 * One row.
+	 * @param index from 0 (largest) to {@code classCount() - 1}
+	 * @return the row
+	 */
+	public HistogramEntry entry(int index) {
+		return new HistogramEntry(this.classNames[index], this.modules[index], this.instances[index],
+				this.bytes[index]);
+	}
+
+	/**
+	 * All rows, largest first, as a read-only view whose elements are made on access.
+	 * @return the rows
+	 */
+	public List<HistogramEntry> entries() {
+		return new AbstractList<>() {
+
+			@Override
+			public HistogramEntry get(int index) {
+				return entry(index);
+			}
+
+			@Override
+			public int size() {
+				return classCount();
+			}
+
+		};
 	}
 
 	/**
@@ -26,7 +95,7 @@ public record ClassHistogram(List<HistogramEntry> entries, long totalInstances, 
 	 * @return up to {@code count} entries, largest first
 	 */
 	public List<HistogramEntry> top(int count) {
-		return this.entries.subList(0, Math.min(count, this.entries.size()));
+		return entries().subList(0, Math.min(count, classCount()));
 	}
 
 }

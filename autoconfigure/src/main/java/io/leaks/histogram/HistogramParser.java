@@ -24,8 +24,6 @@ public final class HistogramParser {
 	 */
 	public static ClassHistogram parse(String text) {
 		List<HistogramEntry> entries = new ArrayList<>(4096);
-		long totalInstances = 0;
-		long totalBytes = 0;
 		boolean sawTotal = false;
 		int start = 0;
 		int length = text.length();
@@ -37,8 +35,6 @@ public final class HistogramParser {
 			HistogramEntry entry = parseRow(text, start, end);
 			if (entry != null) {
 				entries.add(entry);
-				totalInstances += entry.instances();
-				totalBytes += entry.bytes();
 			}
 			else if (text.startsWith("Total", skipSpaces(text, start, end))) {
 				sawTotal = true;
@@ -48,7 +44,7 @@ public final class HistogramParser {
 		if (entries.isEmpty() && !sawTotal) {
 			throw new IllegalArgumentException("Not a class histogram: no rows found");
 		}
-		return new ClassHistogram(entries, totalInstances, totalBytes);
+		return new ClassHistogram(entries);
 	}
 
 	private static @Nullable HistogramEntry parseRow(String text, int start, int end) {

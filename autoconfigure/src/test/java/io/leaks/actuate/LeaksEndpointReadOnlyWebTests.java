@@ -1,0 +1,78 @@
+package io.leaks.actuate;
+
+import java.util.Map;
+
+import io.leaks.histogram.Snapshots;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exposed but with the default access: reads work, nothing that changes state or forces a
+ * collection does.
+ */
+@SpringBootTest(classes = LeaksTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.endpoints.web.exposure.include=leaks")
+@AutoConfigureTestRestTemplate
+class LeaksEndpointReadOnlyWebTests {
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Autowired
+	private Snapshots snapshots;
+
+	@Test
+	void overviewShouldWorkAndReportReadOnlyAccess() {
+		ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks", Map.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat((Map<String, Object>) response.getBody().get("supports")).containsEntry("access", "READ_ONLY");
+	}
+
+	@Test
+	void compareToNowAgainstALiveSnapshotShouldBeForbiddenBecauseItWouldForceAGc() {
+		this.snapshots.take("taken-by-the-application", true);
+		try {
+			ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks/compare?to=now", Map.class);
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat((String) response.getBody().get("message")).contains("forces a full GC")
+				.contains("management.endpoint.leaks.access=unrestricted");
+			this.snapshots.take("all-objects", false);
+			ResponseEntity<Map> allObjects = this.rest
+				.getForEntity("/actuator/leaks/compare?from=all-objects&to=now", Map.class);
+			assertThat(allObjects.getStatusCode()).isEqualTo(HttpStatus.OK);
+		}
+		finally {
+			this.snapshots.store().remove("taken-by-the-application");
+			this.snapshots.store().remove("all-objects");
+		}
+	}
+
+	@Test
+	void writeOperationsShouldBeRefusedWithoutForcingACollection() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<Map> snapshot = this.rest.exchange("/actuator/leaks/snapshots", HttpMethod.POST,
+				new HttpEntity<>("{\"label\": \"x\"}", headers), Map.class);
+		assertThat(snapshot.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		assertThat((String) snapshot.getBody().get("message")).contains("management.endpoint.leaks.access");
+		ResponseEntity<Map> gc = this.rest.exchange("/actuator/leaks/gc", HttpMethod.POST,
+				new HttpEntity<>(null, headers), Map.class);
+		assertThat(gc.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		assertThat(this.rest.getForEntity("/actuator/leaks/snapshots", Map.class).getBody())
+			.containsEntry("snapshots", java.util.List.of());
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.leaks.gc;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.leaks.jvm.VmOptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+class GcTriggerTests {
+
+	private final VmOptions vmOptions = new VmOptions(ManagementFactory.getPlatformMBeanServer());
+
+	private final GcTrigger trigger = new GcTrigger(this.vmOptions, new CollectionGuard(Duration.ZERO));
+
+	@Test
+	void collectShouldFreeGarbageAndCountCollections() {
+		assumeFalse(this.trigger.isExplicitGcDisabled(), "this JVM runs with -XX:+DisableExplicitGC");
+		byte[][] garbage = new byte[64][];
+		for (int i = 0; i < garbage.length; i++) {
+			garbage[i] = new byte[256 * 1024];
+		}
+		garbage = null;
+		GcReport report = this.trigger.collect();
+		assertThat(report.performed()).isTrue();
+		assertThat(report.explicitGcDisabled()).isFalse();
+		assertThat(report.collections()).isNotEmpty();
+		assertThat(report.collections().stream().mapToLong(GcReport.CollectorActivity::count).sum()).isPositive();
+		assertThat(report.heapAfter().used()).isLessThanOrEqualTo(report.heapBefore().used());
+		assertThat(report.message()).startsWith("Freed");
+	}
+
+	@Test
+	void collectWhileAnotherForcedCollectionRunsShouldBeRefused() throws Exception {
+		CollectionGuard guard = new CollectionGuard(Duration.ZERO);
+		GcTrigger guarded = new GcTrigger(this.vmOptions, guard);
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread holder = new Thread(() -> guard.run(() -> {
+			holding.countDown();
+			try {
+				return release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				return false;
+			}
+		}));
+		holder.start();
+		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+		try {
+			if (!guarded.isExplicitGcDisabled()) {
+				assertThatExceptionOfType(CollectionGuard.CollectionInProgressException.class)
+					.isThrownBy(guarded::collect);
+			}
+			assertThatExceptionOfType(CollectionGuard.CollectionInProgressException.class)
+				.isThrownBy(() -> guard.run(() -> "second"));
+		}
+		finally {
+			release.countDown();
+			holder.join();
+		}
+		assertThat(guard.run(() -> "after")).isEqualTo("after");
+	}
+
+	/**
+	 * Runs only in the surefire execution whose JVM has {@code -XX:+DisableExplicitGC}.
+	 */
+	@Test
+	@Tag("explicit-gc-disabled")
+	void collectWhenExplicitGcIsDisabledShouldSaySoInsteadOfPretending() {
+		assertThat(this.trigger.isExplicitGcDisabled()).isTrue();
+		GcReport report = this.trigger.collect();
+		assertThat(report.performed()).isFalse();
+		assertThat(report.explicitGcDisabled()).isTrue();
+		assertThat(report.collections()).isEmpty();
+		assertThat(report.message()).contains("-XX:+DisableExplicitGC");
+	}
+
+}
