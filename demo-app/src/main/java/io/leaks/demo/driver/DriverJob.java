@@ -1,9 +1,11 @@
 package io.leaks.demo.driver;
 
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.leaks.demo.pattern.LeakPattern;
 import io.leaks.demo.pattern.Variant;
@@ -27,6 +29,10 @@ final class DriverJob implements Runnable {
 
 	private final Instant startedAt;
 
+	private final Supplier<MemoryUsage> heap;
+
+	private final double heapLimit;
+
 	private final AtomicLong operations = new AtomicLong();
 
 	/** Operations due but not run yet, below one; touched only by the driver's thread. */
@@ -36,12 +42,15 @@ final class DriverJob implements Runnable {
 
 	private @Nullable ScheduledFuture<?> schedule;
 
-	DriverJob(LeakPattern pattern, Variant variant, int perSecond, Duration tick, Instant startedAt) {
+	DriverJob(LeakPattern pattern, Variant variant, int perSecond, Duration tick, Instant startedAt,
+			Supplier<MemoryUsage> heap, double heapLimit) {
 		this.pattern = pattern;
 		this.variant = variant;
 		this.perSecond = perSecond;
 		this.operationsPerTick = perSecond * tick.toNanos() / 1e9;
 		this.startedAt = startedAt;
+		this.heap = heap;
+		this.heapLimit = heapLimit;
 	}
 
 	@Override
@@ -52,12 +61,21 @@ final class DriverJob implements Runnable {
 			return;
 		}
 		this.due -= now;
+		MemoryUsage usage = this.heap.get();
+		if (usage.getMax() > 0 && usage.getUsed() > usage.getMax() * this.heapLimit) {
+			// A leak left to fill the heap thrashes the GC for minutes before the JVM fails
+			// (measured at 1,000 operations a second in 256 MB): stop while it still answers.
+			this.failure = String.format("the heap is %d%% full, %d of %d MB", usage.getUsed() * 100 / usage.getMax(),
+					usage.getUsed() >> 20, usage.getMax() >> 20);
+			throw new IllegalStateException("Heap limit reached: " + this.failure);
+		}
 		try {
 			this.pattern.run(this.variant, now);
 			this.operations.addAndGet(now);
 		}
 		catch (RuntimeException | Error ex) {
-			this.failure = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
+			this.failure = "it failed with " + ex.getClass().getSimpleName()
+					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 			// Rethrown so the scheduler stops repeating a job that cannot go on.
 			throw ex;
 		}
@@ -84,8 +102,8 @@ final class DriverJob implements Runnable {
 			message = "Running " + target + " at " + this.perSecond + " operations per second";
 		}
 		else if (this.failure != null) {
-			message = "Stopped after " + this.operations.get() + " operations because " + target + " failed ("
-					+ this.failure + "); POST /demo/reset drops what the patterns retain";
+			message = "Stopped " + target + " after " + this.operations.get() + " operations because " + this.failure
+					+ "; POST /demo/reset drops what the patterns retain";
 		}
 		else {
 			message = "Stopped after " + this.operations.get() + " operations of " + target;

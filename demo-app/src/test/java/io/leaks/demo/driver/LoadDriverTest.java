@@ -1,6 +1,8 @@
 package io.leaks.demo.driver;
 
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.leaks.demo.listeners.ListenersPattern;
 import io.leaks.demo.pattern.LeakPattern;
@@ -40,14 +42,15 @@ class LoadDriverTest {
 		assertThat(this.driver.stop().running()).isFalse();
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.driver.status().operations() == this.listeners.retained(Variant.LEAKING));
-		assertThat(this.driver.status().message()).startsWith("Stopped after ").endsWith(" operations of listeners/leaking");
+		assertThat(this.driver.status().message()).startsWith("Stopped after ")
+			.endsWith(" operations of listeners/leaking");
 	}
 
 	@Test
 	void startShouldNotExceedTheRequestedRate() {
 		this.driver.start(this.listeners, Variant.FIXED, 20);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.driver.status().operations() >= 2);
-		long elapsedMillis = Duration.between(this.driver.status().startedAt(), java.time.Instant.now()).toMillis();
+		long elapsedMillis = Duration.between(this.driver.status().startedAt(), Instant.now()).toMillis();
 		assertThat(this.driver.status().operations()).isLessThanOrEqualTo(20 * elapsedMillis / 1000 + 2);
 	}
 
@@ -71,8 +74,24 @@ class LoadDriverTest {
 		this.driver.start(new FailingPattern(), Variant.LEAKING, 50);
 		await().atMost(Duration.ofSeconds(5)).until(() -> !this.driver.status().running());
 		assertThat(this.driver.status().message())
-			.isEqualTo("Stopped after 0 operations because failing/leaking failed (OutOfMemoryError: Java heap space); "
-					+ "POST /demo/reset drops what the patterns retain");
+			.isEqualTo("Stopped failing/leaking after 0 operations because it failed with OutOfMemoryError: Java heap "
+					+ "space; POST /demo/reset drops what the patterns retain");
+	}
+
+	@Test
+	void aNearlyFullHeapShouldStopTheDriverBeforeItRunsMore() {
+		LoadDriver nearlyFull = new LoadDriver(() -> new MemoryUsage(0, 850L << 20, 900L << 20, 1000L << 20));
+		try {
+			nearlyFull.start(this.listeners, Variant.LEAKING, 500);
+			await().atMost(Duration.ofSeconds(5)).until(() -> !nearlyFull.status().running());
+			assertThat(nearlyFull.status().message())
+				.isEqualTo("Stopped listeners/leaking after 0 operations because the heap is 85% full, 850 of 1000 MB; "
+						+ "POST /demo/reset drops what the patterns retain");
+			assertThat(this.listeners.retained(Variant.LEAKING)).isZero();
+		}
+		finally {
+			nearlyFull.destroy();
+		}
 	}
 
 	private static final class FailingPattern implements LeakPattern {
