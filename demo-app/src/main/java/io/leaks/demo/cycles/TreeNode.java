@@ -17,23 +17,22 @@ public final class TreeNode {
 	/** Size of a node's payload: small, but 1,000 trees of them would show in a diff. */
 	static final int PAYLOAD_BYTES = 512;
 
-	private static final Supplier<@Nullable TreeNode> NO_PARENT = () -> null;
-
 	private final String name;
 
 	private final byte[] payload = new byte[PAYLOAD_BYTES];
 
-	private final Supplier<@Nullable TreeNode> parent;
+	/** How to reach the parent; {@code null} for a root. */
+	private final @Nullable Supplier<@Nullable TreeNode> parent;
 
 	private final List<TreeNode> children = new ArrayList<>(2);
 
-	private TreeNode(String name, Supplier<@Nullable TreeNode> parent) {
+	private TreeNode(String name, @Nullable Supplier<@Nullable TreeNode> parent) {
 		this.name = name;
 		this.parent = parent;
 	}
 
 	static TreeNode root(String name) {
-		return new TreeNode(name, NO_PARENT);
+		return new TreeNode(name, null);
 	}
 
 	/**
@@ -57,10 +56,10 @@ public final class TreeNode {
 
 	/**
 	 * The names from the root down to this node, found by following the parent links.
-	 * @return a path such as {@code order/lines/line-1}
+	 * @return a path such as {@code order-7/line-0/line-1}
 	 */
 	String path() {
-		TreeNode parentNode = this.parent.get();
+		TreeNode parentNode = (this.parent != null) ? this.parent.get() : null;
 		return (parentNode != null) ? parentNode.path() + "/" + this.name : this.name;
 	}
 
