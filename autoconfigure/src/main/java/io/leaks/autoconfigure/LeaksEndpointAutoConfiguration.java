@@ -3,6 +3,7 @@ package io.leaks.autoconfigure;
 import java.util.Map;
 
 import io.leaks.actuate.BodilessWriteFilter;
+import io.leaks.actuate.HeapDumpAttachmentAdvice;
 import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointErrorResolver;
 import io.leaks.actuate.LeaksEndpointPath;
@@ -81,6 +82,12 @@ public final class LeaksEndpointAutoConfiguration {
 			@ConditionalOnMissingBean
 			LeaksEndpointErrorResolver leaksEndpointErrorResolver(LeaksEndpointPath path) {
 				return new LeaksEndpointErrorResolver(path);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			HeapDumpAttachmentAdvice leaksHeapDumpAttachmentAdvice() {
+				return new HeapDumpAttachmentAdvice();
 			}
 
 			@Bean
