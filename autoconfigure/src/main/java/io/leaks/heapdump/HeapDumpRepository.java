@@ -3,12 +3,15 @@ package io.leaks.heapdump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -78,7 +81,7 @@ public final class HeapDumpRepository {
 		}
 		catch (IOException ex) {
 			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE,
-					"Cannot list heap dump directory " + base + ": " + ex.getMessage(), ex);
+					"Cannot list heap dump directory " + base + ": " + describe(ex), ex);
 		}
 		dumps.sort(Comparator.comparing(HeapDump::createdAt).thenComparing(HeapDump::name));
 		return dumps;
@@ -118,7 +121,7 @@ public final class HeapDumpRepository {
 		}
 		catch (IOException ex) {
 			throw new HeapDumpException(HeapDumpException.Reason.FAILED,
-					"Could not delete heap dump '" + name + "': " + ex.getMessage(), ex);
+					"Could not delete heap dump '" + name + "': " + describe(ex), ex);
 		}
 		return dump;
 	}
@@ -143,7 +146,7 @@ public final class HeapDumpRepository {
 			return real;
 		}
 		catch (IOException ex) {
-			throw unusable("it cannot be created or read (" + ex.getMessage() + ")");
+			throw unusable("it cannot be created or read: " + describe(ex));
 		}
 	}
 
@@ -245,7 +248,7 @@ public final class HeapDumpRepository {
 			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
-			logger.warn("Could not delete " + file + ": " + ex.getMessage());
+			logger.warn("Could not delete " + file + ": " + describe(ex));
 		}
 	}
 
@@ -357,6 +360,33 @@ public final class HeapDumpRepository {
 			this.def.setLevel(Deflater.BEST_SPEED);
 		}
 
+	}
+
+	/**
+	 * Says in words what went wrong: the file system exceptions of NIO carry only a path
+	 * as their message.
+	 * @param ex the exception
+	 * @return a phrase such as {@code permission denied for /srv/dumps}
+	 */
+	static String describe(IOException ex) {
+		if (ex instanceof FileSystemException failed && failed.getFile() != null) {
+			String file = failed.getFile();
+			if (failed instanceof AccessDeniedException) {
+				return "permission denied for " + file;
+			}
+			if (failed instanceof NoSuchFileException) {
+				return file + " does not exist";
+			}
+			if (failed instanceof NotDirectoryException) {
+				return file + " is not a directory";
+			}
+			if (failed instanceof FileAlreadyExistsException) {
+				return file + " already exists and is not a directory";
+			}
+			return (failed.getReason() != null) ? failed.getReason() + " (" + file + ")"
+					: failed.getClass().getSimpleName() + " for " + file;
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	private HeapDumpException unusable(String why) {

@@ -160,7 +160,7 @@ public final class HeapDumps {
 			}
 			catch (IOException ex) {
 				logger.warn("Could not compress heap dump " + file + "; kept it uncompressed", ex);
-				warnings.add("Compression failed (" + ex.getMessage() + "); the dump was kept uncompressed");
+				warnings.add("Compression failed (" + HeapDumpRepository.describe(ex) + "); the dump was kept uncompressed");
 			}
 		}
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
@@ -190,7 +190,7 @@ public final class HeapDumps {
 		}
 		catch (IOException ex) {
 			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE,
-					"Cannot read the free space of " + directory + " (" + ex.getMessage() + "), so no dump was taken");
+					"Cannot read the free space of " + directory + " (" + HeapDumpRepository.describe(ex) + "), so no dump was taken");
 		}
 		if (usable - expected < margin) {
 			throw new HeapDumpException(HeapDumpException.Reason.INSUFFICIENT_SPACE, "Not enough free disk space for "

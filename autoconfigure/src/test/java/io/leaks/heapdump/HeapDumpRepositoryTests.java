@@ -2,7 +2,12 @@ package io.leaks.heapdump;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -123,9 +128,27 @@ class HeapDumpRepositoryTests {
 		assertThatExceptionOfType(HeapDumpException.class)
 			.isThrownBy(() -> new HeapDumpRepository(file.resolve("dumps")).prepare())
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.UNAVAILABLE))
-			.withMessageContaining("cannot be created or read")
+			.withMessageContaining("cannot be created or read: " + file + " already exists and is not a directory")
 			.withMessageEndingWith("Point leaks.heap-dump.directory at a writable directory owned by the user that "
 					+ "runs this JVM");
+	}
+
+	@Test
+	void fileSystemFailuresShouldBeDescribedInWordsNotJustAPath() {
+		assertThat(HeapDumpRepository.describe(new AccessDeniedException("/srv/dumps")))
+			.isEqualTo("permission denied for /srv/dumps");
+		assertThat(HeapDumpRepository.describe(new NoSuchFileException("/srv/dumps")))
+			.isEqualTo("/srv/dumps does not exist");
+		assertThat(HeapDumpRepository.describe(new NotDirectoryException("/srv/dumps")))
+			.isEqualTo("/srv/dumps is not a directory");
+		assertThat(HeapDumpRepository.describe(new FileSystemException("/srv/dumps", null, "Read-only file system")))
+			.isEqualTo("Read-only file system (/srv/dumps)");
+		assertThat(HeapDumpRepository.describe(new FileSystemException("/srv/dumps")))
+			.isEqualTo("FileSystemException for /srv/dumps");
+		assertThat(HeapDumpRepository.describe(new FileAlreadyExistsException("/srv/dumps")))
+			.isEqualTo("/srv/dumps already exists and is not a directory");
+		assertThat(HeapDumpRepository.describe(new IOException("Input/output error")))
+			.isEqualTo("Input/output error");
 	}
 
 	@Test
