@@ -43,7 +43,9 @@ public final class LeaksHeapDumpAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HeapDumpRepository leaksHeapDumpRepository(LeaksProperties properties) {
-		return new HeapDumpRepository(properties.getHeapDump().getDirectory());
+		HeapDumpRepository repository = new HeapDumpRepository(properties.getHeapDump().getDirectory());
+		repository.removeStalePartials();
+		return repository;
 	}
 
 	@Bean

@@ -37,6 +37,11 @@ public final class HeapDumpNames {
 
 	private static final int MAX_NAME_LENGTH = 200;
 
+	private static final String PARTIAL_PREFIX = ".partial-";
+
+	private static final Pattern PARTIAL = Pattern
+		.compile(Pattern.quote(PARTIAL_PREFIX) + "(\\d{1,19})-(\\d{1,19})-(" + NAME.pattern() + ")");
+
 	private HeapDumpNames() {
 	}
 
@@ -143,8 +148,52 @@ public final class HeapDumpNames {
 		}
 	}
 
+	/**
+	 * The name of a dump one millisecond later, for a name that is taken.
+	 * @param name a generated name
+	 * @return the same dump's name, one millisecond later
+	 */
+	static String next(String name) {
+		Parsed parsed = parse(name).orElseThrow(() -> new IllegalArgumentException("Not a dump's name: " + name));
+		String next = generate(parsed.createdAt().plusMillis(1), parsed.live(), parsed.label());
+		return parsed.compressed() ? compressedName(next) : next;
+	}
+
 	static String compressedName(String name) {
 		return name + ".gz";
+	}
+
+	/**
+	 * The name a dump is written under until it is complete. It starts with a dot and
+	 * names the writing process, so it never matches the pattern of finished dumps (a dump
+	 * being written is never listed, served or deleted as one) and no two processes write
+	 * to the same file. It still ends with {@code .hprof}, which HotSpot requires.
+	 * @param writer the process that writes it
+	 * @param name the name the dump gets when it is complete
+	 * @return the temporary name
+	 */
+	static String partialName(Writer writer, String name) {
+		return PARTIAL_PREFIX + writer.pid() + "-" + writer.startedAt() + "-" + name;
+	}
+
+	/**
+	 * Reads a temporary name.
+	 * @param fileName a file name
+	 * @return who writes it and the name it will get, or empty if it is not a temporary
+	 * name of ours
+	 */
+	static Optional<Partial> parsePartial(String fileName) {
+		Matcher matcher = PARTIAL.matcher(fileName);
+		if (fileName.length() > PARTIAL_PREFIX.length() + 40 + MAX_NAME_LENGTH || !matcher.matches()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new Partial(
+					new Writer(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))), matcher.group(3)));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static boolean isSafe(char c) {
@@ -170,6 +219,48 @@ public final class HeapDumpNames {
 	 * @param compressed whether the file is gzip-compressed
 	 */
 	public record Parsed(Instant createdAt, boolean live, @Nullable String label, boolean compressed) {
+
+	}
+
+	/**
+	 * A process that writes dumps, told apart from any other process on the host, also
+	 * one that later reuses its process id, by when it started.
+	 *
+	 * @param pid its process id
+	 * @param startedAt when it started, in milliseconds since the epoch ({@code 0} if
+	 * unknown)
+	 */
+	record Writer(long pid, long startedAt) {
+
+		static Writer current() {
+			return of(ProcessHandle.current());
+		}
+
+		static Writer of(ProcessHandle process) {
+			return new Writer(process.pid(), process.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
+		}
+
+		/**
+		 * Whether this process still runs, so that its partial dumps may still be in
+		 * progress.
+		 * @return {@code false} once it has exited (or its id belongs to a later process)
+		 */
+		boolean isRunning() {
+			return ProcessHandle.of(this.pid)
+				.filter(ProcessHandle::isAlive)
+				.map((process) -> this.startedAt == 0 || of(process).startedAt() == this.startedAt)
+				.orElse(false);
+		}
+
+	}
+
+	/**
+	 * A dump being written (or left behind by a process that stopped while writing it).
+	 *
+	 * @param writer the process that writes it
+	 * @param name the name it gets when complete
+	 */
+	record Partial(Writer writer, String name) {
 
 	}
 

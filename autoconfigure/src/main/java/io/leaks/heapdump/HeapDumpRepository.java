@@ -49,6 +49,8 @@ public final class HeapDumpRepository {
 
 	private final Path directory;
 
+	private final HeapDumpNames.Writer writer = HeapDumpNames.Writer.current();
+
 	private volatile boolean warnedAboutPermissions;
 
 	public HeapDumpRepository(Path directory) {
@@ -143,6 +145,7 @@ public final class HeapDumpRepository {
 				throw unusable(real + " is not a directory");
 			}
 			checkOwner(real);
+			removeStalePartials();
 			return real;
 		}
 		catch (IOException ex) {
@@ -151,21 +154,22 @@ public final class HeapDumpRepository {
 	}
 
 	/**
-	 * Names the file a new dump will be written to. If a dump of that millisecond exists
-	 * (the clock went back), the next free millisecond is used: HotSpot refuses to write
-	 * over a file.
+	 * Chooses the name of a new dump and the temporary file it is written to. If a dump
+	 * of that millisecond exists (the clock went back, or another process of the same
+	 * application dumped at the same moment), the next free millisecond is used.
 	 * @param createdAt when the dump starts
 	 * @param live whether it holds live objects only
 	 * @param label a valid label, or {@code null}
-	 * @return the file, inside the directory, not existing yet
+	 * @return the dump to write
 	 */
-	Path newFile(Instant createdAt, boolean live, @Nullable String label) {
+	Pending newDump(Instant createdAt, boolean live, @Nullable String label) {
 		for (int attempt = 0; attempt < 1000; attempt++) {
 			String name = HeapDumpNames.generate(createdAt.plusMillis(attempt), live, label);
-			Path file = resolve(name);
-			if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-					&& !Files.exists(resolve(HeapDumpNames.compressedName(name)), LinkOption.NOFOLLOW_LINKS)) {
-				return file;
+			String compressed = HeapDumpNames.compressedName(name);
+			Pending pending = new Pending(partialFile(name), name);
+			if (!exists(resolve(name)) && !exists(resolve(compressed)) && !exists(pending.file())
+					&& !exists(partialFile(compressed))) {
+				return pending;
 			}
 		}
 		throw new HeapDumpException(HeapDumpException.Reason.FAILED,
@@ -173,13 +177,64 @@ public final class HeapDumpRepository {
 	}
 
 	/**
-	 * Reads a dump just written.
-	 * @param file the file
-	 * @return the dump
+	 * Gives a complete dump its name, atomically: until then it is invisible. A name taken
+	 * meanwhile (by another process) is never replaced; the dump gets the next free
+	 * millisecond instead.
+	 * @param pending the complete dump
+	 * @return the dump under its name
+	 * @throws IOException if it cannot be renamed
 	 */
-	HeapDump written(Path file) {
-		return read(file).orElseThrow(() -> new HeapDumpException(HeapDumpException.Reason.FAILED,
-				"The JVM reported success but wrote no heap dump at " + file));
+	HeapDump publish(Pending pending) throws IOException {
+		String name = pending.name();
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			Path target = resolve(name);
+			if (claim(pending.file(), target)) {
+				return read(target).orElseThrow(() -> new HeapDumpException(HeapDumpException.Reason.FAILED,
+						"The JVM reported success but wrote no heap dump at " + target));
+			}
+			name = HeapDumpNames.next(name);
+		}
+		throw new FileAlreadyExistsException(pending.file().toString(), null,
+				"every name from " + pending.name() + " on is taken");
+	}
+
+	/**
+	 * Removes the temporary file of a dump that failed. Its name carries this process's
+	 * id and start time and was free when the dump started, so whatever is there was
+	 * written by this process.
+	 * @param pending the failed dump
+	 */
+	void discard(Pending pending) {
+		deleteQuietly(pending.file());
+	}
+
+	/**
+	 * Removes the temporary files of dumps whose process stopped while writing them (a
+	 * crash, a kill). Files of processes that still run, and every file not named like
+	 * ours, are left alone.
+	 * @return how many were removed
+	 */
+	public int removeStalePartials() {
+		Path base = base();
+		if (!Files.isDirectory(base)) {
+			return 0;
+		}
+		int removed = 0;
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
+			for (Path entry : entries) {
+				Optional<HeapDumpNames.Partial> partial = HeapDumpNames.parsePartial(entry.getFileName().toString());
+				if (partial.isPresent() && isStale(partial.get()) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+					Files.deleteIfExists(entry);
+					removed++;
+					logger.info("Removed " + entry + ", an incomplete heap dump left by process "
+							+ partial.get().writer().pid() + ", which no longer runs");
+				}
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Could not remove incomplete heap dumps from " + base + ": " + describe(ex));
+		}
+		return removed;
 	}
 
 	long usableSpace() throws IOException {
@@ -211,18 +266,19 @@ public final class HeapDumpRepository {
 	}
 
 	/**
-	 * Compresses a dump with gzip into an owner-only {@code .hprof.gz} beside it and removes
-	 * the original. If compression fails, the partial {@code .gz} is removed and the
-	 * original stays.
+	 * Compresses a dump being written with gzip into an owner-only temporary
+	 * {@code .hprof.gz} beside it and removes the original. If compression fails, the
+	 * partial {@code .gz} is removed and the original stays.
 	 * @param hprof the uncompressed dump
-	 * @return the compressed file
+	 * @return the compressed dump, still under its temporary name
 	 * @throws IOException if compression failed
 	 */
-	Path compress(Path hprof) throws IOException {
-		Path gz = resolve(HeapDumpNames.compressedName(hprof.getFileName().toString()));
+	Pending compress(Pending hprof) throws IOException {
+		String name = HeapDumpNames.compressedName(hprof.name());
+		Path gz = partialFile(name);
 		try {
 			Files.createFile(gz, ownerOnly(gz, OWNER_ONLY_FILE));
-			try (InputStream in = Files.newInputStream(hprof, LinkOption.NOFOLLOW_LINKS);
+			try (InputStream in = Files.newInputStream(hprof.file(), LinkOption.NOFOLLOW_LINKS);
 					OutputStream out = new FastGzipOutputStream(Files.newOutputStream(gz, StandardOpenOption.WRITE,
 							StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS))) {
 				in.transferTo(out);
@@ -235,21 +291,60 @@ public final class HeapDumpRepository {
 			}
 			throw ex;
 		}
-		Files.delete(hprof);
-		return gz;
+		Files.delete(hprof.file());
+		return new Pending(gz, name);
 	}
 
 	/**
 	 * Deletes a file if it exists, never following a link; failures are logged.
 	 * @param file the file
 	 */
-	void deleteQuietly(Path file) {
+	private void deleteQuietly(Path file) {
 		try {
 			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
 			logger.warn("Could not delete " + file + ": " + describe(ex));
 		}
+	}
+
+	private boolean isStale(HeapDumpNames.Partial partial) {
+		return !partial.writer().equals(this.writer) && !partial.writer().isRunning();
+	}
+
+	/**
+	 * Renames a complete dump unless the name is taken. A hard link is atomic and fails
+	 * if the name exists, where a rename, even {@code ATOMIC_MOVE}, would silently replace
+	 * another process's dump.
+	 */
+	private boolean claim(Path partial, Path target) throws IOException {
+		try {
+			Files.createLink(target, partial);
+		}
+		catch (FileAlreadyExistsException ex) {
+			return false;
+		}
+		catch (UnsupportedOperationException | FileSystemException ex) {
+			// No hard links here: a move that refuses an existing name, atomic on one file
+			// system (the temporary file is in the same directory).
+			try {
+				Files.move(partial, target);
+				return true;
+			}
+			catch (FileAlreadyExistsException taken) {
+				return false;
+			}
+		}
+		deleteQuietly(partial);
+		return true;
+	}
+
+	private Path partialFile(String name) {
+		return resolve(name).resolveSibling(HeapDumpNames.partialName(this.writer, name));
+	}
+
+	private static boolean exists(Path file) {
+		return Files.exists(file, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	private Path resolve(String name) {
@@ -387,6 +482,16 @@ public final class HeapDumpRepository {
 					: failed.getClass().getSimpleName() + " for " + file;
 		}
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * A dump being written: the temporary file, and the name it gets when complete.
+	 *
+	 * @param file the temporary file, inside the directory
+	 * @param name the name it gets when complete
+	 */
+	record Pending(Path file, String name) {
+
 	}
 
 	private HeapDumpException unusable(String why) {

@@ -134,37 +134,37 @@ public final class HeapDumps {
 			warnings.add(directory + " is in memory (tmpfs): this dump uses RAM until it is deleted; point "
 					+ "leaks.heap-dump.directory at a disk");
 		}
-		Path file = this.repository.newFile(this.clock.instant(), live, label);
+		HeapDumpRepository.Pending pending = this.repository.newDump(this.clock.instant(), live, label);
 		long start = System.nanoTime();
 		try {
-			this.dumper.dumpHeap(file, live);
-			this.repository.restrictToOwner(file);
+			this.dumper.dumpHeap(pending.file(), live);
+			this.repository.restrictToOwner(pending.file());
 		}
 		catch (IOException | RuntimeException ex) {
-			this.repository.deleteQuietly(file);
+			this.repository.discard(pending);
 			if (ex instanceof HeapDumpException refused) {
 				throw refused;
 			}
 			if (ex instanceof IOException) {
-				logger.warn("Heap dump to " + file + " failed (" + ex.getMessage() + "); partial file removed");
+				logger.warn("Heap dump " + pending.name() + " failed (" + ex.getMessage() + "); partial file removed");
 			}
 			else {
-				logger.warn("Heap dump to " + file + " failed; partial file removed", ex);
+				logger.warn("Heap dump " + pending.name() + " failed; partial file removed", ex);
 			}
 			throw new HeapDumpException(HeapDumpException.Reason.FAILED,
 					"The heap dump failed (" + ex.getMessage() + "); the partial file was removed", ex);
 		}
 		if (this.settings.compress()) {
 			try {
-				file = this.repository.compress(file);
+				pending = this.repository.compress(pending);
 			}
 			catch (IOException ex) {
-				logger.warn("Could not compress heap dump " + file + "; kept it uncompressed", ex);
+				logger.warn("Could not compress heap dump " + pending.name() + "; kept it uncompressed", ex);
 				warnings.add("Compression failed (" + HeapDumpRepository.describe(ex) + "); the dump was kept uncompressed");
 			}
 		}
+		HeapDump dump = publish(pending);
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
-		HeapDump dump = this.repository.written(file);
 		logger.info("Wrote heap dump " + dump.file() + " (" + dump.sizeBytes() + " bytes, "
 				+ (live ? "live objects" : "all objects") + ") in " + duration.toMillis() + " ms");
 		List<HeapDump> deleted = applyRetention(dump);
@@ -173,6 +173,17 @@ public final class HeapDumps {
 					+ this.settings.maxTotalSizeBytes() + " bytes); it is kept, every older dump was deleted");
 		}
 		return new Taken(dump, duration, deleted.stream().map(HeapDump::name).toList(), List.copyOf(warnings));
+	}
+
+	private HeapDump publish(HeapDumpRepository.Pending pending) {
+		try {
+			return this.repository.publish(pending);
+		}
+		catch (IOException ex) {
+			this.repository.discard(pending);
+			throw new HeapDumpException(HeapDumpException.Reason.FAILED, "The heap dump was written but could not be "
+					+ "given its name (" + HeapDumpRepository.describe(ex) + "); the file was removed", ex);
+		}
 	}
 
 	private void checkFreeSpace(Path directory) {

@@ -106,6 +106,40 @@ class HeapDumpRepositoryTests {
 	}
 
 	@Test
+	void removeStalePartialsShouldRemoveOnlyOurIncompleteDumpsOfProcessesThatNoLongerRun() throws Exception {
+		String name = "heapdump-20260301T101500126Z-live-x.hprof";
+		Process exited = new ProcessBuilder("sleep", "60").start();
+		HeapDumpNames.Writer gone = HeapDumpNames.Writer.of(exited.toHandle());
+		exited.destroy();
+		exited.waitFor();
+		HeapDumpNames.Writer self = HeapDumpNames.Writer.current();
+		// A previous process that had the same id (a restarted container is pid 1 again).
+		HeapDumpNames.Writer reused = new HeapDumpNames.Writer(self.pid(), self.startedAt() - 60_000);
+		Process sibling = new ProcessBuilder("sleep", "60").start();
+		try {
+			Path ofGone = partial(gone, name);
+			Path ofReused = partial(reused, name + ".gz");
+			Path ofSibling = partial(HeapDumpNames.Writer.of(sibling.toHandle()), name);
+			Path ofSelf = partial(self, name);
+			Path notOurs = Files.writeString(this.directory.resolve(".partial-notes.hprof"), "x");
+			Path link = Files.createSymbolicLink(
+					this.directory.resolve(HeapDumpNames.partialName(gone, "heapdump-20260301T101500127Z-all.hprof")),
+					this.outside);
+			assertThat(this.repository.removeStalePartials()).isEqualTo(2);
+			assertThat(ofGone).doesNotExist();
+			assertThat(ofReused).doesNotExist();
+			assertThat(ofSibling).exists();
+			assertThat(ofSelf).exists();
+			assertThat(notOurs).exists();
+			assertThat(link).isSymbolicLink();
+			assertOutsideUntouched();
+		}
+		finally {
+			sibling.destroy();
+		}
+	}
+
+	@Test
 	void aDirectoryThatIsASymbolicLinkShouldBeUsedThroughItsRealPath() throws IOException {
 		Path link = Files.createSymbolicLink(this.temp.resolve("link-to-dumps"), this.directory);
 		HeapDumpRepository linked = new HeapDumpRepository(link);
@@ -182,6 +216,10 @@ class HeapDumpRepositoryTests {
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("x".repeat(5000), true))
 			.withMessage("label is 5000 characters long; use at most 100");
 		assertThat(HeapDumpsTests.filesIn(this.directory)).isEmpty();
+	}
+
+	private Path partial(HeapDumpNames.Writer writer, String name) throws IOException {
+		return Files.writeString(this.directory.resolve(HeapDumpNames.partialName(writer, name)), "partial");
 	}
 
 	private void assertOutsideUntouched() {

@@ -88,7 +88,8 @@ class HeapDumpsTests {
 	void aFailedCompressionShouldKeepTheDumpUncompressedAndSaySo() throws IOException {
 		Files.createDirectories(this.directory);
 		// Taken by a file that appears between choosing the name and compressing.
-		Path squatter = this.directory.resolve("heapdump-20260301T101500123Z-live-squat.hprof.gz");
+		Path squatter = this.directory.resolve(HeapDumpNames.partialName(HeapDumpNames.Writer.current(),
+				"heapdump-20260301T101500123Z-live-squat.hprof.gz"));
 		HeapDumper squatting = (file, live) -> {
 			hotSpot.dumpHeap(file, live);
 			Files.writeString(squatter, "not ours to delete");
@@ -170,6 +171,64 @@ class HeapDumpsTests {
 	}
 
 	@Test
+	void aDumpBeingWrittenShouldBeNeitherListedNorServedNorDeletable() throws Exception {
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		HeapDumper slow = (file, live) -> {
+			hotSpot.dumpHeap(file, live);
+			written.countDown();
+			await(release);
+		};
+		HeapDumps heapDumps = new HeapDumps(slow, new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), FIXED, () -> 0);
+		String name = "heapdump-20260301T101500123Z-live-slow.hprof";
+		CompletableFuture<HeapDumps.Taken> dump = CompletableFuture.supplyAsync(() -> heapDumps.dump("slow", true));
+		assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(filesIn(this.directory)).singleElement().asString().startsWith(".partial-").endsWith(name);
+		assertThat(heapDumps.list()).isEmpty();
+		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.get(name))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.NOT_FOUND));
+		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.delete(name))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.NOT_FOUND));
+		release.countDown();
+		assertThat(dump.get(60, TimeUnit.SECONDS).dump().name()).isEqualTo(name);
+		assertThat(filesIn(this.directory)).containsExactly(name);
+	}
+
+	@Test
+	void aFailedDumpShouldNeverDeleteAFileAnotherProcessWrote() throws IOException {
+		Files.createDirectories(this.directory);
+		String name = "heapdump-20260301T101500123Z-live-clash.hprof";
+		HeapDumper failing = (file, live) -> {
+			// Another JVM of the same application dumps in the same millisecond.
+			Files.writeString(this.directory.resolve(name), "the other JVM's dump");
+			throw new IOException("No space left on device");
+		};
+		HeapDumps heapDumps = new HeapDumps(failing, new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), FIXED, () -> 0);
+		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("clash", true));
+		assertThat(this.directory.resolve(name)).hasContent("the other JVM's dump");
+		assertThat(filesIn(this.directory)).containsExactly(name);
+	}
+
+	@Test
+	void aNameTakenWhileDumpingShouldNeverBeOverwritten() throws IOException {
+		Files.createDirectories(this.directory);
+		String name = "heapdump-20260301T101500123Z-live-clash.hprof";
+		HeapDumper clashing = (file, live) -> {
+			hotSpot.dumpHeap(file, live);
+			Files.writeString(this.directory.resolve(name), "the other JVM's dump");
+		};
+		HeapDumps heapDumps = new HeapDumps(clashing, new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), FIXED, () -> 0);
+		HeapDump dump = heapDumps.dump("clash", true).dump();
+		assertThat(dump.name()).isEqualTo("heapdump-20260301T101500124Z-live-clash.hprof");
+		assertThat(header(Files.newInputStream(dump.file()))).isEqualTo("JAVA PROFILE 1.0.2");
+		assertThat(this.directory.resolve(name)).hasContent("the other JVM's dump");
+		assertThat(filesIn(this.directory)).containsExactly(name, dump.name());
+	}
+
+	@Test
 	void aSecondDumpWhileOneIsWrittenShouldBeRefusedAtOnce() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
@@ -219,6 +278,15 @@ class HeapDumpsTests {
 		assertThat(dump.file()).doesNotExist();
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.get(dump.name()))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.NOT_FOUND));
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private HeapDumps atFixedTime(boolean compress) {
