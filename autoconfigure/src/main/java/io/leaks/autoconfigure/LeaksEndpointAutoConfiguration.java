@@ -1,5 +1,6 @@
 package io.leaks.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.leaks.actuate.BodilessWriteFilter;
@@ -49,8 +50,10 @@ public final class LeaksEndpointAutoConfiguration {
 		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
 		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
 		LeaksProperties settings = properties.getIfAvailable();
-		return new LeaksEndpoint(snapshots, gcTrigger, access, heapDumps.getIfAvailable(), gcTuning.getIfAvailable(),
-				() -> (settings != null) ? LeaksSettings.describe(settings) : Map.of());
+		HeapDumps dumps = heapDumps.getIfAvailable();
+		Path dumpDirectory = (dumps != null) ? dumps.repository().directory() : null;
+		return new LeaksEndpoint(snapshots, gcTrigger, access, dumps, gcTuning.getIfAvailable(),
+				() -> (settings != null) ? LeaksSettings.describe(settings, dumpDirectory) : Map.of());
 	}
 
 	@Configuration(proxyBeanMethods = false)

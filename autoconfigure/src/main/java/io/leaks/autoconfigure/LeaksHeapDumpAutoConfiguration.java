@@ -1,6 +1,7 @@
 package io.leaks.autoconfigure;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import io.leaks.heapdump.HeapDumpOnSuspicion;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Heap dumps: the dumper, the dump directory and, when
@@ -42,8 +44,10 @@ public final class LeaksHeapDumpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HeapDumpRepository leaksHeapDumpRepository(LeaksProperties properties) {
-		HeapDumpRepository repository = new HeapDumpRepository(properties.getHeapDump().getDirectory());
+	HeapDumpRepository leaksHeapDumpRepository(LeaksProperties properties, Environment environment) {
+		Path directory = properties.getHeapDump().getDirectory();
+		HeapDumpRepository repository = new HeapDumpRepository((directory != null) ? directory
+				: HeapDumpRepository.defaultDirectory(environment.getProperty("spring.application.name")));
 		repository.removeStalePartials();
 		return repository;
 	}

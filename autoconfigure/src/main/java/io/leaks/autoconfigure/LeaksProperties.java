@@ -3,6 +3,8 @@ package io.leaks.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -100,8 +102,11 @@ public class LeaksProperties {
 
 		/**
 		 * Directory heap dumps are written to; created owner-only (0700) if missing.
+		 * Defaults to one directory per application,
+		 * ${java.io.tmpdir}/leaks-heapdumps/${spring.application.name} ("application" when
+		 * the name is not set).
 		 */
-		private Path directory = Path.of(System.getProperty("java.io.tmpdir"), "leaks-heapdumps");
+		private @Nullable Path directory;
 
 		/**
 		 * Whether dumps can be downloaded through the endpoint (also needs unrestricted
@@ -142,11 +147,11 @@ public class LeaksProperties {
 		 */
 		private DataSize freeSpaceMargin = DataSize.ofGigabytes(1);
 
-		public Path getDirectory() {
+		public @Nullable Path getDirectory() {
 			return this.directory;
 		}
 
-		public void setDirectory(Path directory) {
+		public void setDirectory(@Nullable Path directory) {
 			this.directory = directory;
 		}
 

@@ -94,6 +94,21 @@ public final class HeapDumpNames {
 	}
 
 	/**
+	 * The name of an application's own dump directory.
+	 * @param applicationName {@code spring.application.name}, or {@code null}
+	 * @return the name with every character outside {@code [A-Za-z0-9._-]} replaced by
+	 * {@code _} and cut to {@value #MAX_LABEL_LENGTH} characters, or {@code application}
+	 * if that leaves no usable name
+	 */
+	public static String directoryName(@Nullable String applicationName) {
+		String safe = sanitise((applicationName != null) ? applicationName.strip() : null);
+		if (safe == null || safe.equals(".") || safe.equals("..")) {
+			return "application";
+		}
+		return (safe.length() > MAX_LABEL_LENGTH) ? safe.substring(0, MAX_LABEL_LENGTH) : safe;
+	}
+
+	/**
 	 * Generates the name of a new, uncompressed dump.
 	 * @param createdAt when the dump starts
 	 * @param live whether it holds live objects only

@@ -58,6 +58,18 @@ public final class HeapDumpRepository {
 	}
 
 	/**
+	 * The directory dumps go to unless one is configured: one per application, so that
+	 * the services of a host never list, serve or delete each other's dumps, and dumps
+	 * survive a restart.
+	 * @param applicationName {@code spring.application.name}, or {@code null}
+	 * @return {@code ${java.io.tmpdir}/leaks-heapdumps/<application name>}
+	 */
+	public static Path defaultDirectory(@Nullable String applicationName) {
+		return Path.of(System.getProperty("java.io.tmpdir"), "leaks-heapdumps",
+				HeapDumpNames.directoryName(applicationName));
+	}
+
+	/**
 	 * The directory as configured.
 	 * @return its absolute path
 	 */

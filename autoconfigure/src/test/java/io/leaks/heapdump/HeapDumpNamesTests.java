@@ -30,6 +30,21 @@ class HeapDumpNamesTests {
 	}
 
 	@Test
+	void directoryNameShouldBeTheApplicationNameMadeSafe() {
+		assertThat(HeapDumpNames.directoryName("orders-service")).isEqualTo("orders-service");
+		assertThat(HeapDumpNames.directoryName("../../etc")).isEqualTo(".._.._etc");
+		assertThat(HeapDumpNames.directoryName("My App/v2")).isEqualTo("My_App_v2");
+		assertThat(HeapDumpNames.directoryName("x".repeat(300))).hasSize(HeapDumpNames.MAX_LABEL_LENGTH);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", ".", "..", " .. " })
+	void directoryNameWithoutAUsableApplicationNameShouldBeApplication(String name) {
+		assertThat(HeapDumpNames.directoryName(name)).isEqualTo("application");
+		assertThat(HeapDumpNames.directoryName(null)).isEqualTo("application");
+	}
+
+	@Test
 	void parseShouldReadBackWhatGenerateWrote() {
 		String name = HeapDumpNames.generate(AT, true, "v1.2-rc");
 		HeapDumpNames.Parsed parsed = HeapDumpNames.parse(name).orElseThrow();
