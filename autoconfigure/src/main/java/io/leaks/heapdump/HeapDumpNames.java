@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * File names of heap dumps. Every name is generated here from a time stamp, whether the
  * dump holds live objects only, and a sanitised label, such as
- * {@code heapdump-20260301T101500123Z-live-before_fix.hprof}. A label can never make a
+ * {@code heapdump-20260301T101500123Z-live-before_fix.hprof}; a dump taken automatically
+ * is marked before {@code live} ({@code heapdump-20260301T101500123Z-auto-live-suspected-heap.hprof}),
+ * where no label can put it. A label can never make a
  * name leave the directory: path separators, control characters and over-long labels are
  * refused, every other character outside {@code [A-Za-z0-9._-]} becomes {@code _}.
  * Requests name dumps only by names that match this exact pattern.
@@ -32,8 +34,10 @@ public final class HeapDumpNames {
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	private static final Pattern NAME = Pattern.compile(
-			"heapdump-(\\d{8}T\\d{9}Z)-(live|all)(?:-([A-Za-z0-9._-]{1," + MAX_LABEL_LENGTH + "}))?\\.hprof(\\.gz)?");
+	private static final String AUTOMATIC = "-auto";
+
+	private static final Pattern NAME = Pattern.compile("heapdump-(?<at>\\d{8}T\\d{9}Z)(?<auto>-auto)?-(?<kind>live|all)"
+			+ "(?:-(?<label>[A-Za-z0-9._-]{1," + MAX_LABEL_LENGTH + "}))?\\.hprof(?<gz>\\.gz)?");
 
 	private static final int MAX_NAME_LENGTH = 200;
 
@@ -109,15 +113,27 @@ public final class HeapDumpNames {
 	}
 
 	/**
-	 * Generates the name of a new, uncompressed dump.
+	 * Generates the name of a new, uncompressed dump taken on request.
 	 * @param createdAt when the dump starts
 	 * @param live whether it holds live objects only
 	 * @param label a label that passed {@link #labelProblem(String)}, or {@code null}
 	 * @return the file name
 	 */
 	public static String generate(Instant createdAt, boolean live, @Nullable String label) {
+		return generate(createdAt, false, live, label);
+	}
+
+	/**
+	 * Generates the name of a new, uncompressed dump.
+	 * @param createdAt when the dump starts
+	 * @param automatic whether it is taken automatically rather than on request
+	 * @param live whether it holds live objects only
+	 * @param label a label that passed {@link #labelProblem(String)}, or {@code null}
+	 * @return the file name
+	 */
+	public static String generate(Instant createdAt, boolean automatic, boolean live, @Nullable String label) {
 		String safeLabel = sanitise(label);
-		return PREFIX + TIMESTAMP.format(createdAt) + (live ? "-live" : "-all")
+		return PREFIX + TIMESTAMP.format(createdAt) + (automatic ? AUTOMATIC : "") + (live ? "-live" : "-all")
 				+ ((safeLabel != null) ? "-" + safeLabel : "") + SUFFIX;
 	}
 
@@ -154,9 +170,9 @@ public final class HeapDumpNames {
 			return Optional.empty();
 		}
 		try {
-			Instant createdAt = Instant.from(TIMESTAMP.parse(matcher.group(1)));
-			return Optional.of(new Parsed(createdAt, "live".equals(matcher.group(2)), matcher.group(3),
-					matcher.group(4) != null));
+			Instant createdAt = Instant.from(TIMESTAMP.parse(matcher.group("at")));
+			return Optional.of(new Parsed(createdAt, matcher.group("auto") != null, "live".equals(matcher.group("kind")),
+					matcher.group("label"), matcher.group("gz") != null));
 		}
 		catch (DateTimeParseException ex) {
 			return Optional.empty();
@@ -170,7 +186,7 @@ public final class HeapDumpNames {
 	 */
 	static String next(String name) {
 		Parsed parsed = parse(name).orElseThrow(() -> new IllegalArgumentException("Not a dump's name: " + name));
-		String next = generate(parsed.createdAt().plusMillis(1), parsed.live(), parsed.label());
+		String next = generate(parsed.createdAt().plusMillis(1), parsed.automatic(), parsed.live(), parsed.label());
 		return parsed.compressed() ? compressedName(next) : next;
 	}
 
@@ -229,11 +245,13 @@ public final class HeapDumpNames {
 	 * What a generated name says.
 	 *
 	 * @param createdAt when the dump started
+	 * @param automatic whether it was taken automatically rather than on request
 	 * @param live whether it holds live objects only
 	 * @param label the sanitised label, if any
 	 * @param compressed whether the file is gzip-compressed
 	 */
-	public record Parsed(Instant createdAt, boolean live, @Nullable String label, boolean compressed) {
+	public record Parsed(Instant createdAt, boolean automatic, boolean live, @Nullable String label,
+			boolean compressed) {
 
 	}
 

@@ -170,13 +170,14 @@ public final class HeapDumpRepository {
 	 * of that millisecond exists (the clock went back, or another process of the same
 	 * application dumped at the same moment), the next free millisecond is used.
 	 * @param createdAt when the dump starts
+	 * @param automatic whether it is taken automatically rather than on request
 	 * @param live whether it holds live objects only
 	 * @param label a valid label, or {@code null}
 	 * @return the dump to write
 	 */
-	Pending newDump(Instant createdAt, boolean live, @Nullable String label) {
+	Pending newDump(Instant createdAt, boolean automatic, boolean live, @Nullable String label) {
 		for (int attempt = 0; attempt < 1000; attempt++) {
-			String name = HeapDumpNames.generate(createdAt.plusMillis(attempt), live, label);
+			String name = HeapDumpNames.generate(createdAt.plusMillis(attempt), automatic, live, label);
 			String compressed = HeapDumpNames.compressedName(name);
 			Pending pending = new Pending(partialFile(name), name);
 			if (!exists(resolve(name)) && !exists(resolve(compressed)) && !exists(pending.file())
@@ -388,7 +389,7 @@ public final class HeapDumpRepository {
 			}
 			HeapDumpNames.Parsed name = parsed.get();
 			return Optional.of(new HeapDump(file.getFileName().toString(), file, attributes.size(), name.createdAt(),
-					name.live(), name.label(), name.compressed()));
+					name.automatic(), name.live(), name.label(), name.compressed()));
 		}
 		catch (IOException ex) {
 			return Optional.empty();

@@ -79,6 +79,23 @@ public final class HeapDumps {
 	 * @throws HeapDumpException if the request is refused or the dump fails
 	 */
 	public Taken dump(@Nullable String label, boolean live) {
+		return take(label, false, live);
+	}
+
+	/**
+	 * Writes a live heap dump on the starter's own initiative, such as when a leak is
+	 * suspected. Its name says so, and the retention it triggers deletes only older
+	 * automatic dumps, never one taken on request (the limits may then stay exceeded, by
+	 * this dump at most, which the warnings say).
+	 * @param label a label for the file name
+	 * @return the dump, how long it took and what retention deleted
+	 * @throws HeapDumpException if the dump is refused or fails
+	 */
+	public Taken dumpAutomatically(String label) {
+		return take(label, true, true);
+	}
+
+	private Taken take(@Nullable String label, boolean automatic, boolean live) {
 		String problem = HeapDumpNames.labelProblem(label);
 		if (problem != null) {
 			throw new HeapDumpException(HeapDumpException.Reason.INVALID_LABEL, problem);
@@ -91,7 +108,7 @@ public final class HeapDumps {
 		}
 		try {
 			this.runningSince.set(this.clock.instant());
-			return write(label, live);
+			return write(label, automatic, live);
 		}
 		finally {
 			this.runningSince.set(null);
@@ -121,7 +138,7 @@ public final class HeapDumps {
 		return deleted;
 	}
 
-	private Taken write(@Nullable String label, boolean live) {
+	private Taken write(@Nullable String label, boolean automatic, boolean live) {
 		if (!this.dumper.isAvailable()) {
 			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE, "This JVM ("
 					+ System.getProperty("java.vm.name") + ") cannot dump its heap from inside (no HotSpotDiagnostic "
@@ -134,7 +151,8 @@ public final class HeapDumps {
 			warnings.add(directory + " is in memory (tmpfs): this dump uses RAM until it is deleted; point "
 					+ "leaks.heap-dump.directory at a disk");
 		}
-		HeapDumpRepository.Pending pending = this.repository.newDump(this.clock.instant(), live, label);
+		HeapDumpRepository.Pending pending = this.repository.newDump(this.clock.instant(), automatic, live,
+				label);
 		long start = System.nanoTime();
 		try {
 			this.dumper.dumpHeap(pending.file(), live);
@@ -160,7 +178,8 @@ public final class HeapDumps {
 			}
 			catch (IOException ex) {
 				logger.warn("Could not compress heap dump " + pending.name() + "; kept it uncompressed", ex);
-				warnings.add("Compression failed (" + HeapDumpRepository.describe(ex) + "); the dump was kept uncompressed");
+				warnings.add(
+						"Compression failed (" + HeapDumpRepository.describe(ex) + "); the dump was kept uncompressed");
 			}
 		}
 		HeapDump dump = publish(pending);
@@ -168,9 +187,10 @@ public final class HeapDumps {
 		logger.info("Wrote heap dump " + dump.file() + " (" + dump.sizeBytes() + " bytes, "
 				+ (live ? "live objects" : "all objects") + ") in " + duration.toMillis() + " ms");
 		List<HeapDump> deleted = applyRetention(dump);
-		if (dump.sizeBytes() > this.settings.maxTotalSizeBytes()) {
-			warnings.add("This dump alone (" + dump.sizeBytes() + " bytes) exceeds leaks.heap-dump.max-total-size ("
-					+ this.settings.maxTotalSizeBytes() + " bytes); it is kept, every older dump was deleted");
+		String beyondLimits = beyondLimits(dump);
+		if (beyondLimits != null) {
+			logger.warn(beyondLimits);
+			warnings.add(beyondLimits);
 		}
 		return new Taken(dump, duration, deleted.stream().map(HeapDump::name).toList(), List.copyOf(warnings));
 	}
@@ -200,8 +220,8 @@ public final class HeapDumps {
 			usable = this.repository.usableSpace();
 		}
 		catch (IOException ex) {
-			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE,
-					"Cannot read the free space of " + directory + " (" + HeapDumpRepository.describe(ex) + "), so no dump was taken");
+			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE, "Cannot read the free space of "
+					+ directory + " (" + HeapDumpRepository.describe(ex) + "), so no dump was taken");
 		}
 		if (usable - expected < margin) {
 			throw new HeapDumpException(HeapDumpException.Reason.INSUFFICIENT_SPACE, "Not enough free disk space for "
@@ -215,7 +235,7 @@ public final class HeapDumps {
 
 	private List<HeapDump> applyRetention(HeapDump written) {
 		List<HeapDump> doomed = HeapDumpRetention.select(this.repository.list(), written.name(),
-				this.settings.maxCount(), this.settings.maxTotalSizeBytes());
+				this.settings.maxCount(), this.settings.maxTotalSizeBytes(), written.automatic());
 		List<HeapDump> deleted = new ArrayList<>();
 		for (HeapDump old : doomed) {
 			try {
@@ -230,6 +250,27 @@ public final class HeapDumps {
 			}
 		}
 		return deleted;
+	}
+
+	private @Nullable String beyondLimits(HeapDump written) {
+		long maxTotal = this.settings.maxTotalSizeBytes();
+		if (written.sizeBytes() > maxTotal) {
+			return "This dump alone (" + written.sizeBytes() + " bytes) exceeds leaks.heap-dump.max-total-size ("
+					+ maxTotal + " bytes); it is kept, "
+					+ (written.automatic() ? "and so are the dumps taken on request" : "every older dump was deleted");
+		}
+		if (!written.automatic()) {
+			return null;
+		}
+		List<HeapDump> remaining = this.repository.list();
+		long total = remaining.stream().mapToLong(HeapDump::sizeBytes).sum();
+		if (remaining.size() <= this.settings.maxCount() && total <= maxTotal) {
+			return null;
+		}
+		return "Dumps taken on request are never deleted to make room for an automatic one: the directory now holds "
+				+ remaining.size() + " dumps (" + total + " bytes), beyond leaks.heap-dump.max-count ("
+				+ this.settings.maxCount() + ") or leaks.heap-dump.max-total-size (" + maxTotal + " bytes); delete "
+				+ "the dumps you no longer need";
 	}
 
 	private static String mb(long bytes) {

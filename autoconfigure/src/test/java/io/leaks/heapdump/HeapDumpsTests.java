@@ -134,6 +134,20 @@ class HeapDumpsTests {
 	}
 
 	@Test
+	void anAutomaticDumpBeyondTheLimitsShouldKeepDumpsTakenOnRequestAndSaySo() {
+		HeapDumps heapDumps = heapDumps(settings(1, 1024 * MB, false));
+		String beforeFix = heapDumps.dump("before_fix", true).dump().name();
+		HeapDumps.Taken automatic = heapDumps.dumpAutomatically("suspected-heap");
+		assertThat(automatic.dump().automatic()).isTrue();
+		assertThat(automatic.deleted()).isEmpty();
+		assertThat(filesIn(this.directory)).containsExactlyInAnyOrder(beforeFix, automatic.dump().name());
+		assertThat(automatic.warnings()).singleElement().asString()
+			.startsWith("Dumps taken on request are never deleted to make room for an automatic one")
+			.contains("holds 2 dumps");
+		assertThat(heapDumps.dump("after_fix", true).deleted()).containsExactly(beforeFix, automatic.dump().name());
+	}
+
+	@Test
 	void retentionShouldLeaveFilesThatAreNotOursAlone() throws IOException {
 		Files.createDirectories(this.directory);
 		Path foreign = Files.writeString(this.directory.resolve("notes.txt"), "keep me");
