@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import io.leaks.gc.CollectionGuard;
 import io.leaks.heapdump.HeapDumpOnSuspicion;
 import io.leaks.heapdump.HeapDumpRepository;
 import io.leaks.heapdump.HeapDumper;
@@ -54,11 +55,13 @@ public final class LeaksHeapDumpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HeapDumps leaksHeapDumps(HeapDumper dumper, HeapDumpRepository repository, LeaksProperties properties) {
+	HeapDumps leaksHeapDumps(HeapDumper dumper, HeapDumpRepository repository, LeaksProperties properties,
+			CollectionGuard guard) {
 		LeaksProperties.HeapDump heapDump = properties.getHeapDump();
 		return new HeapDumps(dumper, repository,
 				new HeapDumps.Settings(heapDump.getMaxCount(), heapDump.getMaxTotalSize().toBytes(),
-						heapDump.isCompress(), heapDump.getFreeSpaceMargin().toBytes(), heapDump.isDownload()));
+						heapDump.isCompress(), heapDump.getFreeSpaceMargin().toBytes(), heapDump.isDownload()),
+				guard);
 	}
 
 	@Bean

@@ -71,7 +71,7 @@ public class LeaksProperties {
 	}
 
 	/**
-	 * Forced collections (explicit GC and live snapshots).
+	 * Forced collections (explicit GC, live snapshots and live heap dumps).
 	 */
 	public static class Gc {
 

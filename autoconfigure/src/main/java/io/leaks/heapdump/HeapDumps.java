@@ -1,6 +1,7 @@
 package io.leaks.heapdump;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
+import io.leaks.gc.CollectionGuard;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Takes heap dumps into the {@link HeapDumpRepository}, one at a time: a second request
  * while one is written is refused at once (a dump pauses the JVM; queueing them would
- * only stack pauses). Before dumping it checks the disk has room for roughly the heap in
- * use plus a safety margin; a dump that fails midway leaves no partial file; afterwards
- * the oldest dumps beyond the retention limits are deleted, never the one just written.
+ * only stack pauses). A live dump forces a full collection, so it also goes through the
+ * shared {@link CollectionGuard}: it never runs while an explicit GC or a live snapshot
+ * does. Before dumping it checks the disk has room for roughly the heap in use plus a
+ * safety margin; a dump that fails midway leaves no partial file; afterwards the oldest
+ * dumps beyond the retention limits are deleted, never the one just written.
  */
 public final class HeapDumps {
 
@@ -37,6 +41,8 @@ public final class HeapDumps {
 
 	private final Settings settings;
 
+	private final CollectionGuard guard;
+
 	private final Clock clock;
 
 	private final LongSupplier heapInUse;
@@ -45,16 +51,17 @@ public final class HeapDumps {
 
 	private final AtomicReference<@Nullable Instant> runningSince = new AtomicReference<>();
 
-	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings) {
-		this(dumper, repository, settings, Clock.systemUTC(),
+	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings, CollectionGuard guard) {
+		this(dumper, repository, settings, guard, Clock.systemUTC(),
 				() -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 	}
 
-	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings, Clock clock,
-			LongSupplier heapInUse) {
+	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings, CollectionGuard guard,
+			Clock clock, LongSupplier heapInUse) {
 		this.dumper = dumper;
 		this.repository = repository;
 		this.settings = settings;
+		this.guard = guard;
 		this.clock = clock;
 		this.heapInUse = heapInUse;
 	}
@@ -155,7 +162,7 @@ public final class HeapDumps {
 				label);
 		long start = System.nanoTime();
 		try {
-			this.dumper.dumpHeap(pending.file(), live);
+			dumpHeap(pending.file(), live);
 			this.repository.restrictToOwner(pending.file());
 		}
 		catch (IOException | RuntimeException ex) {
@@ -193,6 +200,33 @@ public final class HeapDumps {
 			warnings.add(beyondLimits);
 		}
 		return new Taken(dump, duration, deleted.stream().map(HeapDump::name).toList(), List.copyOf(warnings));
+	}
+
+	private void dumpHeap(Path file, boolean live) throws IOException {
+		if (!live) {
+			this.dumper.dumpHeap(file, false);
+			return;
+		}
+		try {
+			this.guard.run(() -> {
+				try {
+					this.dumper.dumpHeap(file, true);
+					return file;
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		catch (CollectionGuard.CollectionInProgressException ex) {
+			throw new HeapDumpException(HeapDumpException.Reason.BUSY, "A live heap dump forces a full garbage "
+					+ "collection, and another forced collection (POST /actuator/leaks/gc or a live snapshot) is in "
+					+ "progress; retry when it has finished, or dump all objects without a collection "
+					+ "({\"live\": false})", ex);
+		}
 	}
 
 	private HeapDump publish(HeapDumpRepository.Pending pending) {

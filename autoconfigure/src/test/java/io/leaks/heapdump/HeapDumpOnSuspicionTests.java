@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.leaks.gc.CollectionGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,8 @@ class HeapDumpOnSuspicionTests {
 	@Test
 	void automaticDumpsShouldNeverDeleteDumpsTakenOnRequestAndShouldNoteWhatTheyDeleted() {
 		HeapDumps heapDumps = new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
-				new HeapDumpRepository(this.directory), new HeapDumps.Settings(2, Long.MAX_VALUE, false, 0, false));
+				new HeapDumpRepository(this.directory), new HeapDumps.Settings(2, Long.MAX_VALUE, false, 0, false),
+				new CollectionGuard(Duration.ZERO));
 		String first = heapDumps.dump("first", false).dump().name();
 		String beforeFix = heapDumps.dump("before_fix", false).dump().name();
 		HeapDumpOnSuspicion action = new HeapDumpOnSuspicion(heapDumps, Duration.ofHours(1), this.clock);
@@ -84,7 +86,8 @@ class HeapDumpOnSuspicionTests {
 	private HeapDumps heapDumps(long freeSpaceMargin) {
 		return new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
 				new HeapDumpRepository(this.directory),
-				new HeapDumps.Settings(5, Long.MAX_VALUE, false, freeSpaceMargin, false));
+				new HeapDumps.Settings(5, Long.MAX_VALUE, false, freeSpaceMargin, false),
+				new CollectionGuard(Duration.ZERO));
 	}
 
 	static final class SteppingClock extends Clock {

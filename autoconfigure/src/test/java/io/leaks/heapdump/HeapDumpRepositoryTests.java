@@ -11,9 +11,11 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.leaks.gc.CollectionGuard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,7 +204,7 @@ class HeapDumpRepositoryTests {
 	@ValueSource(strings = { "../../etc/x", "/abs", "a\u0000b", "..", "sub/dir" })
 	void dumpsWithPathLikeLabelsShouldBeRefusedBeforeAnythingIsWritten(String label) {
 		HeapDumps heapDumps = new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
-				this.repository, HeapDumpsTests.settings(5, Long.MAX_VALUE, false));
+				this.repository, HeapDumpsTests.settings(5, Long.MAX_VALUE, false), new CollectionGuard(Duration.ZERO));
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump(label, true))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.INVALID_LABEL));
 		assertThat(HeapDumpsTests.filesIn(this.directory)).isEmpty();
@@ -212,7 +214,7 @@ class HeapDumpRepositoryTests {
 	@Test
 	void aVeryLongLabelShouldBeRefused() {
 		HeapDumps heapDumps = new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
-				this.repository, HeapDumpsTests.settings(5, Long.MAX_VALUE, false));
+				this.repository, HeapDumpsTests.settings(5, Long.MAX_VALUE, false), new CollectionGuard(Duration.ZERO));
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("x".repeat(5000), true))
 			.withMessage("label is 5000 characters long; use at most 100");
 		assertThat(HeapDumpsTests.filesIn(this.directory)).isEmpty();

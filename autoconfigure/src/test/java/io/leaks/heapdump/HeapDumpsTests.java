@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import io.leaks.gc.CollectionGuard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,8 @@ class HeapDumpsTests {
 	private static final Clock FIXED = Clock.fixed(Instant.parse("2026-03-01T10:15:00.123Z"), ZoneOffset.UTC);
 
 	private static final HeapDumper hotSpot = new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer());
+
+	private final CollectionGuard guard = new CollectionGuard(Duration.ZERO);
 
 	@TempDir
 	Path temp;
@@ -95,7 +99,7 @@ class HeapDumpsTests {
 			Files.writeString(squatter, "not ours to delete");
 		};
 		HeapDumps heapDumps = new HeapDumps(squatting, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, true), FIXED, () -> 0);
+				settings(5, 1024 * MB, true), this.guard, FIXED, () -> 0);
 		HeapDumps.Taken taken = heapDumps.dump("squat", true);
 		assertThat(taken.dump().compressed()).isFalse();
 		assertThat(header(Files.newInputStream(taken.dump().file()))).isEqualTo("JAVA PROFILE 1.0.2");
@@ -177,7 +181,7 @@ class HeapDumpsTests {
 			throw new IOException("No space left on device");
 		};
 		HeapDumps heapDumps = new HeapDumps(failing, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, false));
+				settings(5, 1024 * MB, false), this.guard);
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("doomed", true))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.FAILED))
 			.withMessage("The heap dump failed (No space left on device); the partial file was removed");
@@ -194,7 +198,7 @@ class HeapDumpsTests {
 			await(release);
 		};
 		HeapDumps heapDumps = new HeapDumps(slow, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, false), FIXED, () -> 0);
+				settings(5, 1024 * MB, false), this.guard, FIXED, () -> 0);
 		String name = "heapdump-20260301T101500123Z-live-slow.hprof";
 		CompletableFuture<HeapDumps.Taken> dump = CompletableFuture.supplyAsync(() -> heapDumps.dump("slow", true));
 		assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
@@ -219,7 +223,7 @@ class HeapDumpsTests {
 			throw new IOException("No space left on device");
 		};
 		HeapDumps heapDumps = new HeapDumps(failing, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, false), FIXED, () -> 0);
+				settings(5, 1024 * MB, false), this.guard, FIXED, () -> 0);
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("clash", true));
 		assertThat(this.directory.resolve(name)).hasContent("the other JVM's dump");
 		assertThat(filesIn(this.directory)).containsExactly(name);
@@ -234,7 +238,7 @@ class HeapDumpsTests {
 			Files.writeString(this.directory.resolve(name), "the other JVM's dump");
 		};
 		HeapDumps heapDumps = new HeapDumps(clashing, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, false), FIXED, () -> 0);
+				settings(5, 1024 * MB, false), this.guard, FIXED, () -> 0);
 		HeapDump dump = heapDumps.dump("clash", true).dump();
 		assertThat(dump.name()).isEqualTo("heapdump-20260301T101500124Z-live-clash.hprof");
 		assertThat(header(Files.newInputStream(dump.file()))).isEqualTo("JAVA PROFILE 1.0.2");
@@ -246,18 +250,8 @@ class HeapDumpsTests {
 	void aSecondDumpWhileOneIsWrittenShouldBeRefusedAtOnce() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		HeapDumper blocking = (file, live) -> {
-			started.countDown();
-			try {
-				release.await(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			hotSpot.dumpHeap(file, live);
-		};
-		HeapDumps heapDumps = new HeapDumps(blocking, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, false));
+		HeapDumps heapDumps = new HeapDumps(gated(started, release), new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), this.guard);
 		CompletableFuture<HeapDumps.Taken> first = CompletableFuture.supplyAsync(() -> heapDumps.dump("first", true));
 		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(heapDumps.isBusy()).isTrue();
@@ -272,10 +266,57 @@ class HeapDumpsTests {
 	}
 
 	@Test
+	void aLiveDumpWhileAnotherForcedCollectionRunsShouldBeRefusedAsBusy() throws Exception {
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Object> collection = CompletableFuture.supplyAsync(() -> this.guard.run(() -> {
+			holding.countDown();
+			await(release);
+			return "collected";
+		}));
+		HeapDumps heapDumps = heapDumps(settings(5, 1024 * MB, false));
+		try {
+			assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+			assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("live", true))
+				.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.BUSY))
+				.withMessageStartingWith("A live heap dump forces a full garbage collection, and another forced "
+						+ "collection")
+				.withMessageContaining("{\"live\": false}");
+			assertThat(filesIn(this.directory)).isEmpty();
+			assertThat(heapDumps.isBusy()).isFalse();
+			assertThat(heapDumps.dump("all", false).dump().live()).isFalse();
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(collection.get(30, TimeUnit.SECONDS)).isEqualTo("collected");
+		assertThat(heapDumps.dump("live", true).dump().live()).isTrue();
+	}
+
+	@Test
+	void aForcedCollectionWhileALiveDumpIsWrittenShouldBeRefused() throws Exception {
+		CountDownLatch dumping = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		HeapDumps heapDumps = new HeapDumps(gated(dumping, release), new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), this.guard);
+		CompletableFuture<HeapDumps.Taken> dump = CompletableFuture.supplyAsync(() -> heapDumps.dump("live", true));
+		try {
+			assertThat(dumping.await(30, TimeUnit.SECONDS)).isTrue();
+			assertThatExceptionOfType(CollectionGuard.CollectionInProgressException.class)
+				.isThrownBy(() -> this.guard.run(() -> "gc"));
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(dump.get(60, TimeUnit.SECONDS).dump().live()).isTrue();
+		assertThat(this.guard.run(() -> "gc")).isEqualTo("gc");
+	}
+
+	@Test
 	void aJvmThatCannotDumpShouldBeRefusedAsUnavailable() {
 		HeapDumper none = new HotSpotHeapDumper(javax.management.MBeanServerFactory.newMBeanServer());
 		HeapDumps heapDumps = new HeapDumps(none, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, false));
+				settings(5, 1024 * MB, false), this.guard);
 		assertThat(heapDumps.isAvailable()).isFalse();
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump(null, true))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.UNAVAILABLE))
@@ -294,6 +335,17 @@ class HeapDumpsTests {
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.NOT_FOUND));
 	}
 
+	/**
+	 * The real dumper, which first says it was reached and then waits to be released.
+	 */
+	private static HeapDumper gated(CountDownLatch reached, CountDownLatch release) {
+		return (file, live) -> {
+			reached.countDown();
+			await(release);
+			hotSpot.dumpHeap(file, live);
+		};
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await(30, TimeUnit.SECONDS);
@@ -304,12 +356,12 @@ class HeapDumpsTests {
 	}
 
 	private HeapDumps atFixedTime(boolean compress) {
-		return new HeapDumps(hotSpot, new HeapDumpRepository(this.directory), settings(5, 1024 * MB, compress), FIXED,
-				() -> 0);
+		return new HeapDumps(hotSpot, new HeapDumpRepository(this.directory), settings(5, 1024 * MB, compress),
+				this.guard, FIXED, () -> 0);
 	}
 
 	private HeapDumps heapDumps(HeapDumps.Settings settings) {
-		return new HeapDumps(hotSpot, new HeapDumpRepository(this.directory), settings);
+		return new HeapDumps(hotSpot, new HeapDumpRepository(this.directory), settings, this.guard);
 	}
 
 	static HeapDumps.Settings settings(int maxCount, long maxTotalBytes, boolean compress) {
