@@ -17,6 +17,8 @@ import io.leaks.histogram.SnapshotStore;
 import io.leaks.histogram.Snapshots;
 import io.leaks.jvm.HotSpotMBeans;
 import io.leaks.jvm.MemoryReport;
+import io.leaks.trend.GcEventRecorder;
+import io.leaks.trend.LeakWatch;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -30,7 +32,8 @@ import org.springframework.util.Assert;
 /**
  * {@code /actuator/leaks}: labelled class-histogram snapshots and their diffs, and GC on
  * request. Actuator maps one operation per HTTP method and number of path segments, so
- * the sub-resources ({@code snapshots}, {@code compare}, {@code gc}) are dispatched here
+ * the sub-resources ({@code snapshots}, {@code compare}, {@code gc}, {@code trend},
+ * {@code history}) are dispatched here
  * from the first path segment. Refusals are thrown as {@link LeaksOperationException};
  * {@link LeaksWebEndpointExtension} turns them into HTTP statuses with a JSON message.
  * <p>
@@ -48,13 +51,32 @@ public class LeaksEndpoint {
 
 	private final Access access;
 
+	private final @Nullable LeakWatch watch;
+
+	private final @Nullable GcEventRecorder recorder;
+
 	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access) {
+		this(snapshots, gcTrigger, access, null, null);
+	}
+
+	/**
+	 * Creates the endpoint with the trend analysis.
+	 * @param snapshots takes and keeps snapshots
+	 * @param gcTrigger collects garbage on request
+	 * @param access the access granted to the endpoint
+	 * @param watch the trend analysis, or {@code null} when it is off
+	 * @param recorder the recorded collections, or {@code null} when the analysis is off
+	 */
+	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access, @Nullable LeakWatch watch,
+			@Nullable GcEventRecorder recorder) {
 		Assert.notNull(snapshots, "'snapshots' must not be null");
 		Assert.notNull(gcTrigger, "'gcTrigger' must not be null");
 		Assert.notNull(access, "'access' must not be null");
 		this.snapshots = snapshots;
 		this.gcTrigger = gcTrigger;
 		this.access = access;
+		this.watch = watch;
+		this.recorder = recorder;
 	}
 
 	@ReadOperation
@@ -78,6 +100,9 @@ public class LeaksEndpoint {
 		return switch (resource) {
 			case "snapshots" -> listSnapshots();
 			case "compare" -> compare(from, to, top, sort, excludeJdk);
+			case "trend" -> TrendResponse.of(watch());
+			case "history" -> HistoryResponse.of(watch(),
+					(this.recorder != null) ? this.recorder.events() : List.of());
 			default -> throw unknownResource(resource, "GET");
 		};
 	}
@@ -223,6 +248,14 @@ public class LeaksEndpoint {
 		}
 	}
 
+	private LeakWatch watch() {
+		if (this.watch == null) {
+			throw LeaksOperationException.notFound("The trend analysis is off: it needs leaks.trend.enabled=true "
+					+ "(the default) and leaks.enabled=true");
+		}
+		return this.watch;
+	}
+
 	private HistogramSnapshot stored(String label) {
 		return store().get(label).orElseThrow(() -> unknownSnapshot(label));
 	}
@@ -245,8 +278,8 @@ public class LeaksEndpoint {
 
 	private static LeaksOperationException unknownResource(String resource, String method) {
 		return LeaksOperationException.notFound("No " + method + " /actuator/leaks/" + resource
-				+ ". Available: GET snapshots, GET snapshots/{label}, GET compare, POST snapshots, POST gc, "
-				+ "DELETE snapshots/{label}");
+				+ ". Available: GET snapshots, GET snapshots/{label}, GET compare, GET trend, GET history, "
+				+ "POST snapshots, POST gc, DELETE snapshots/{label}");
 	}
 
 }

@@ -80,7 +80,8 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		}
 		if (ex instanceof NoResourceFoundException) {
 			return ErrorResponse.of(404, "No such path under " + base + ". Available: GET " + base + ", GET " + base
-					+ "/snapshots, GET " + base + "/snapshots/{label}, GET " + base + "/compare, POST " + base
+					+ "/snapshots, GET " + base + "/snapshots/{label}, GET " + base + "/compare, GET " + base
+					+ "/trend, GET " + base + "/history, POST " + base
 					+ "/snapshots, POST " + base + "/gc, DELETE " + base + "/snapshots/{label}");
 		}
 		if (ex instanceof ResponseStatusException status) {

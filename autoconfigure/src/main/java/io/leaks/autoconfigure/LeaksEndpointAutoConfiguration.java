@@ -6,6 +6,8 @@ import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.actuate.LeaksWebEndpointExtension;
 import io.leaks.gc.GcTrigger;
 import io.leaks.histogram.Snapshots;
+import io.leaks.trend.GcEventRecorder;
+import io.leaks.trend.LeakWatch;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -27,7 +29,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 /**
  * The {@code leaks} actuator endpoint, its web extension and its web error handling.
  */
-@AutoConfiguration(after = { LeaksAutoConfiguration.class, EndpointAutoConfiguration.class })
+@AutoConfiguration(after = { LeaksAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
+		EndpointAutoConfiguration.class })
 @ConditionalOnBean(Snapshots.class)
 @ConditionalOnAvailableEndpoint(LeaksEndpoint.class)
 public final class LeaksEndpointAutoConfiguration {
@@ -37,10 +40,11 @@ public final class LeaksEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LeaksEndpoint leaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger,
-			ObjectProvider<EndpointAccessResolver> accessResolver) {
+			ObjectProvider<EndpointAccessResolver> accessResolver, ObjectProvider<LeakWatch> watch,
+			ObjectProvider<GcEventRecorder> recorder) {
 		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
 		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
-		return new LeaksEndpoint(snapshots, gcTrigger, access);
+		return new LeaksEndpoint(snapshots, gcTrigger, access, watch.getIfAvailable(), recorder.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)
