@@ -24,6 +24,14 @@ public final class SuspectRanking {
 	/** Suspects named at most. */
 	public static final int MAX_SUSPECTS = 10;
 
+	/**
+	 * The starter's own packages: its bounded buffers grow while they fill, and must not
+	 * accuse themselves.
+	 */
+	private static final List<String> STARTER_PACKAGES = List.of("io.leaks.trend.", "io.leaks.histogram.",
+			"io.leaks.gc.", "io.leaks.jvm.", "io.leaks.actuate.", "io.leaks.autoconfigure.", "io.leaks.heapdump.",
+			"io.leaks.web.");
+
 	private SuspectRanking() {
 	}
 
@@ -45,7 +53,7 @@ public final class SuspectRanking {
 		List<Suspect> suspects = new ArrayList<>();
 		for (Map.Entry<String, long[]> entry : last.entrySet()) {
 			String key = entry.getKey();
-			if (!grewInEveryStep(key, counts)) {
+			if (!grewInEveryStep(key, counts) || isStarters(key)) {
 				continue;
 			}
 			long[] now = entry.getValue();
@@ -59,6 +67,17 @@ public final class SuspectRanking {
 			.thenComparing(Comparator.comparingLong(Suspect::instancesDelta).reversed())
 			.thenComparing(Suspect::className));
 		return List.copyOf(suspects.subList(0, Math.min(MAX_SUSPECTS, suspects.size())));
+	}
+
+	private static boolean isStarters(String key) {
+		String element = key.substring(key.lastIndexOf('[') + 1);
+		element = element.startsWith("L") ? element.substring(1) : element;
+		for (String starter : STARTER_PACKAGES) {
+			if (element.startsWith(starter) && element.indexOf('.', starter.length()) < 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean grewInEveryStep(String key, List<Map<String, long[]>> counts) {

@@ -105,12 +105,14 @@ public final class TrendAnalyzer {
 	/**
 	 * Confirms or refutes a suspicion raised by young collections with the floor measured
 	 * by live histograms (each forces a full collection, so each measures the true floor).
+	 * The same rule as for any trend applies: the live floor must rise, and at its pace
+	 * use up the headroom within the span of the evidence that raised the suspicion.
 	 * @param suspicion the verdict that raised the suspicion
 	 * @param liveFloors the live bytes measured, oldest first
 	 * @param maxHeap the max heap, or a non-positive value if unknown
 	 * @param nowMillis the moment of judgement
-	 * @return a leak verdict if every measurement rose and kept at least half the suspected
-	 * pace; a stable one if not; the suspicion itself while fewer than three exist
+	 * @return a leak verdict if every measurement rose and the headroom runs out in time;
+	 * a stable one if not; the suspicion itself while fewer than three exist
 	 */
 	public Verdict confirm(Verdict suspicion, List<Point> liveFloors, long maxHeap, long nowMillis) {
 		if (liveFloors.size() < 3) {
@@ -121,21 +123,27 @@ public final class TrendAnalyzer {
 			rising &= liveFloors.get(i).value() > liveFloors.get(i - 1).value();
 		}
 		TrendFit fit = TrendFit.of(liveFloors);
-		boolean keepsPace = fit.perMinute() >= TrendSettings.KEEP_PACE * suspicion.growthPerMinute();
+		long limit = (maxHeap > 0) ? maxHeap : (suspicion.projection() != null) ? suspicion.projection().limit() : 0;
+		long last = liveFloors.get(liveFloors.size() - 1).value();
+		double untilLimit = (fit.slope() > 0 && limit > 0) ? Math.max(0, limit - last) / fit.slope()
+				: Double.POSITIVE_INFINITY;
+		boolean inTime = untilLimit <= TrendSettings.HORIZON_SPANS * suspicion.evidence().spanMillis();
 		Evidence evidence = Evidence.of(Basis.CONFIRMED, fit, liveFloors.size(), List.of("LIVE_HISTOGRAM"),
 				suspicion.evidence().pace());
 		String measured = describeLevels(liveFloors);
-		if (rising && keepsPace) {
-			long limit = (maxHeap > 0) ? maxHeap : suspicion.projection() != null ? suspicion.projection().limit() : 0;
+		if (rising && inTime) {
 			return new Verdict(suspicion.resource(), TrendStatus.LEAK_SUSPECTED, fit.perMinute(),
 					projection(fit, limit), evidence, false,
 					"Live histograms confirm the climb seen after young collections: the live heap grew " + measured
-							+ " (" + Units.rate(fit.perMinute(), true) + ")",
+							+ " (" + Units.rate(fit.perMinute(), true) + "); at that pace the heap fills in about "
+							+ Units.duration((long) untilLimit),
 					nowMillis);
 		}
+		String why = rising ? ", rising too slowly to fill the heap within the " + Units.duration(
+				suspicion.evidence().spanMillis()) + " the climb was watched" : ", which did not keep rising";
 		return new Verdict(suspicion.resource(), TrendStatus.STABLE, Math.max(0, fit.perMinute()), null, evidence,
-				false, "No leak: live histograms measured the floor at " + measured
-						+ ", so the climb after young collections was garbage waiting for an old collection",
+				false, "No leak: live histograms measured the floor at " + measured + why
+						+ ", so the climb after young collections was mostly garbage waiting for an old collection",
 				nowMillis);
 	}
 

@@ -187,14 +187,16 @@ class LeakWatchTests {
 
 	/**
 	 * A leak of listeners: each step retains 1,000 more listeners and their byte arrays
-	 * (which outweigh them), strings grow too; one application class does not grow.
+	 * (which outweigh them), strings grow too; one application class does not grow. The
+	 * live heap starts above half the max, so at this pace it fills within the span the
+	 * climb was watched.
 	 */
 	private ClassHistogram growingListeners(int step) {
 		return histogram(1000 + step * 1000, 500);
 	}
 
 	private static ClassHistogram histogram(long listeners, long stable) {
-		return new ClassHistogram(List.of(
+		return new ClassHistogram(List.of(new HistogramEntry("[J", "java.base@17", 1000, (long) (MAX_HEAP * 0.55)),
 				new HistogramEntry("[B", "java.base@17", listeners * 10 + 5000, listeners * 20_000 + 1_000_000),
 				new HistogramEntry("java.lang.String", "java.base@17", listeners * 10 + 9000, listeners * 240),
 				new HistogramEntry("com.example.OrderListener", null, listeners, listeners * 32),

@@ -25,8 +25,21 @@ class SuspectRankingTests {
 	}
 
 	@Test
+	void theStartersOwnBuffersFillingUpShouldNotBeSuspects() {
+		List<Suspect> suspects = SuspectRanking.rank(List.of(withStarter(100), withStarter(200), withStarter(300)));
+		assertThat(suspects).extracting(Suspect::className).containsExactly("io.leaks.trendy.Order");
+	}
+
+	@Test
 	void fewerThanTwoHistogramsShouldNameNoSuspects() {
 		assertThat(SuspectRanking.rank(List.of(histogram(1, 1, 1)))).isEmpty();
+	}
+
+	private static ClassHistogram withStarter(long count) {
+		return new ClassHistogram(List.of(new HistogramEntry("io.leaks.trend.GcEvent", null, count, count * 64),
+				new HistogramEntry("[Lio.leaks.trend.Point;", null, count, count * 16),
+				new HistogramEntry("io.leaks.trend.GcEvent$PoolChange", null, count, count * 32),
+				new HistogramEntry("io.leaks.trendy.Order", null, count, count * 24)));
 	}
 
 	/**

@@ -113,6 +113,11 @@ class TrendAnalyzerTests {
 		Verdict refuted = this.analyzer.confirm(suspicion, flat, MAX_HEAP, at + 2 * MINUTE);
 		assertThat(refuted.status()).isEqualTo(TrendStatus.STABLE);
 		assertThat(refuted.reason()).contains("garbage");
+		List<Point> creeping = List.of(new Point(at, 300 * MIB), new Point(at + MINUTE, 300 * MIB + 1000),
+				new Point(at + 2 * MINUTE, 300 * MIB + 2000));
+		Verdict tooSlow = this.analyzer.confirm(suspicion, creeping, MAX_HEAP, at + 2 * MINUTE);
+		assertThat(tooSlow.status()).isEqualTo(TrendStatus.STABLE);
+		assertThat(tooSlow.reason()).contains("too slowly");
 		assertThat(this.analyzer.confirm(suspicion, rising.subList(0, 2), MAX_HEAP, at)).isSameAs(suspicion);
 	}
 
