@@ -1,10 +1,15 @@
 package io.leaks.autoconfigure;
 
+import java.util.Map;
+
+import io.leaks.actuate.BodilessWriteFilter;
 import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointErrorResolver;
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.actuate.LeaksWebEndpointExtension;
 import io.leaks.gc.GcTrigger;
+import io.leaks.gc.GcTuning;
+import io.leaks.heapdump.HeapDumps;
 import io.leaks.histogram.Snapshots;
 import io.leaks.trend.GcEventRecorder;
 import io.leaks.trend.LeakWatch;
@@ -22,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -40,11 +46,15 @@ public final class LeaksEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LeaksEndpoint leaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger,
-			ObjectProvider<EndpointAccessResolver> accessResolver, ObjectProvider<LeakWatch> watch,
-			ObjectProvider<GcEventRecorder> recorder) {
+			ObjectProvider<EndpointAccessResolver> accessResolver, ObjectProvider<HeapDumps> heapDumps,
+			ObjectProvider<GcTuning> gcTuning, ObjectProvider<LeaksProperties> properties,
+			ObjectProvider<LeakWatch> watch, ObjectProvider<GcEventRecorder> recorder) {
 		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
 		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
-		return new LeaksEndpoint(snapshots, gcTrigger, access, watch.getIfAvailable(), recorder.getIfAvailable());
+		LeaksProperties settings = properties.getIfAvailable();
+		return new LeaksEndpoint(snapshots, gcTrigger, access, heapDumps.getIfAvailable(), gcTuning.getIfAvailable(),
+				() -> (settings != null) ? LeaksSettings.describe(settings) : Map.of(), watch.getIfAvailable(),
+				recorder.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -76,6 +86,15 @@ public final class LeaksEndpointAutoConfiguration {
 			@ConditionalOnMissingBean
 			LeaksEndpointErrorResolver leaksEndpointErrorResolver(LeaksEndpointPath path) {
 				return new LeaksEndpointErrorResolver(path);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean(name = "leaksBodilessWriteFilter")
+			FilterRegistrationBean<BodilessWriteFilter> leaksBodilessWriteFilter(LeaksEndpointPath path) {
+				FilterRegistrationBean<BodilessWriteFilter> registration = new FilterRegistrationBean<>(
+						new BodilessWriteFilter(path));
+				registration.setName("leaksBodilessWriteFilter");
+				return registration;
 			}
 
 		}
