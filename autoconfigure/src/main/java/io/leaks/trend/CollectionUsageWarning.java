@@ -7,6 +7,7 @@ import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.Notification;
@@ -20,8 +21,8 @@ import org.apache.commons.logging.LogFactory;
 /**
  * The simple guard: a warning when a long-lived pool is still fuller than a share of its
  * maximum right after a collection. The JVM itself watches for it (each pool's
- * collection-usage threshold) and notifies once per crossing, so nothing is polled. The
- * thresholds found are restored on {@link #close()}.
+ * collection-usage threshold) and notifies, so nothing is polled. The thresholds found
+ * are restored on {@link #close()}.
  */
 public final class CollectionUsageWarning implements AutoCloseable {
 
@@ -29,7 +30,18 @@ public final class CollectionUsageWarning implements AutoCloseable {
 
 	private final double share;
 
+	/**
+	 * The JVM notifies after every collection that leaves a pool above its threshold (many a
+	 * second in a heap that thrashes): one line per this period is enough, the rest are
+	 * counted.
+	 */
+	static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(5);
+
 	private final AtomicLong warnings = new AtomicLong();
+
+	private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+
+	private final AtomicLong unlogged = new AtomicLong();
 
 	private final List<Runnable> undo = new ArrayList<>();
 
@@ -78,10 +90,18 @@ public final class CollectionUsageWarning implements AutoCloseable {
 			long used = info.getUsage().getUsed();
 			long max = info.getUsage().getMax();
 			this.warnings.incrementAndGet();
+			long now = System.nanoTime();
+			long last = this.lastLogged.get();
+			if (now - last < LOG_EVERY_NANOS || !this.lastLogged.compareAndSet(last, now)) {
+				this.unlogged.incrementAndGet();
+				return;
+			}
+			long since = this.unlogged.getAndSet(0);
 			logger.warn(String.format(Locale.ROOT,
-					"%s still holds %s of its %s (%.0f%%) after a collection, above leaks.trend.warn-threshold=%.2f; "
+					"%s still holds %s of its %s (%.0f%%) after a collection, above leaks.trend.warn-threshold=%.2f%s; "
 							+ "GET /actuator/leaks/trend says whether it is a leak",
-					info.getPoolName(), Units.bytes(used), Units.bytes(max), 100.0 * used / max, this.share));
+					info.getPoolName(), Units.bytes(used), Units.bytes(max), 100.0 * used / max, this.share,
+					(since > 0) ? " (and " + since + " more times since the last warning)" : ""));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Ignored a memory notification that could not be decoded", ex);
