@@ -30,9 +30,13 @@ wait_up() { # port
   done
   echo "app on port $1 did not start; see $logs" >&2; exit 1
 }
-rate() { # port seconds
-  wrk -t1 -c4 -d"$2"s "http://127.0.0.1:$1$path" | awk '/Requests\/sec/ {print $2}'
+rate() { # port seconds -> req/s; adds the requests served to $logs/requests-<port>
+  local out
+  out=$(wrk -t1 -c4 -d"$2"s "http://127.0.0.1:$1$path")
+  awk '/requests in/ {print $1}' <<<"$out" >>"$logs/requests-$1"
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
+cpu_ticks() { awk '{print $14 + $15}' /proc/"$1"/stat; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 start with 18081
@@ -44,6 +48,9 @@ if curl -fs http://127.0.0.1:18082/actuator/leaks >/dev/null 2>&1; then echo "st
 echo "warm-up: ${seconds}s each"
 rate 18081 "$seconds" >/dev/null
 rate 18082 "$seconds" >/dev/null
+rm -f "$logs"/requests-*
+ticks_with=$(cpu_ticks "${pids[0]}")
+ticks_without=$(cpu_ticks "${pids[1]}")
 with=()
 without=()
 for round in $(seq 1 "$rounds"); do
@@ -57,6 +64,14 @@ done
 m_with=$(printf '%s\n' "${with[@]}" | median)
 m_without=$(printf '%s\n' "${without[@]}" | median)
 awk -v a="$m_with" -v b="$m_without" 'BEGIN {printf "median: with starter %.0f req/s, without %.0f req/s, ratio %.3f\n", a, b, a / b}'
+hz=$(getconf CLK_TCK)
+for name in with without; do
+  pid=${pids[0]} port=18081 start=$ticks_with
+  [[ $name == without ]] && pid=${pids[1]} port=18082 start=$ticks_without
+  requests=$(awk '{s += $1} END {print s}' "$logs/requests-$port")
+  awk -v t="$(( $(cpu_ticks "$pid") - start ))" -v hz="$hz" -v n="$requests" -v name="$name" \
+    'BEGIN {printf "measured rounds, %s starter: %d requests, %.1f CPU s, %.1f us CPU per request\n", name, n, t / hz, 1e6 * t / hz / n}'
+done
 # Throughput on a shared machine is noisy; CPU time per thread is not. The starter's work runs
 # on its own thread (leaks-trend) and in the JVM's Notification Thread (GC notifications,
 # which Micrometer's JvmGcMetrics also listens to in both apps).
