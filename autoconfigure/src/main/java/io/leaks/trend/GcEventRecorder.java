@@ -70,7 +70,8 @@ public final class GcEventRecorder implements AutoCloseable {
 		}
 		if (!isAvailable()) {
 			logger.warn("GC notifications are unavailable on this JVM (" + System.getProperty("java.vm.name")
-					+ "); the leaks trend analysis sees no collections and judges the heap from samples only");
+					+ "); the leaks trend analysis sees no collections, so its heap verdict stays COLLECTING "
+					+ "(metaspace and threads are still judged)");
 			return false;
 		}
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
