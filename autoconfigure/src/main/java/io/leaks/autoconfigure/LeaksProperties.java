@@ -283,7 +283,8 @@ public class LeaksProperties {
 		private @Nullable Duration histogramSpacing;
 
 		/**
-		 * Shortest time between two rounds of histograms; defaults to 30 intervals.
+		 * Shortest time between two rounds of histograms (doubled after each refuted
+		 * suspicion); defaults to 30 intervals.
 		 */
 		private @Nullable Duration histogramCooldown;
 

@@ -1,5 +1,6 @@
 package io.leaks.trend;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,13 @@ public final class LeakWatch {
 
 	/** Tries of a histogram refused because another forced collection runs. */
 	private static final int BUSY_RETRIES = 3;
+
+	/**
+	 * Each refuted suspicion doubles the cool-down before the next round, up to 64 times:
+	 * a service whose young collections keep looking like a leak is not made to pay three
+	 * full collections every cool-down.
+	 */
+	static final int MAX_BACKOFF_DOUBLINGS = 6;
 
 	private final WatchSettings settings;
 
@@ -68,6 +76,8 @@ public final class LeakWatch {
 	private long lastRoundEndMillis = Long.MIN_VALUE;
 
 	private long maxHeap = -1;
+
+	private int refutations;
 
 	private @Nullable String lastRefutation;
 
@@ -235,8 +245,12 @@ public final class LeakWatch {
 
 	private boolean mayStartRound(long now) {
 		return this.round == null && this.settings.histograms() && this.snapshots != null
-				&& this.snapshots.isAvailable() && (this.lastRoundEndMillis == Long.MIN_VALUE
-						|| now - this.lastRoundEndMillis >= this.settings.histogramCooldown().toMillis());
+				&& this.snapshots.isAvailable()
+				&& (this.lastRoundEndMillis == Long.MIN_VALUE || now - this.lastRoundEndMillis >= cooldownMillis());
+	}
+
+	private long cooldownMillis() {
+		return this.settings.histogramCooldown().toMillis() << Math.min(this.refutations, MAX_BACKOFF_DOUBLINGS);
 	}
 
 	private void step(HistogramRound round, long now) {
@@ -287,11 +301,14 @@ public final class LeakWatch {
 		}
 		Verdict judged = this.analyzer.confirm(round.suspicion, round.liveFloors, this.maxHeap, now);
 		if (judged.leak()) {
+			this.refutations = 0;
 			enterLeak(state, judged, suspects, now);
 		}
 		else {
+			this.refutations++;
 			this.lastRefutation = judged.reason();
-			logger.info("leaks: " + judged.reason());
+			logger.info("leaks: " + judged.reason() + "; next live histograms not before "
+					+ Duration.ofMillis(cooldownMillis()));
 		}
 	}
 

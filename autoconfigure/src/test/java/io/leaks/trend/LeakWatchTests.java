@@ -135,6 +135,13 @@ class LeakWatchTests {
 		assertThat(watch.report().heap().leak()).isFalse();
 		assertThat(watch.report().lastRefutation()).contains("garbage");
 		assertThat(watch.report().round()).isNull();
+		advance(31);
+		watch.tick();
+		assertThat(watch.report().round()).as("the 30 s cool-down doubled after a refutation").isNull();
+		advance(30);
+		watch.tick();
+		assertThat(watch.report().round()).isNotNull();
+		assertThat(watch.report().round().purpose()).isEqualTo("confirm");
 	}
 
 	@Test
