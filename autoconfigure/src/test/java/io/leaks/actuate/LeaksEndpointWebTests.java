@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
 import io.leaks.gc.CollectionGuard;
+import io.leaks.gc.HeldGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,29 +172,12 @@ class LeaksEndpointWebTests {
 
 	@Test
 	void heapOperationsWhileAnotherRunsShouldBeRefusedAt429NotQueued() throws Exception {
-		CountDownLatch holding = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		Thread holder = new Thread(() -> this.guard.run(() -> {
-			holding.countDown();
-			try {
-				return release.await(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				return false;
-			}
-		}));
-		holder.start();
-		try {
-			assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+		try (HeldGuard held = HeldGuard.hold(this.guard)) {
 			assertError(post("/actuator/leaks/gc", null), HttpStatus.TOO_MANY_REQUESTS, "one at a time");
 			assertError(post("/actuator/leaks/snapshots", "{\"label\": \"busy\"}"), HttpStatus.TOO_MANY_REQUESTS,
 					"one at a time");
 			assertError(post("/actuator/leaks/snapshots", "{\"label\": \"busy\", \"liveOnly\": false}"),
 					HttpStatus.TOO_MANY_REQUESTS, "Retry");
-		}
-		finally {
-			release.countDown();
-			holder.join();
 		}
 		assertThat(post("/actuator/leaks/snapshots", "{\"label\": \"busy\"}").getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
