@@ -11,6 +11,8 @@ import io.leaks.gc.GcTrigger;
 import io.leaks.gc.GcTuning;
 import io.leaks.heapdump.HeapDumps;
 import io.leaks.histogram.Snapshots;
+import io.leaks.trend.GcEventRecorder;
+import io.leaks.trend.LeakWatch;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -33,7 +35,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 /**
  * The {@code leaks} actuator endpoint, its web extension and its web error handling.
  */
-@AutoConfiguration(after = { LeaksAutoConfiguration.class, EndpointAutoConfiguration.class })
+@AutoConfiguration(after = { LeaksAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
+		EndpointAutoConfiguration.class })
 @ConditionalOnBean(Snapshots.class)
 @ConditionalOnAvailableEndpoint(LeaksEndpoint.class)
 public final class LeaksEndpointAutoConfiguration {
@@ -44,12 +47,14 @@ public final class LeaksEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	LeaksEndpoint leaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger,
 			ObjectProvider<EndpointAccessResolver> accessResolver, ObjectProvider<HeapDumps> heapDumps,
-			ObjectProvider<GcTuning> gcTuning, ObjectProvider<LeaksProperties> properties) {
+			ObjectProvider<GcTuning> gcTuning, ObjectProvider<LeaksProperties> properties,
+			ObjectProvider<LeakWatch> watch, ObjectProvider<GcEventRecorder> recorder) {
 		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
 		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
 		LeaksProperties settings = properties.getIfAvailable();
 		return new LeaksEndpoint(snapshots, gcTrigger, access, heapDumps.getIfAvailable(), gcTuning.getIfAvailable(),
-				() -> (settings != null) ? LeaksSettings.describe(settings) : Map.of());
+				() -> (settings != null) ? LeaksSettings.describe(settings) : Map.of(), watch.getIfAvailable(),
+				recorder.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)
