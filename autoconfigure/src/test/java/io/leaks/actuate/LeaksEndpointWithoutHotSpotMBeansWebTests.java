@@ -1,6 +1,8 @@
 package io.leaks.actuate;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +13,11 @@ import io.leaks.gc.HotSpotVmFlags;
 import io.leaks.gc.VmFlagAccess;
 import io.leaks.heapdump.HeapDumper;
 import io.leaks.heapdump.HotSpotHeapDumper;
+import io.leaks.histogram.ClassHistogram;
 import io.leaks.histogram.DiagnosticCommandHistogramSampler;
 import io.leaks.histogram.HistogramSampler;
+import io.leaks.histogram.HistogramSnapshot;
+import io.leaks.histogram.SnapshotStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +58,9 @@ class LeaksEndpointWithoutHotSpotMBeansWebTests {
 	@Autowired
 	private TestRestTemplate rest;
 
+	@Autowired
+	private SnapshotStore store;
+
 	@DynamicPropertySource
 	static void dumpDirectory(DynamicPropertyRegistry registry) {
 		registry.add("leaks.heap-dump.directory", () -> directory.toString());
@@ -70,8 +78,15 @@ class LeaksEndpointWithoutHotSpotMBeansWebTests {
 		ResponseEntity<Map> response = postJson("/actuator/leaks/snapshots", "{\"label\": \"x\"}");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat((String) response.getBody().get("message")).contains("DiagnosticCommand");
+	}
+
+	@Test
+	void compareToNowShouldAnswer503NamingTheMissingMBean() {
+		this.store.add(new HistogramSnapshot("stored-elsewhere", Instant.now(), false, Duration.ZERO,
+				new ClassHistogram(List.of())));
 		ResponseEntity<Map> now = this.rest.getForEntity("/actuator/leaks/compare?to=now", Map.class);
-		assertThat(now.getStatusCode().is4xxClientError()).isTrue();
+		assertThat(now.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat((String) now.getBody().get("message")).contains("DiagnosticCommand");
 	}
 
 	@Test
