@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Takes heap dumps into the {@link HeapDumpRepository}, one at a time: a second request
  * while one is written is refused at once (a dump pauses the JVM; queueing them would
- * only stack pauses). A live dump forces a full collection, so it also goes through the
- * shared {@link CollectionGuard}: it never runs while an explicit GC or a live snapshot
- * does. Before dumping it checks the disk has room for roughly the heap in use plus a
+ * only stack pauses). Writing a dump stops the JVM to walk the heap (a live dump runs a
+ * full collection first), so it also goes through the shared {@link CollectionGuard}: it
+ * never runs while an explicit GC or a class histogram does. Before dumping it checks the disk has room for roughly the heap in use plus a
  * safety margin; a dump that fails midway leaves no partial file; afterwards the oldest
  * dumps beyond the retention limits are deleted, never the one just written.
  */
@@ -203,14 +203,10 @@ public final class HeapDumps {
 	}
 
 	private void dumpHeap(Path file, boolean live) throws IOException {
-		if (!live) {
-			this.dumper.dumpHeap(file, false);
-			return;
-		}
 		try {
 			this.guard.run(() -> {
 				try {
-					this.dumper.dumpHeap(file, true);
+					this.dumper.dumpHeap(file, live);
 					return file;
 				}
 				catch (IOException ex) {
@@ -222,10 +218,10 @@ public final class HeapDumps {
 			throw ex.getCause();
 		}
 		catch (CollectionGuard.CollectionInProgressException ex) {
-			throw new HeapDumpException(HeapDumpException.Reason.BUSY, "A live heap dump forces a full garbage "
-					+ "collection, and another forced collection (POST /actuator/leaks/gc or a live snapshot) is in "
-					+ "progress; retry when it has finished, or dump all objects without a collection "
-					+ "({\"live\": false})", ex);
+			throw new HeapDumpException(HeapDumpException.Reason.BUSY, "A heap dump stops the JVM to walk the heap "
+					+ "(a live one collects garbage first), and another heap operation (POST /actuator/leaks/gc or a "
+					+ "snapshot) is in progress: they run one at a time so that their pauses never stack up. Retry "
+					+ "when it has finished", ex);
 		}
 	}
 
