@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * File names of heap dumps. Every name is generated here from a time stamp, whether the
  * dump holds live objects only, and a sanitised label, such as
- * {@code heapdump-20260301T101500123Z-live-before_fix.hprof}; a dump taken automatically
- * is marked before {@code live} ({@code heapdump-20260301T101500123Z-auto-live-suspected-heap.hprof}),
- * where no label can put it. A label can never make a
- * name leave the directory: path separators, control characters and over-long labels are
- * refused, every other character outside {@code [A-Za-z0-9._-]} becomes {@code _}.
+ * {@code heapdump-20260301T101500123Z-live-before_fix.hprof}; a dump taken
+ * automatically is marked before {@code live}, where no label can put the mark
+ * ({@code heapdump-20260301T101500123Z-auto-live-suspected-heap.hprof}). A label can never
+ * make a name leave the directory: path separators, control characters and over-long
+ * labels are refused, every other character outside {@code [A-Za-z0-9._-]} becomes
+ * {@code _}.
  * Requests name dumps only by names that match this exact pattern.
  */
 public final class HeapDumpNames {
@@ -36,8 +37,8 @@ public final class HeapDumpNames {
 
 	private static final String AUTOMATIC = "-auto";
 
-	private static final Pattern NAME = Pattern.compile("heapdump-(?<at>\\d{8}T\\d{9}Z)(?<auto>-auto)?-(?<kind>live|all)"
-			+ "(?:-(?<label>[A-Za-z0-9._-]{1," + MAX_LABEL_LENGTH + "}))?\\.hprof(?<gz>\\.gz)?");
+	private static final Pattern NAME = Pattern.compile("heapdump-(?<at>\\d{8}T\\d{9}Z)(?<auto>-auto)?"
+			+ "-(?<kind>live|all)(?:-(?<label>[A-Za-z0-9._-]{1," + MAX_LABEL_LENGTH + "}))?\\.hprof(?<gz>\\.gz)?");
 
 	private static final int MAX_NAME_LENGTH = 200;
 
@@ -171,8 +172,8 @@ public final class HeapDumpNames {
 		}
 		try {
 			Instant createdAt = Instant.from(TIMESTAMP.parse(matcher.group("at")));
-			return Optional.of(new Parsed(createdAt, matcher.group("auto") != null, "live".equals(matcher.group("kind")),
-					matcher.group("label"), matcher.group("gz") != null));
+			return Optional.of(new Parsed(createdAt, matcher.group("auto") != null,
+					"live".equals(matcher.group("kind")), matcher.group("label"), matcher.group("gz") != null));
 		}
 		catch (DateTimeParseException ex) {
 			return Optional.empty();

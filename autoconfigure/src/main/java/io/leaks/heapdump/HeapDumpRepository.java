@@ -236,7 +236,8 @@ public final class HeapDumpRepository {
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
 			for (Path entry : entries) {
 				Optional<HeapDumpNames.Partial> partial = HeapDumpNames.parsePartial(entry.getFileName().toString());
-				if (partial.isPresent() && isStale(partial.get()) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+				if (partial.isPresent() && isStale(partial.get())
+						&& Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
 					Files.deleteIfExists(entry);
 					removed++;
 					logger.info("Removed " + entry + ", an incomplete heap dump left by process "

@@ -23,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * while one is written is refused at once (a dump pauses the JVM; queueing them would
  * only stack pauses). Writing a dump stops the JVM to walk the heap (a live dump runs a
  * full collection first), so it also goes through the shared {@link CollectionGuard}: it
- * never runs while an explicit GC or a class histogram does. Before dumping it checks the disk has room for roughly the heap in use plus a
- * safety margin; a dump that fails midway leaves no partial file; afterwards the oldest
- * dumps beyond the retention limits are deleted, never the one just written.
+ * never runs while an explicit GC or a class histogram does. Before dumping it checks
+ * the disk has room for roughly the heap in use plus a safety margin; a dump that fails
+ * midway leaves no partial file; afterwards the oldest dumps beyond the retention limits
+ * are deleted, never the one just written.
  */
 public final class HeapDumps {
 

@@ -53,8 +53,8 @@ class HeapDumpDownloadOnManagementPortWebTests {
 	void downloadShouldBeAnAttachmentNamedAfterTheDump() throws IOException {
 		Path dump = directory.resolve(NAME);
 		ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
-		ResponseEntity<byte[]> response = this.rest
-			.getForEntity("http://localhost:" + this.managementPort + "/actuator/leaks/heapdumps/" + NAME, byte[].class);
+		String url = "http://localhost:" + this.managementPort + "/actuator/leaks/heapdumps/" + NAME;
+		ResponseEntity<byte[]> response = this.rest.getForEntity(url, byte[].class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
 			.isEqualTo("attachment; filename=\"" + NAME + "\"");

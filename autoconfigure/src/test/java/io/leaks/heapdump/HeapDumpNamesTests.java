@@ -38,7 +38,8 @@ class HeapDumpNamesTests {
 		String labelled = HeapDumpNames.generate(AT, true, "auto-live");
 		assertThat(labelled).isEqualTo("heapdump-20260301T101500123Z-live-auto-live.hprof");
 		assertThat(HeapDumpNames.parse(labelled).orElseThrow().automatic()).isFalse();
-		assertThat(HeapDumpNames.next(automatic)).isEqualTo("heapdump-20260301T101500124Z-auto-live-suspected-heap.hprof");
+		assertThat(HeapDumpNames.next(automatic))
+			.isEqualTo("heapdump-20260301T101500124Z-auto-live-suspected-heap.hprof");
 	}
 
 	@Test

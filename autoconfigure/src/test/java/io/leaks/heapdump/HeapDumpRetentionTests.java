@@ -26,13 +26,15 @@ class HeapDumpRetentionTests {
 		List<HeapDump> dumps = List.of(dump("a", 50), dump("b", 30), dump("c", 40));
 		assertThat(HeapDumpRetention.select(dumps, "c", 10, 75, false)).extracting(HeapDump::name).containsExactly("a");
 		assertThat(HeapDumpRetention.select(dumps, "c", 10, 70, false)).extracting(HeapDump::name).containsExactly("a");
-		assertThat(HeapDumpRetention.select(dumps, "c", 10, 69, false)).extracting(HeapDump::name).containsExactly("a", "b");
+		assertThat(HeapDumpRetention.select(dumps, "c", 10, 69, false)).extracting(HeapDump::name)
+			.containsExactly("a", "b");
 	}
 
 	@Test
 	void shouldNeverDeleteTheDumpJustWrittenEvenIfItAloneIsTooLarge() {
 		List<HeapDump> dumps = List.of(dump("a", 10), dump("big", 1000));
-		assertThat(HeapDumpRetention.select(dumps, "big", 1, 100, false)).extracting(HeapDump::name).containsExactly("a");
+		assertThat(HeapDumpRetention.select(dumps, "big", 1, 100, false)).extracting(HeapDump::name)
+			.containsExactly("a");
 	}
 
 	@Test
