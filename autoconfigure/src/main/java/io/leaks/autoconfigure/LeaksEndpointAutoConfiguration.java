@@ -1,8 +1,10 @@
 package io.leaks.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.leaks.actuate.BodilessWriteFilter;
+import io.leaks.actuate.HeapDumpAttachmentAdvice;
 import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointErrorResolver;
 import io.leaks.actuate.LeaksEndpointPath;
@@ -52,9 +54,11 @@ public final class LeaksEndpointAutoConfiguration {
 		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
 		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
 		LeaksProperties settings = properties.getIfAvailable();
-		return new LeaksEndpoint(snapshots, gcTrigger, access, heapDumps.getIfAvailable(), gcTuning.getIfAvailable(),
-				() -> (settings != null) ? LeaksSettings.describe(settings) : Map.of(), watch.getIfAvailable(),
-				recorder.getIfAvailable());
+		HeapDumps dumps = heapDumps.getIfAvailable();
+		Path dumpDirectory = (dumps != null) ? dumps.repository().directory() : null;
+		return new LeaksEndpoint(snapshots, gcTrigger, access, dumps, gcTuning.getIfAvailable(),
+				() -> (settings != null) ? LeaksSettings.describe(settings, dumpDirectory) : Map.of(),
+				watch.getIfAvailable(), recorder.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -86,6 +90,12 @@ public final class LeaksEndpointAutoConfiguration {
 			@ConditionalOnMissingBean
 			LeaksEndpointErrorResolver leaksEndpointErrorResolver(LeaksEndpointPath path, LeaksEndpoint endpoint) {
 				return new LeaksEndpointErrorResolver(path, endpoint.access());
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			HeapDumpAttachmentAdvice leaksHeapDumpAttachmentAdvice() {
+				return new HeapDumpAttachmentAdvice();
 			}
 
 			@Bean

@@ -79,7 +79,7 @@ public class LeaksProperties {
 	}
 
 	/**
-	 * Forced collections (explicit GC and live snapshots).
+	 * Forced collections (explicit GC, live snapshots and live heap dumps).
 	 */
 	public static class Gc {
 
@@ -110,8 +110,11 @@ public class LeaksProperties {
 
 		/**
 		 * Directory heap dumps are written to; created owner-only (0700) if missing.
+		 * Defaults to one directory per application,
+		 * ${java.io.tmpdir}/leaks-heapdumps/${spring.application.name} ("application" when
+		 * the name is not set).
 		 */
-		private Path directory = Path.of(System.getProperty("java.io.tmpdir"), "leaks-heapdumps");
+		private @Nullable Path directory;
 
 		/**
 		 * Whether dumps can be downloaded through the endpoint (also needs unrestricted
@@ -152,11 +155,11 @@ public class LeaksProperties {
 		 */
 		private DataSize freeSpaceMargin = DataSize.ofGigabytes(1);
 
-		public Path getDirectory() {
+		public @Nullable Path getDirectory() {
 			return this.directory;
 		}
 
-		public void setDirectory(Path directory) {
+		public void setDirectory(@Nullable Path directory) {
 			this.directory = directory;
 		}
 
