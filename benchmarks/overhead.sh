@@ -5,11 +5,16 @@
 # their ratio. Needs wrk (apt-get install wrk) and the packaged demo app:
 #   mvn -B -ntp -q -pl demo-app -am package -DskipTests && benchmarks/overhead.sh
 # Optional arguments: rounds (5), seconds per round (15), path (/demo/patterns).
+# On a small machine pin the apps and the load generator apart to cut scheduling noise, e.g.
+#   APP_CPUS=1 LOAD_CPUS=0 benchmarks/overhead.sh 9 15
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
 seconds=${2:-15}
 path=${3:-/demo/patterns}
+all_cpus=0-$(( $(nproc) - 1 ))
+app_cpus=${APP_CPUS:-$all_cpus}
+load_cpus=${LOAD_CPUS:-$all_cpus}
 jar=demo-app/target/leaks-demo-app-0.1.0-SNAPSHOT.jar
 [[ -f $jar ]] || { echo "No $jar: package the demo app first" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
@@ -20,7 +25,7 @@ trap cleanup EXIT
 
 start() { # name port args...
   local name=$1 port=$2; shift 2
-  java -Xmx256m -XX:+UseG1GC -jar "$jar" --server.port="$port" "$@" >"$logs/$name.log" 2>&1 &
+  taskset -c "$app_cpus" java -Xmx256m -XX:+UseG1GC -jar "$jar" --server.port="$port" "$@" >"$logs/$name.log" 2>&1 &
   pids+=($!)
 }
 wait_up() { # port
@@ -32,7 +37,7 @@ wait_up() { # port
 }
 rate() { # port seconds -> req/s; adds the requests served to $logs/requests-<port>
   local out
-  out=$(wrk -t1 -c4 -d"$2"s "http://127.0.0.1:$1$path")
+  out=$(taskset -c "$load_cpus" wrk -t1 -c4 -d"$2"s "http://127.0.0.1:$1$path")
   awk '/requests in/ {print $1}' <<<"$out" >>"$logs/requests-$1"
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
@@ -64,6 +69,8 @@ done
 m_with=$(printf '%s\n' "${with[@]}" | median)
 m_without=$(printf '%s\n' "${without[@]}" | median)
 awk -v a="$m_with" -v b="$m_without" 'BEGIN {printf "median: with starter %.0f req/s, without %.0f req/s, ratio %.3f\n", a, b, a / b}'
+awk -v a="$(awk '{s += $1} END {print s}' "$logs/requests-18081")" -v b="$(awk '{s += $1} END {print s}' "$logs/requests-18082")" \
+  'BEGIN {printf "all measured rounds: with starter %d requests, without %d, ratio %.3f\n", a, b, a / b}'
 hz=$(getconf CLK_TCK)
 for name in with without; do
   pid=${pids[0]} port=18081 start=$ticks_with
