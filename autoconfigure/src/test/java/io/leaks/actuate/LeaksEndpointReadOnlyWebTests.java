@@ -2,6 +2,7 @@ package io.leaks.actuate;
 
 import java.util.Map;
 
+import io.leaks.histogram.Snapshots;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +31,33 @@ class LeaksEndpointReadOnlyWebTests {
 	@Autowired
 	private TestRestTemplate rest;
 
+	@Autowired
+	private Snapshots snapshots;
+
 	@Test
 	void overviewShouldWorkAndReportReadOnlyAccess() {
 		ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks", Map.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat((Map<String, Object>) response.getBody().get("supports")).containsEntry("access", "READ_ONLY");
+	}
+
+	@Test
+	void compareToNowAgainstALiveSnapshotShouldBeForbiddenBecauseItWouldForceAGc() {
+		this.snapshots.take("taken-by-the-application", true);
+		try {
+			ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks/compare?to=now", Map.class);
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat((String) response.getBody().get("message")).contains("forces a full GC")
+				.contains("management.endpoint.leaks.access=unrestricted");
+			this.snapshots.take("all-objects", false);
+			ResponseEntity<Map> allObjects = this.rest
+				.getForEntity("/actuator/leaks/compare?from=all-objects&to=now", Map.class);
+			assertThat(allObjects.getStatusCode()).isEqualTo(HttpStatus.OK);
+		}
+		finally {
+			this.snapshots.store().remove("taken-by-the-application");
+			this.snapshots.store().remove("all-objects");
+		}
 	}
 
 	@Test
