@@ -16,6 +16,9 @@
   const config = {
     endpoint: (meta('leaks-endpoint') || '/actuator/leaks').replace(/\/+$/, ''),
     pollMillis: Math.min(3600000, Math.max(500, Number(meta('leaks-poll-millis')) || 5000)),
+    // The optional sub-resources this application's endpoint serves: the page asks for no other,
+    // so a feature that is switched off costs no request and logs no 404.
+    resources: new Set((meta('leaks-resources') || '').split(/\s+/).filter(Boolean)),
     csrfToken: meta('_csrf'),
     csrfHeader: meta('_csrf_header')
   };
@@ -29,7 +32,7 @@
   const state = {
     overview: null,
     writable: false,
-    readOnlyReason: null,
+    readOnly: null,
     live: [],
     optional: {
       history: { path: '/history', data: null, missing: null, error: null },
@@ -282,8 +285,12 @@
       resource.missing = 'unsupported';
       return;
     }
-    // A resource this application does not serve stays absent until the page is reloaded:
-    // asking again every few seconds would only repeat the same 404.
+    if (!config.resources.has(name)) {
+      resource.missing = 'absent';
+      return;
+    }
+    // A resource that answered 404 stays absent until the page is reloaded: asking again
+    // every few seconds would only repeat the same 404.
     if (resource.missing) {
       return;
     }
@@ -294,7 +301,7 @@
     }
     else if (answer.status === 404) {
       resource.data = null;
-      resource.missing = answer.message;
+      resource.missing = '404';
     }
     else {
       resource.error = answer;
@@ -362,29 +369,35 @@
     badge.textContent = access === 'UNRESTRICTED' ? 'read & write' : 'read-only';
     badge.className = 'badge ' + (access === 'UNRESTRICTED' ? 'unrestricted' : 'read-only');
     if (access !== 'UNRESTRICTED') {
-      makeReadOnly('The leaks endpoint grants read access only (' + (access || 'unknown') + '), so snapshots, '
-        + 'GC, heap dumps and tuning are switched off here. To use them, ' + UNRESTRICTED_HINT + '.');
+      makeReadOnly('access', 'The leaks endpoint grants read access only (' + (access || 'unknown') + '), so '
+        + 'snapshots, GC, heap dumps and tuning are switched off here; figures and comparisons of stored snapshots '
+        + 'still work.', 'read-only access. To enable them, ' + UNRESTRICTED_HINT + '.');
     }
-    else if (!state.readOnlyReason) {
+    else if (!state.readOnly || state.readOnly.cause === 'access') {
+      // Access was granted since the page opened (the application restarted with new settings).
+      state.readOnly = null;
       state.writable = true;
+      hideNotice('access');
     }
   }
 
-  function makeReadOnly(reason) {
+  function makeReadOnly(cause, reason, hint) {
     state.writable = false;
-    state.readOnlyReason = reason;
+    state.readOnly = { cause: cause, reason: reason, hint: hint };
   }
 
   /** Turns a refused write into the page's read-only state when the refusal is about access. */
   function handleWriteRefusal(answer) {
     if (answer.status === 405) {
-      makeReadOnly('The endpoint refused a change (405): ' + answer.message);
+      makeReadOnly('refused', 'The endpoint refused a change (405): ' + answer.message,
+        'the endpoint refuses changes. To enable them, ' + UNRESTRICTED_HINT + '.');
       render();
       return true;
     }
     if (answer.status === 401 || answer.status === 403) {
-      makeReadOnly('Your account may read the leaks endpoint but not change anything (HTTP ' + answer.status + ': '
-        + answer.message + '). Ask for the role that protects the endpoint\'s write operations.');
+      makeReadOnly('refused', 'Your account may read the leaks endpoint but not change anything (HTTP '
+        + answer.status + ': ' + answer.message + ').', 'your account may not change anything here: it needs the '
+        + 'role that protects the endpoint\'s write operations.');
       render();
       return true;
     }
@@ -447,8 +460,8 @@
       setText('jvm', overview.jvm.name + ' ' + overview.jvm.version + ' · up ' + duration(overview.jvm.uptimeMillis));
     }
     setText('updated', 'updated ' + clock(Date.now()));
-    if (state.readOnlyReason) {
-      showNotice('access', 'Read-only. ' + state.readOnlyReason);
+    if (state.readOnly) {
+      showNotice('access', 'Read-only. ' + state.readOnly.reason);
     }
     renderVerdict();
     renderHeap();
@@ -459,13 +472,23 @@
     renderTuning();
   }
 
+  const ABSENT = {
+    history: 'the trend analyzer, which is not running in this application',
+    trend: 'the trend analyzer, which is not running in this application',
+    heapdumps: 'heap dump support, which this application\'s leaks starter does not include',
+    tuning: 'runtime GC tuning, which this application\'s leaks starter does not include'
+  };
+
+  /** Why an optional resource has nothing to show, or null when it has or may soon have data. */
   function missingText(name, what) {
     const resource = state.optional[name];
-    if (resource.missing === 'unsupported') {
-      return null;
+    if (resource.missing === 'absent') {
+      return what + ' needs ' + ABSENT[name] + '.';
     }
-    return what + ' comes from GET ' + config.endpoint + resource.path + ', which this application does not serve '
-      + '(404).';
+    if (resource.missing === '404') {
+      return what + ' comes from GET ' + config.endpoint + resource.path + ', which answered 404.';
+    }
+    return null;
   }
 
   // -- verdict
@@ -478,8 +501,8 @@
       banner.dataset.status = 'UNKNOWN';
       setText('verdict-status', 'No verdict');
       if (trend.missing) {
-        setText('verdict-summary', 'The trend analyzer is not running here.');
-        setText('verdict-detail', missingText('trend', 'The verdict') + ' Meanwhile, take a snapshot, exercise '
+        setText('verdict-summary', 'No trend analysis here.');
+        setText('verdict-detail', missingText('trend', 'A verdict') + ' Meanwhile, take a snapshot, exercise '
           + 'the service, take another and compare them below: what keeps growing is the suspect.');
       }
       else if (trend.error) {
@@ -668,12 +691,24 @@
     return false;
   }
 
+  const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400]
+    .map((seconds) => seconds * 1000);
+
   function timeAxis() {
     return {
       type: 'linear',
       ticks: { callback: (value) => clock(value).slice(-8), maxRotation: 0, autoSkipPadding: 24 },
       grid: { display: false }
     };
+  }
+
+  /** Whole seconds, minutes or hours between ticks, so no two ticks read the same time. */
+  function fitTimeTicks(instance, points) {
+    const span = points.length > 1 ? points[points.length - 1].x - points[0].x : 0;
+    const width = instance.width || 600;
+    const fitting = Math.max(2, Math.floor(width / 90));
+    const step = TICK_STEPS.find((candidate) => span / candidate <= fitting) || TICK_STEPS[TICK_STEPS.length - 1];
+    instance.options.scales.x.ticks.stepSize = step;
   }
 
   function chart(id, datasets, scales, extra) {
@@ -800,6 +835,7 @@
       heapChart.setDatasetVisibility(2, !(maxNow && used < 0.2 * maxNow) || !!exhaustion);
       state.maxHiddenDecided = true;
     }
+    fitTimeTicks(heapChart, series.used);
     heapChart.update('none');
   }
 
@@ -807,7 +843,7 @@
     const recorded = recordedSeries();
     const series = recorded || liveSeries();
     const chartsOk = chartsAvailable();
-    const historyMissing = !!state.optional.history.missing;
+    const historyMissing = missingText('history', 'This series');
     const panels = [
       { id: 'metaspace', data: [series.metaspaceUsed, series.metaspaceCommitted, series.classes],
         build: () => chart('metaspace-chart', [
@@ -829,9 +865,7 @@
       const hasData = panel.data.some((points) => points.length > 0);
       const empty = $(panel.id + '-empty');
       if (!hasData) {
-        empty.textContent = recorded ? 'Not recorded on this JVM.' : historyMissing
-          ? 'Recorded by the trend analyzer: GET ' + config.endpoint + '/history is not served here (404).'
-          : 'Waiting for the first samples…';
+        empty.textContent = recorded ? 'Not recorded on this JVM.' : historyMissing || 'Waiting for the first samples…';
       }
       show(empty, !hasData);
       if (hasData && chartsOk) {
@@ -839,6 +873,7 @@
         panel.data.forEach((points, index) => {
           instance.data.datasets[index].data = points;
         });
+        fitTimeTicks(instance, panel.data.find((points) => points.length > 0));
         if (instance.options.scales.classes) {
           instance.options.scales.classes.display = series.classes.length > 0;
         }
@@ -852,7 +887,7 @@
   function renderActions() {
     const writable = state.writable;
     const readOnly = $('actions-readonly');
-    readOnly.textContent = writable ? '' : 'No actions: ' + (state.readOnlyReason || 'read-only access.');
+    readOnly.textContent = writable ? '' : 'No actions: ' + (state.readOnly ? state.readOnly.hint : 'read-only access.');
     show(readOnly, !writable);
     show($('actions-controls'), writable);
     const supports = state.overview.supports || {};
@@ -892,7 +927,8 @@
 
   async function runGc() {
     await runAction($('gc-run'), 'Collecting…', async () => {
-      const answer = await call('POST', '/gc');
+      // Write operations take a JSON body, even an empty one: without it actuator answers 415.
+      const answer = await call('POST', '/gc', {});
       if (!answer.ok) {
         if (!handleWriteRefusal(answer)) {
           showResult(refusalText('GC', answer), 'error');
@@ -1120,7 +1156,8 @@
       button.setAttribute('aria-pressed', String(button.dataset.sort === diff.sort));
     }
     const key = diff.sort === 'instances' ? 'instancesDelta' : 'bytesDelta';
-    const growers = new Set((diff.rows || []).filter((row) => !row.jdk && row[key] > 0)
+    // One more instance is a one-off (a new cache entry, the snapshot just taken), not a pattern.
+    const growers = new Set((diff.rows || []).filter((row) => !row.jdk && row[key] > 0 && row.instancesDelta > 1)
       .sort((a, b) => b[key] - a[key]).slice(0, HIGHLIGHTED_GROWERS));
     const rows = (diff.rows || []).map((row) => el('tr', {
       className: [row.jdk ? 'jdk' : '', growers.has(row) ? 'grower' : ''].join(' ').trim() || null,

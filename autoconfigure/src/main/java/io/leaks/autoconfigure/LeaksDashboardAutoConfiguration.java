@@ -1,5 +1,7 @@
 package io.leaks.autoconfigure;
 
+import java.util.List;
+
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.web.LeaksDashboardController;
 
@@ -33,7 +35,7 @@ public final class LeaksDashboardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LeaksDashboardController leaksDashboardController(LeaksEndpointPath endpointPath, LeaksProperties properties) {
-		return new LeaksDashboardController(endpointPath, properties.getDashboard().getPollInterval());
+		return new LeaksDashboardController(endpointPath, properties.getDashboard().getPollInterval(), List.of());
 	}
 
 }

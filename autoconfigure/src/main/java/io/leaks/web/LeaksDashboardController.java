@@ -1,6 +1,7 @@
 package io.leaks.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.leaks.actuate.LeaksEndpointPath;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,11 +26,23 @@ public class LeaksDashboardController {
 
 	private final Duration pollInterval;
 
-	public LeaksDashboardController(LeaksEndpointPath endpointPath, Duration pollInterval) {
+	private final List<String> resources;
+
+	/**
+	 * Creates the controller.
+	 * @param endpointPath where the endpoint is mapped
+	 * @param pollInterval how often the page reads the endpoint
+	 * @param resources the optional sub-resources the endpoint serves in this application
+	 * ({@code history}, {@code trend}, {@code heapdumps}, {@code tuning}): the page asks for
+	 * no other, so a feature that is off shows an empty state instead of a 404
+	 */
+	public LeaksDashboardController(LeaksEndpointPath endpointPath, Duration pollInterval, List<String> resources) {
 		Assert.notNull(endpointPath, "'endpointPath' must not be null");
 		Assert.notNull(pollInterval, "'pollInterval' must not be null");
+		Assert.notNull(resources, "'resources' must not be null");
 		this.endpointPath = endpointPath;
 		this.pollInterval = pollInterval;
+		this.resources = List.copyOf(resources);
 	}
 
 	@GetMapping("${leaks.dashboard.path:/leaks}")
@@ -38,6 +51,7 @@ public class LeaksDashboardController {
 		response.setHeader("Cache-Control", "no-store");
 		model.addAttribute("leaksEndpoint", this.endpointPath.path());
 		model.addAttribute("leaksPollMillis", this.pollInterval.toMillis());
+		model.addAttribute("leaksResources", String.join(" ", this.resources));
 		return VIEW;
 	}
 

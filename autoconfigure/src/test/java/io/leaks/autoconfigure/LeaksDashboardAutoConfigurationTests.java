@@ -1,6 +1,7 @@
 package io.leaks.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.web.LeaksDashboardController;
@@ -88,7 +89,7 @@ class LeaksDashboardAutoConfigurationTests {
 	@Test
 	void runWhenUserDefinesControllerShouldBackOff() {
 		LeaksDashboardController own = new LeaksDashboardController(new LeaksEndpointPath(() -> "/ops/leaks"),
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), List.of());
 		this.contextRunner.withBean("ownDashboard", LeaksDashboardController.class, () -> own).run((context) -> {
 			assertThat(context).hasSingleBean(LeaksDashboardController.class);
 			assertThat(context).getBean(LeaksDashboardController.class).isSameAs(own);

@@ -1,5 +1,6 @@
 package io.leaks.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,25 +10,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test's application too.
  */
 @Tag("security")
-@SpringBootTest(classes = LeaksDashboardSecurityWebTests.SecuredApplication.class,
+@SpringBootTest(classes = SecuredApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 				"management.endpoints.web.exposure.include=leaks", "management.endpoint.leaks.access=unrestricted" })
 @AutoConfigureTestRestTemplate
@@ -90,37 +82,12 @@ class LeaksDashboardSecurityWebTests {
 	}
 
 	private static Map<String, String> csrfMeta(String page) {
-		Map<String, String> meta = new java.util.HashMap<>();
+		Map<String, String> meta = new HashMap<>();
 		Matcher matcher = META.matcher(page);
 		while (matcher.find()) {
 			meta.put(matcher.group(1), matcher.group(2));
 		}
 		return meta;
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class SecuredApplication {
-
-		@Bean
-		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-			http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(EndpointRequest.to("leaks"))
-				.hasRole("OPS")
-				.requestMatchers("/leaks")
-				.hasRole("OPS")
-				.anyRequest()
-				.permitAll());
-			http.httpBasic(Customizer.withDefaults());
-			return http.build();
-		}
-
-		@Bean
-		InMemoryUserDetailsManager users() {
-			return new InMemoryUserDetailsManager(User.withUsername("ops").password("{noop}ops").roles("OPS").build(),
-					User.withUsername("dev").password("{noop}dev").roles("DEV").build());
-		}
-
 	}
 
 }

@@ -1,0 +1,85 @@
+package io.leaks.e2e;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One demo app and one browser per test class, a full-page screenshot of every test under
+ * {@code e2e.reports/screenshots/}, and no console error allowed in any test.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+abstract class DashboardBrowserTestSupport {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	protected DemoApp app;
+
+	protected Browser browser;
+
+	protected DashboardPage page;
+
+	/**
+	 * Arguments the demo app starts with, after its own defaults.
+	 * @return command-line arguments
+	 */
+	protected abstract String[] appArguments();
+
+	@BeforeAll
+	void startAppAndBrowser() throws IOException {
+		this.app = DemoApp.start(getClass().getSimpleName(), appArguments());
+		await("demo app health UP").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptionsMatching((ex) -> ex instanceof ConnectException)
+			.until(() -> {
+				if (!this.app.isAlive()) {
+					throw new IllegalStateException("The demo app exited during start-up:\n" + this.app.logTail(40));
+				}
+				return get(this.app.uri("/actuator/health")).contains("\"UP\"");
+			});
+		this.browser = Browser.start();
+		this.page = new DashboardPage(this.browser, this.app);
+	}
+
+	@BeforeEach
+	void laptopWindow() {
+		this.browser.resize(Browser.LAPTOP);
+	}
+
+	@AfterEach
+	void screenshotAndCheckConsole(TestInfo test) throws IOException {
+		String name = getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName();
+		this.browser.screenshot(Path.of(System.getProperty("e2e.reports", "target/e2e-reports"), "screenshots",
+				name + ".png"));
+		assertThat(this.browser.consoleErrors()).as("errors in the browser console").isEmpty();
+	}
+
+	@AfterAll
+	void stopBrowserAndApp() throws Exception {
+		try (DemoApp stopApp = this.app; Browser stopBrowser = this.browser) {
+			// closes both, the browser first, even if one of them fails
+		}
+	}
+
+	static String get(URI uri) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString())
+			.body();
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.leaks.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged demo app running as a separate JVM on a free port, its output captured to a
+ * file under the {@code e2e.reports} directory.
+ */
+final class DemoApp implements AutoCloseable {
+
+	private final Process process;
+
+	private final URI baseUri;
+
+	private final Path log;
+
+	private final Thread killOnExit;
+
+	private DemoApp(Process process, URI baseUri, Path log) {
+		this.process = process;
+		this.baseUri = baseUri;
+		this.log = log;
+		// If the test JVM is stopped before @AfterAll runs, don't leave a 256 MB JVM behind.
+		this.killOnExit = new Thread(process::destroyForcibly, "kill-demo-app");
+		Runtime.getRuntime().addShutdownHook(this.killOnExit);
+	}
+
+	/**
+	 * Starts the jar named by the {@code demo.jar} system property.
+	 * @return the running process; not yet ready to serve
+	 * @throws IOException if the process cannot be started
+	 */
+	static DemoApp start() throws IOException {
+		return start("demo-app");
+	}
+
+	/**
+	 * Starts the jar named by the {@code demo.jar} system property with extra arguments.
+	 * @param name names the log file ({@code <name>.log}), so several apps can run side by side
+	 * @param arguments extra command-line arguments, such as {@code --leaks.dashboard.poll-interval=1s}
+	 * @return the running process; not yet ready to serve
+	 * @throws IOException if the process cannot be started
+	 */
+	static DemoApp start(String name, String... arguments) throws IOException {
+		Path jar = Path.of(requiredProperty("demo.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("No demo app jar at " + jar
+					+ ": package it first (mvn -B -ntp -pl demo-app,e2e -am verify does both)");
+		}
+		Path reports = Files.createDirectories(Path.of(requiredProperty("e2e.reports")));
+		Path log = reports.resolve(name + ".log");
+		int port = freePort();
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseG1GC", "-jar", jar.toString(),
+				"--server.port=" + port));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command)
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		return new DemoApp(process, URI.create("http://127.0.0.1:" + port), log);
+	}
+
+	URI uri(String path) {
+		return this.baseUri.resolve(path);
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * The end of the app's output, for failure messages.
+	 * @param lines how many lines at most
+	 * @return the last lines
+	 */
+	String logTail(int lines) {
+		try {
+			List<String> all = Files.readAllLines(this.log, StandardCharsets.UTF_8);
+			return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS)) {
+			this.process.destroyForcibly().waitFor();
+		}
+		Runtime.getRuntime().removeShutdownHook(this.killOnExit);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String requiredProperty(String name) {
+		String value = System.getProperty(name);
+		if (value == null || value.isBlank()) {
+			throw new IllegalStateException("System property '" + name + "' is not set: run these tests through the "
+					+ "e2e module (mvn -B -ntp -pl demo-app,e2e -am verify)");
+		}
+		return value;
+	}
+
+}
