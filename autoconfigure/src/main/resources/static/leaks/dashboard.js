@@ -970,14 +970,17 @@
         return;
       }
       const dump = answer.body;
-      const took = firstOf(dump, ['durationMillis', 'duration']);
+      const directory = state.optional.heapdumps.data && state.optional.heapdumps.data.directory;
       showResult([
-        el('strong', { text: 'Wrote ' }), code(dump.name || '(unnamed)'),
-        ' (' + bytes(dump.sizeBytes) + (isNumber(took) ? ', ' + duration(took) : '') + ').',
+        el('strong', { text: 'Wrote ' }), code(dump.name),
+        ' (' + bytes(dump.sizeBytes) + (dump.compressed ? ', gzip' : '') + ') in ' + duration(dump.durationMillis)
+          + (directory ? ' to ' + directory : '') + '.',
+        ...(dump.warnings || []).map((warning) => el('div', { className: 'small-text', text: warning })),
+        dump.deleted && dump.deleted.length ? el('div', { className: 'muted small-text',
+          text: 'Deleted to stay within the limits: ' + dump.deleted.join(', ') }) : null,
         el('div', { className: 'muted small-text',
-          text: (dump.path ? 'File: ' + dump.path + '. ' : '')
-            + 'It contains every secret in the heap: open it with Eclipse MAT or VisualVM on a trusted machine.' })
-      ]);
+          text: 'It contains every secret in the heap: open it with Eclipse MAT or VisualVM on a trusted machine.' })
+      ].filter(Boolean));
       $('heapdump-label').value = '';
       await tickNow();
     });
@@ -994,15 +997,16 @@
         }
         return;
       }
-      const changes = firstOf(answer.body, ['changes', 'changed', 'flags']);
-      const items = (Array.isArray(changes) ? changes : []).map((change) => el('li', null,
-        code(firstOf(change, ['flag', 'name']) || '?'), ': ' + String(firstOf(change, ['before', 'from', 'old']))
-          + ' → ' + String(firstOf(change, ['after', 'to', 'value', 'new']))));
+      const applied = answer.body;
+      const items = (applied.changes || []).map((change) => el('li', null,
+        code(change.flag), ': ' + change.before + ' → ' + change.after));
       showResult([
-        el('strong', { text: 'Preset ' + preset + ' applied.' }),
-        answer.body.message ? ' ' + answer.body.message : null,
+        el('strong', { text: applied.message || 'Preset ' + preset + ' applied.' }),
         items.length ? el('ul', null, ...items) : el('div', { className: 'muted small-text',
-          text: 'No flag needed to change.' })
+          text: 'No flag needed to change.' }),
+        ...(applied.skipped || []).map((skipped) => el('div', { className: 'muted small-text',
+          text: 'Left ' + skipped.flag + ' alone: ' + skipped.reason })),
+        ...(applied.warnings || []).map((warning) => el('div', { className: 'small-text', text: warning }))
       ].filter(Boolean));
       await tickNow();
     });
@@ -1183,14 +1187,6 @@
 
   // -- heap dumps and tuning
 
-  function listOf(body, names) {
-    if (Array.isArray(body)) {
-      return body;
-    }
-    const list = firstOf(body, names);
-    return Array.isArray(list) ? list : [];
-  }
-
   /** Why an optional resource shows nothing, or null when it has data to show. */
   function emptyState(name, supported, unsupportedText, what) {
     const resource = state.optional[name];
@@ -1215,16 +1211,23 @@
     const resource = state.optional.heapdumps;
     const supports = state.overview.supports || {};
     const empty = $('heapdump-empty');
-    const dumps = resource.data ? listOf(resource.data, ['heapDumps', 'heapdumps', 'dumps', 'files']) : [];
+    const listing = resource.data || {};
+    const dumps = Array.isArray(listing.dumps) ? listing.dumps : [];
     showEmpty(empty, emptyState('heapdumps', supports.heapDumps !== false,
       'This JVM cannot write heap dumps (no HotSpot diagnostic MBean).', 'The heap dump list')
       || (dumps.length ? null : state.writable
         ? 'No heap dumps yet. Take one with the Actions above when a leak is suspected.' : 'No heap dumps yet.'));
     show($('heapdump-table'), dumps.length > 0);
+    setText('heapdump-figures', resource.data ? count(dumps.length) + ' of ' + count(listing.maxCount) + ' kept, '
+      + bytes(listing.totalSizeBytes) + ' of ' + bytes(listing.maxTotalSizeBytes) + ' in ' + listing.directory
+      + (listing.writing ? ' · writing one now' : '') : '');
+    // Downloads hand out every secret in the heap: offered only where the application allows them.
+    const downloadable = listing.download === true && state.writable;
     $('heapdump-list').replaceChildren(...dumps.map((dump) => el('tr', { 'data-name': dump.name },
-      el('td', { className: 'class-name' }, code(dump.name), dump.label ? el('span', { className: 'muted',
-        text: ' ' + dump.label }) : null, dump.live === false ? el('span', { className: 'muted',
-        text: ' (all objects)' }) : null),
+      el('td', { className: 'class-name' }, downloadable
+        ? el('a', { href: config.endpoint + '/heapdumps/' + encodeURIComponent(dump.name), download: dump.name },
+          code(dump.name)) : code(dump.name),
+      dump.live ? null : el('span', { className: 'muted', text: ' (all objects)' })),
       el('td', { title: dump.createdAt }, clock(toMillis(dump.createdAt))),
       el('td', { className: 'num' }, bytes(dump.sizeBytes)),
       el('td', null, state.writable ? el('button', { type: 'button', className: 'link', text: 'delete',
@@ -1242,22 +1245,40 @@
     const resource = state.optional.tuning;
     const supports = state.overview.supports || {};
     const empty = $('tuning-empty');
-    const flags = resource.data ? listOf(resource.data, ['flags', 'vmFlags', 'options']) : [];
+    const view = resource.data || {};
+    const flags = Array.isArray(view.flags) ? view.flags : [];
     showEmpty(empty, emptyState('tuning', supports.tuning !== false,
       'This JVM does not let flags change at runtime (no HotSpot diagnostic MBean).', 'GC tuning')
       || (resource.data && !flags.length ? 'No manageable flags reported.' : null));
     show($('tuning-table'), flags.length > 0);
-    $('tuning-list').replaceChildren(...flags.map((flag) => {
-      const value = String(firstOf(flag, ['value', 'current']));
-      const initial = firstOf(flag, ['startValue', 'initialValue', 'valueAtStart', 'atStart']);
-      const effective = firstOf(flag, ['effective', 'hasEffect', 'active']);
-      return el('tr', { 'data-flag': flag.name },
-        el('td', null, code(String(flag.name))),
-        el('td', { className: initial !== undefined && String(initial) !== value ? 'pos' : null }, value),
-        el('td', { className: 'hide-narrow muted' }, initial === undefined ? '' : String(initial)),
-        el('td', { className: 'muted' }, effective === false ? 'none under this collector' : String(
-          firstOf(flag, ['origin']) || '')));
-    }));
+    setText('tuning-collector', view.collector ? 'collector: ' + view.collector : '');
+    $('tuning-list').replaceChildren(...flags.map((flag) => el('tr', { 'data-flag': flag.name },
+      el('td', { title: flag.purpose || '' }, code(flag.name)),
+      el('td', { className: flag.changed ? 'pos' : null, title: flag.origin }, flag.value),
+      el('td', { className: 'hide-narrow muted' }, flag.startupValue === null ? '' : flag.startupValue),
+      el('td', { className: 'muted', title: flag.effect || '' }, flag.effective === false
+        ? 'none under ' + (view.collector || 'this collector') : flag.changed ? 'changed at runtime' : ''))));
+    renderPresets(view.presets);
+  }
+
+  /** The presets this JVM offers, each described by what it would set here. */
+  function renderPresets(presets) {
+    if (!Array.isArray(presets) || !presets.length) {
+      return;
+    }
+    const select = $('tuning-preset');
+    const key = JSON.stringify(presets);
+    if (select.dataset.key === key) {
+      return;
+    }
+    const chosen = select.value;
+    select.replaceChildren(...presets.map((preset) => el('option', { value: preset.name,
+      title: Object.entries(preset.values || {}).map(([flag, value]) => flag + '=' + value).join(', ') },
+    preset.name + ': ' + preset.description)));
+    if (presets.some((preset) => preset.name === chosen)) {
+      select.value = chosen;
+    }
+    select.dataset.key = key;
   }
 
   // ---------------------------------------------------------------- wiring
