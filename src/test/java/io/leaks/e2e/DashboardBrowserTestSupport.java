@@ -1,11 +1,8 @@
 package io.leaks.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -27,9 +24,9 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class DashboardBrowserTestSupport {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	protected DemoApp app;
+
+	protected DemoClient client;
 
 	protected Browser browser;
 
@@ -44,14 +41,15 @@ abstract class DashboardBrowserTestSupport {
 	@BeforeAll
 	void startAppAndBrowser() throws IOException {
 		this.app = DemoApp.start(getClass().getSimpleName(), appArguments());
+		this.client = new DemoClient(this.app);
 		await("demo app health UP").atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(250))
-			.ignoreExceptionsMatching((ex) -> ex instanceof ConnectException)
+			.ignoreExceptionsMatching((ex) -> ex instanceof UncheckedIOException && ex.getCause() instanceof ConnectException)
 			.until(() -> {
 				if (!this.app.isAlive()) {
 					throw new IllegalStateException("The demo app exited during start-up:\n" + this.app.logTail(40));
 				}
-				return get(this.app.uri("/actuator/health")).contains("\"UP\"");
+				return "UP".equals(this.client.get("/actuator/health").body().path("status").asString(""));
 			});
 		this.browser = Browser.start();
 		this.page = new DashboardPage(this.browser, this.app);
@@ -75,11 +73,6 @@ abstract class DashboardBrowserTestSupport {
 		try (DemoApp stopApp = this.app; Browser stopBrowser = this.browser) {
 			// closes both, the browser first, even if one of them fails
 		}
-	}
-
-	static String get(URI uri) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString())
-			.body();
 	}
 
 }

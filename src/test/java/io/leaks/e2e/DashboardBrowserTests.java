@@ -2,21 +2,32 @@ package io.leaks.e2e;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in Chromium against the packaged demo app with write access: it loads
- * cleanly, charts the heap, takes and compares snapshots, runs a GC, and fits a phone.
+ * cleanly, charts the heap, takes and compares snapshots (naming the class a demo leak
+ * grows, and none after the fixed variant), runs a GC, and fits a phone.
  */
 class DashboardBrowserTests extends DashboardBrowserTestSupport {
 
 	@Override
 	protected String[] appArguments() {
 		return new String[] { "--leaks.dashboard.poll-interval=1s" };
+	}
+
+	@BeforeEach
+	void startClean() {
+		this.client.reset();
+		for (JsonNode snapshot : this.client.get("/actuator/leaks/snapshots").expect(200).body().path("snapshots")) {
+			this.client.deleteSnapshot(snapshot.path("label").asString());
+		}
 	}
 
 	@Test
@@ -47,21 +58,26 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 	}
 
 	@Test
-	void comparingTwoSnapshotsShouldShowASortableDiffTable() {
-		this.page.open();
-		this.page.takeSnapshot("diff_before");
-		this.page.takeSnapshot("diff_after");
-		this.page.chooseComparison("diff_before", "diff_after");
-		List<WebElement> byBytes = this.page.compare();
-		assertThat(byBytes).isNotEmpty();
+	void comparingTwoSnapshotsShouldShowASortableDiffTableThatHighlightsTheLeakingClass() {
+		List<WebElement> byInstances = compareThroughThePage("diff", "leaking");
 		assertThat(this.page.text("diff-title")).isEqualTo("What grew from diff_before to diff_after");
-		List<WebElement> byInstances = this.page.sortDiffBy("instances");
-		assertThat(byInstances).isNotEmpty();
-		for (WebElement row : byInstances) {
-			String classes = String.valueOf(row.getDomAttribute("class"));
-			assertThat(classes.contains("jdk") && classes.contains("grower")).as("JDK rows are never highlighted")
-				.isFalse();
-		}
+		WebElement leaking = row(byInstances, "io.leaks.demo.listeners.OrderListener");
+		assertThat(leaking.getDomAttribute("class")).contains("grower");
+		assertThat(leaking.getText()).contains("+1,000");
+		assertThat(byInstances).filteredOn((row) -> String.valueOf(row.getDomAttribute("class")).contains("jdk"))
+			.as("JDK rows are dimmed, never highlighted")
+			.isNotEmpty()
+			.allSatisfy((row) -> assertThat(row.getDomAttribute("class")).doesNotContain("grower"));
+		List<WebElement> byBytes = this.page.sortDiffBy("bytes");
+		assertThat(row(byBytes, "[B").getDomAttribute("class")).contains("jdk").doesNotContain("grower");
+	}
+
+	@Test
+	void fixedVariantShouldNotHighlightAnyDemoClass() {
+		assertThat(compareThroughThePage("fixed", "fixed"))
+			.filteredOn((row) -> String.valueOf(row.getDomAttribute("class")).contains("grower"))
+			.extracting((row) -> row.getDomAttribute("data-class"))
+			.noneMatch((className) -> className.startsWith("io.leaks.demo."));
 	}
 
 	@Test
@@ -82,6 +98,29 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 		assertThat(this.browser.driver().findElement(By.id("heap-chart")).getSize().getWidth())
 			.isBetween(200, (int) viewport);
 		assertThat(this.page.isShown("snapshot-form")).isTrue();
+	}
+
+	/**
+	 * Snapshots through the page around 1,000 checkouts of the listeners pattern (after a
+	 * few to load its classes), compares them and sorts by instances, as a user would.
+	 */
+	private List<WebElement> compareThroughThePage(String name, String variant) {
+		this.client.run("listeners", variant, 10);
+		this.page.open();
+		this.page.takeSnapshot(name + "_before");
+		this.client.run("listeners", variant, 1000);
+		this.page.takeSnapshot(name + "_after");
+		this.page.chooseComparison(name + "_before", name + "_after");
+		assertThat(this.page.compare()).isNotEmpty();
+		return this.page.sortDiffBy("instances");
+	}
+
+	private static WebElement row(List<WebElement> rows, String className) {
+		return rows.stream()
+			.filter((row) -> className.equals(row.getDomAttribute("data-class")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(className + " is not among the diff rows "
+					+ rows.stream().map((row) -> row.getDomAttribute("data-class")).toList()));
 	}
 
 }
