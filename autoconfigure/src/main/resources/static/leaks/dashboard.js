@@ -47,6 +47,7 @@
     to: null,
     diff: null,
     diffSort: 'bytes',
+    presets: null,
     polls: 0,
     paused: false,
     timer: null,
@@ -1001,7 +1002,7 @@
       const items = (applied.changes || []).map((change) => el('li', null,
         code(change.flag), ': ' + change.before + ' → ' + change.after));
       showResult([
-        el('strong', { text: applied.message || 'Preset ' + preset + ' applied.' }),
+        el('strong', { text: 'Preset ' + preset + ': ' + (applied.message || 'applied') + '.' }),
         items.length ? el('ul', null, ...items) : el('div', { className: 'muted small-text',
           text: 'No flag needed to change.' }),
         ...(applied.skipped || []).map((skipped) => el('div', { className: 'muted small-text',
@@ -1254,11 +1255,17 @@
     setText('tuning-collector', view.collector ? 'collector: ' + view.collector : '');
     $('tuning-list').replaceChildren(...flags.map((flag) => el('tr', { 'data-flag': flag.name },
       el('td', { title: flag.purpose || '' }, code(flag.name)),
-      el('td', { className: flag.changed ? 'pos' : null, title: flag.origin }, flag.value),
-      el('td', { className: 'hide-narrow muted' }, flag.startupValue === null ? '' : flag.startupValue),
+      el('td', { className: flag.changed ? 'pos' : null, title: flag.value + ' (' + flag.origin + ')' },
+        flagValue(flag, flag.value)),
+      el('td', { className: 'hide-narrow muted' }, flag.startupValue === null ? '' : flagValue(flag,
+        flag.startupValue)),
       el('td', { className: 'muted', title: flag.effect || '' }, flag.effective === false
         ? 'none under ' + (view.collector || 'this collector') : flag.changed ? 'changed at runtime' : ''))));
     renderPresets(view.presets);
+  }
+
+  function flagValue(flag, value) {
+    return flag.type === 'size' && /^\d+$/.test(value) && Number(value) > 0 ? bytes(Number(value)) : value;
   }
 
   /** The presets this JVM offers, each described by what it would set here. */
@@ -1272,13 +1279,22 @@
       return;
     }
     const chosen = select.value;
-    select.replaceChildren(...presets.map((preset) => el('option', { value: preset.name,
-      title: Object.entries(preset.values || {}).map(([flag, value]) => flag + '=' + value).join(', ') },
-    preset.name + ': ' + preset.description)));
+    // The option says what the preset is for in a few words; the hint below says the rest.
+    select.replaceChildren(...presets.map((preset) => el('option', { value: preset.name },
+      preset.name + ': ' + String(preset.description).split(/ \(|;/)[0])));
     if (presets.some((preset) => preset.name === chosen)) {
       select.value = chosen;
     }
     select.dataset.key = key;
+    state.presets = presets;
+    describePreset();
+  }
+
+  function describePreset() {
+    const preset = (state.presets || []).find((candidate) => candidate.name === $('tuning-preset').value);
+    const values = preset ? Object.entries(preset.values || {}).map(([flag, value]) => flag + '=' + value) : [];
+    setText('tuning-preset-hint', preset ? preset.description + (values.length ? '. Sets ' + values.join(', ')
+      : '') + '.' : '');
   }
 
   // ---------------------------------------------------------------- wiring
@@ -1288,6 +1304,7 @@
     $('gc-run').addEventListener('click', runGc);
     $('heapdump-form').addEventListener('submit', takeHeapDump);
     $('tuning-form').addEventListener('submit', applyPreset);
+    $('tuning-preset').addEventListener('change', describePreset);
     $('snapshot-form').addEventListener('submit', takeSnapshot);
     $('compare').addEventListener('click', compare);
     $('compare-hide-jdk').addEventListener('change', () => {

@@ -63,9 +63,12 @@ abstract class DashboardBrowserTestSupport {
 	@AfterEach
 	void screenshotAndCheckConsole(TestInfo test) throws IOException {
 		String name = getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName();
-		this.browser.screenshot(Path.of(System.getProperty("e2e.reports", "target/e2e-reports"), "screenshots",
-				name + ".png"));
+		this.browser.screenshot(reports().resolve("screenshots").resolve(name + ".png"));
 		assertThat(this.browser.consoleErrors()).as("errors in the browser console").isEmpty();
+	}
+
+	static Path reports() {
+		return Path.of(System.getProperty("e2e.reports", "target/e2e-reports"));
 	}
 
 	@AfterAll

@@ -19,7 +19,8 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 
 	@Override
 	protected String[] appArguments() {
-		return new String[] { "--leaks.dashboard.poll-interval=1s" };
+		return new String[] { "--leaks.dashboard.poll-interval=1s",
+				"--leaks.heap-dump.directory=" + reports().resolve("heapdumps") };
 	}
 
 	@BeforeEach
@@ -27,6 +28,9 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 		this.client.reset();
 		for (JsonNode snapshot : this.client.get("/actuator/leaks/snapshots").expect(200).body().path("snapshots")) {
 			this.client.deleteSnapshot(snapshot.path("label").asString());
+		}
+		for (JsonNode dump : this.client.get("/actuator/leaks/heapdumps").expect(200).body().path("dumps")) {
+			this.client.delete("/actuator/leaks/heapdumps/" + dump.path("name").asString()).expect(200);
 		}
 	}
 
@@ -88,12 +92,45 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 	}
 
 	@Test
+	void takingAHeapDumpShouldShowTheFileListItAndDeleteIt() {
+		this.page.open();
+		this.page.takeHeapDump("page_dump");
+		assertThat(this.page.text("action-result")).matches("(?s)Wrote \\S+page_dump\\.hprof \\([0-9.]+ [KMG]B\\) in .*");
+		String name = this.page.heapDumpNames().get(0);
+		assertThat(this.page.text("heapdump-figures")).startsWith("1 of ");
+		this.page.deleteHeapDump(name);
+		assertThat(this.page.text("heapdump-empty")).contains("No heap dumps yet");
+	}
+
+	@Test
+	void applyingATuningPresetShouldShowWhatChangedAndDefaultsShouldRestoreIt() {
+		this.page.open();
+		this.page.awaitText("tuning-list", "MaxHeapFreeRatio");
+		try {
+			assertThat(this.page.applyPreset("aggressive")).contains("→");
+			this.page.awaitText("tuning-list", "changed at runtime");
+		}
+		finally {
+			assertThat(this.page.applyPreset("defaults")).containsAnyOf("→", "Nothing to change");
+		}
+		this.page.awaitNoText("tuning-list", "changed at runtime");
+	}
+
+	@Test
 	void phoneSizedWindowShouldShowEverythingWithoutSidewaysScrolling() {
 		this.browser.resize(Browser.PHONE);
 		this.page.open();
 		long viewport = ((Number) this.browser.script("return document.documentElement.clientWidth")).longValue();
 		long content = ((Number) this.browser.script("return document.documentElement.scrollWidth")).longValue();
-		assertThat(content).as("page width on a %d px wide screen", viewport).isLessThanOrEqualTo(viewport);
+		Object overflowing = this.browser.script("""
+				const width = document.documentElement.clientWidth;
+				return Array.from(document.querySelectorAll('body *'))
+					.filter((e) => e.getBoundingClientRect().right > width + 1)
+					.filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 1)
+					.map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+					.join(', ');""");
+		assertThat(content).as("page width on a %d px wide screen (wider: %s)", viewport, overflowing)
+			.isLessThanOrEqualTo(viewport);
 		assertThat(this.page.chartPoints("heap-chart", "used")).isPositive();
 		assertThat(this.browser.driver().findElement(By.id("heap-chart")).getSize().getWidth())
 			.isBetween(200, (int) viewport);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard as a user sees it: what is on screen and what can be clicked.
@@ -110,9 +111,56 @@ final class DashboardPage {
 		return this.browser.driver().findElements(By.cssSelector("#diff-rows tr[data-class]"));
 	}
 
-	String awaitActionResult(String containing) {
+	void takeHeapDump(String label) {
+		WebElement input = element("heapdump-label");
+		input.clear();
+		input.sendKeys(label);
+		element("heapdump-take").click();
+		awaitActionResult("Wrote");
 		this.browser.waitAtMost(TIMEOUT)
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"), containing));
+			.until((driver) -> heapDumpNames().stream().anyMatch((name) -> name.contains(label)));
+	}
+
+	List<String> heapDumpNames() {
+		return this.browser.driver()
+			.findElements(By.cssSelector("#heapdump-list tr"))
+			.stream()
+			.map((row) -> row.getDomAttribute("data-name"))
+			.toList();
+	}
+
+	void deleteHeapDump(String name) {
+		element("heapdump-list").findElement(By.cssSelector("button[aria-label='delete heap dump " + name + "']"))
+			.click();
+		this.browser.waitAtMost(TIMEOUT).until((driver) -> !heapDumpNames().contains(name));
+	}
+
+	String applyPreset(String preset) {
+		new Select(element("tuning-preset")).selectByValue(preset);
+		element("tuning-apply").click();
+		return awaitActionResult("Preset " + preset + ":");
+	}
+
+	void awaitText(String id, String text) {
+		this.browser.waitAtMost(TIMEOUT).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+	}
+
+	void awaitNoText(String id, String text) {
+		this.browser.waitAtMost(TIMEOUT)
+			.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text)));
+	}
+
+	/**
+	 * Waits until the action running has finished and its result says something.
+	 * @param containing text the result must contain
+	 * @return the result's text
+	 */
+	String awaitActionResult(String containing) {
+		this.browser.waitAtMost(TIMEOUT).until((driver) -> {
+			WebElement result = element("action-result");
+			return !String.valueOf(result.getDomAttribute("class")).contains("busy")
+					&& result.getText().contains(containing);
+		});
 		return text("action-result");
 	}
 

@@ -4,10 +4,16 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.leaks.gc.CollectionGuard.CollectionInProgressException;
 import io.leaks.gc.GcTrigger;
+import io.leaks.gc.GcTuning;
+import io.leaks.gc.TuningException;
+import io.leaks.heapdump.HeapDump;
+import io.leaks.heapdump.HeapDumpException;
+import io.leaks.heapdump.HeapDumps;
 import io.leaks.histogram.DiffSort;
 import io.leaks.histogram.HistogramDiff;
 import io.leaks.histogram.HistogramSnapshot;
@@ -30,8 +36,8 @@ import org.springframework.util.Assert;
 /**
  * {@code /actuator/leaks}: labelled class-histogram snapshots and their diffs, and GC on
  * request. Actuator maps one operation per HTTP method and number of path segments, so
- * the sub-resources ({@code snapshots}, {@code compare}, {@code gc}) are dispatched here
- * from the first path segment. Refusals are thrown as {@link LeaksOperationException};
+ * the sub-resources ({@code snapshots}, {@code compare}, {@code gc}, {@code heapdumps},
+ * {@code tuning}) are dispatched here from the first path segment. Refusals are thrown as {@link LeaksOperationException};
  * {@link LeaksWebEndpointExtension} turns them into HTTP statuses with a JSON message.
  * <p>
  * Read access is the default: anything that changes state or forces a collection needs
@@ -42,28 +48,50 @@ public class LeaksEndpoint {
 
 	static final int DEFAULT_TOP = 20;
 
+	static final String HEAPDUMPS = "heapdumps";
+
+	static final String TUNING = "tuning";
+
 	private final Snapshots snapshots;
 
 	private final GcTrigger gcTrigger;
 
 	private final Access access;
 
+	private final @Nullable HeapDumps heapDumps;
+
+	private final @Nullable GcTuning gcTuning;
+
+	private final Supplier<Map<String, Object>> settings;
+
 	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access) {
+		this(snapshots, gcTrigger, access, null, null, Map::of);
+	}
+
+	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access, @Nullable HeapDumps heapDumps,
+			@Nullable GcTuning gcTuning, Supplier<Map<String, Object>> settings) {
 		Assert.notNull(snapshots, "'snapshots' must not be null");
 		Assert.notNull(gcTrigger, "'gcTrigger' must not be null");
 		Assert.notNull(access, "'access' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
 		this.snapshots = snapshots;
 		this.gcTrigger = gcTrigger;
 		this.access = access;
+		this.heapDumps = heapDumps;
+		this.gcTuning = gcTuning;
+		this.settings = settings;
 	}
 
 	@ReadOperation
 	public LeaksOverview overview() {
 		MemoryReport memory = MemoryReport.read();
 		var server = ManagementFactory.getPlatformMBeanServer();
+		boolean heapDumpsAvailable = (this.heapDumps != null) ? this.heapDumps.isAvailable()
+				: HotSpotMBeans.hasOperation(server, HotSpotMBeans.HOTSPOT_DIAGNOSTIC, "dumpHeap");
+		boolean tuningAvailable = (this.gcTuning != null) ? this.gcTuning.isAvailable()
+				: HotSpotMBeans.hasOperation(server, HotSpotMBeans.HOTSPOT_DIAGNOSTIC, "setVMOption");
 		LeaksOverview.Capabilities supports = new LeaksOverview.Capabilities(this.snapshots.isAvailable(),
-				HotSpotMBeans.hasOperation(server, HotSpotMBeans.HOTSPOT_DIAGNOSTIC, "dumpHeap"),
-				HotSpotMBeans.hasOperation(server, HotSpotMBeans.HOTSPOT_DIAGNOSTIC, "setVMOption"),
+				heapDumpsAvailable, tuningAvailable,
 				!this.gcTrigger.isExplicitGcDisabled(), this.access.name());
 		RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
 		LeaksOverview.Jvm jvm = new LeaksOverview.Jvm(runtime.getVmName(), runtime.getVmVendor(),
@@ -78,6 +106,8 @@ public class LeaksEndpoint {
 		return switch (resource) {
 			case "snapshots" -> listSnapshots();
 			case "compare" -> compare(from, to, top, sort, excludeJdk);
+			case HEAPDUMPS -> listHeapDumps();
+			case TUNING -> tuning();
 			default -> throw unknownResource(resource, "GET");
 		};
 	}
@@ -86,15 +116,19 @@ public class LeaksEndpoint {
 	public Object item(@Selector String resource, @Selector String name, @Nullable String top) {
 		return switch (resource) {
 			case "snapshots" -> snapshot(name, RequestParameters.top(top, DEFAULT_TOP));
+			case HEAPDUMPS -> HeapDumpSummary.of(refusable(() -> heapDumps().get(name)));
 			default -> throw unknownResource(resource + "/{name}", "GET");
 		};
 	}
 
 	@WriteOperation
-	public Object action(@Selector String resource, @Nullable String label, @Nullable String liveOnly) {
+	public Object action(@Selector String resource, @Nullable String label, @Nullable String liveOnly,
+			@Nullable String live, @Nullable String flag, @Nullable String value, @Nullable String preset) {
 		return switch (resource) {
 			case "snapshots" -> takeSnapshot(label, RequestParameters.bool("liveOnly", liveOnly, true));
 			case "gc" -> collectGarbage();
+			case HEAPDUMPS -> takeHeapDump(label, RequestParameters.bool("live", live, true));
+			case TUNING -> tune(flag, value, preset);
 			default -> throw unknownResource(resource, "POST");
 		};
 	}
@@ -103,6 +137,7 @@ public class LeaksEndpoint {
 	public Object remove(@Selector String resource, @Selector String name) {
 		return switch (resource) {
 			case "snapshots" -> deleteSnapshot(name);
+			case HEAPDUMPS -> deleteHeapDump(name);
 			default -> throw unknownResource(resource + "/{name}", "DELETE");
 		};
 	}
@@ -211,6 +246,117 @@ public class LeaksEndpoint {
 		return GcResult.of(guarded(this.gcTrigger::collect));
 	}
 
+	/**
+	 * The file of a heap dump to download. Downloading is off unless
+	 * {@code leaks.heap-dump.download=true}, and needs unrestricted access even though it
+	 * is a read: a dump holds every secret in the heap.
+	 * @param name the dump's name
+	 * @return the dump
+	 */
+	HeapDump heapDumpToDownload(String name) {
+		HeapDumps dumps = heapDumps();
+		HeapDump dump = refusable(() -> dumps.get(name));
+		if (!dumps.settings().download()) {
+			throw LeaksOperationException.forbidden("Downloading heap dumps is off: a dump holds every secret in the "
+					+ "heap (passwords, tokens, personal data). To allow it, set leaks.heap-dump.download=true and "
+					+ "management.endpoint.leaks.access=unrestricted, and secure the endpoint; or copy the file from "
+					+ dumps.repository().directory() + " on the host");
+		}
+		if (this.access != Access.UNRESTRICTED) {
+			throw LeaksOperationException.forbidden("Downloading a heap dump hands out every secret in the heap, so "
+					+ "it needs management.endpoint.leaks.access=unrestricted (this endpoint has " + this.access
+					+ " access)");
+		}
+		return dump;
+	}
+
+	private HeapDumpList listHeapDumps() {
+		HeapDumps dumps = heapDumps();
+		List<HeapDump> stored = refusable(dumps::list);
+		long total = stored.stream().mapToLong(HeapDump::sizeBytes).sum();
+		HeapDumps.Settings settings = dumps.settings();
+		return new HeapDumpList(dumps.repository().directory().toString(),
+				stored.stream().map(HeapDumpSummary::of).toList(), total, settings.maxCount(),
+				settings.maxTotalSizeBytes(), settings.download(), dumps.isBusy());
+	}
+
+	private HeapDumpCreated takeHeapDump(@Nullable String label, boolean live) {
+		HeapDumps dumps = heapDumps();
+		return HeapDumpCreated.of(refusable(() -> dumps.dump(label, live)));
+	}
+
+	private Deleted deleteHeapDump(String name) {
+		HeapDumps dumps = heapDumps();
+		HeapDump deleted = refusable(() -> dumps.delete(name));
+		return new Deleted(deleted.name(), "Heap dump '" + deleted.name() + "' deleted");
+	}
+
+	private HeapDumps heapDumps() {
+		if (this.heapDumps == null) {
+			throw LeaksOperationException.unavailable("Heap dumps are not configured in this application");
+		}
+		return this.heapDumps;
+	}
+
+	/**
+	 * The feature packages refuse with their own exceptions and know nothing of HTTP;
+	 * their reasons become statuses here.
+	 */
+	private static <T> T refusable(Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (HeapDumpException ex) {
+			int status = switch (ex.reason()) {
+				case INVALID_LABEL, INVALID_NAME -> 400;
+				case NOT_FOUND -> 404;
+				case BUSY -> 429;
+				case INSUFFICIENT_SPACE -> 507;
+				case UNAVAILABLE, FAILED -> 503;
+			};
+			throw new LeaksOperationException(status, ex.getMessage());
+		}
+		catch (TuningException ex) {
+			int status = (ex.reason() == TuningException.Reason.UNAVAILABLE) ? 503 : 400;
+			throw new LeaksOperationException(status, ex.getMessage());
+		}
+	}
+
+	private TuningView tuning() {
+		GcTuning tuning = gcTuning();
+		return TuningView.of(refusable(tuning::state), this.settings.get());
+	}
+
+	private TuningChanged tune(@Nullable String flag, @Nullable String value, @Nullable String preset) {
+		GcTuning tuning = gcTuning();
+		boolean hasPreset = preset != null && !preset.isBlank();
+		boolean hasFlag = flag != null && !flag.isBlank();
+		if (hasPreset && (hasFlag || value != null)) {
+			throw LeaksOperationException.badRequest("Send either {\"preset\": \"aggressive\"} or {\"flag\": "
+					+ "\"MaxHeapFreeRatio\", \"value\": \"50\"}, not both");
+		}
+		if (hasPreset) {
+			return TuningChanged.of(refusable(() -> tuning.applyPreset(preset)));
+		}
+		if (!hasFlag) {
+			throw LeaksOperationException.badRequest("Send {\"flag\": \"MaxHeapFreeRatio\", \"value\": \"50\"} or "
+					+ "{\"preset\": \"aggressive\"} (presets: aggressive, relaxed, defaults); GET "
+					+ "/actuator/leaks/tuning lists the flags");
+		}
+		if (value == null || value.isBlank()) {
+			throw LeaksOperationException.badRequest("value is required: {\"flag\": \"" + flag
+					+ "\", \"value\": \"...\"}; GET /actuator/leaks/tuning shows each flag's accepted range");
+		}
+		return TuningChanged.of(refusable(() -> tuning.set(flag.trim(), value)));
+	}
+
+	private GcTuning gcTuning() {
+		if (this.gcTuning == null) {
+			throw LeaksOperationException.unavailable("GC tuning is not configured in this application");
+		}
+		return this.gcTuning;
+	}
+
 	private <T> T guarded(Supplier<T> work) {
 		try {
 			return work.get();
@@ -246,7 +392,8 @@ public class LeaksEndpoint {
 	private static LeaksOperationException unknownResource(String resource, String method) {
 		return LeaksOperationException.notFound("No " + method + " /actuator/leaks/" + resource
 				+ ". Available: GET snapshots, GET snapshots/{label}, GET compare, POST snapshots, POST gc, "
-				+ "DELETE snapshots/{label}");
+				+ "DELETE snapshots/{label}, GET heapdumps, GET heapdumps/{name}, POST heapdumps, "
+				+ "DELETE heapdumps/{name}, GET tuning, POST tuning");
 	}
 
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.server.ResponseStatusException;
@@ -70,6 +71,11 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 			return ErrorResponse.of(415, "Content-Type " + unsupported.getContentType()
 					+ " is not supported: send the body as JSON with Content-Type: application/json");
 		}
+		if (ex instanceof HttpMediaTypeNotAcceptableException) {
+			return ErrorResponse.of(406, "This endpoint answers JSON, and heap dump downloads as "
+					+ "application/octet-stream only once the request matched: send Accept: */* (curl's default) or "
+					+ "Accept: application/json");
+		}
 		if (ex instanceof HttpRequestMethodNotSupportedException method) {
 			String[] supported = method.getSupportedMethods();
 			String hint = ("GET".equals(method.getMethod())) ? ""
@@ -81,7 +87,9 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		if (ex instanceof NoResourceFoundException) {
 			return ErrorResponse.of(404, "No such path under " + base + ". Available: GET " + base + ", GET " + base
 					+ "/snapshots, GET " + base + "/snapshots/{label}, GET " + base + "/compare, POST " + base
-					+ "/snapshots, POST " + base + "/gc, DELETE " + base + "/snapshots/{label}");
+					+ "/snapshots, POST " + base + "/gc, DELETE " + base + "/snapshots/{label}, GET " + base
+					+ "/heapdumps, POST " + base + "/heapdumps, GET or DELETE " + base + "/heapdumps/{name}, GET "
+					+ base + "/tuning, POST " + base + "/tuning");
 		}
 		if (ex instanceof ResponseStatusException status) {
 			return ErrorResponse.of(status.getStatusCode().value(),

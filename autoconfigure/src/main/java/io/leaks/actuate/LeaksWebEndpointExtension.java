@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
@@ -45,14 +46,19 @@ public class LeaksWebEndpointExtension {
 
 	@ReadOperation
 	public WebEndpointResponse<Object> item(@Selector String resource, @Selector String name, @Nullable String top) {
+		if (LeaksEndpoint.HEAPDUMPS.equals(resource)) {
+			return downloadHeapDump(name);
+		}
 		return respond(WebEndpointResponse.STATUS_OK, () -> this.delegate.item(resource, name, top));
 	}
 
 	@WriteOperation
 	public WebEndpointResponse<Object> action(@Selector String resource, @Nullable String label,
-			@Nullable String liveOnly) {
-		int created = "snapshots".equals(resource) ? 201 : WebEndpointResponse.STATUS_OK;
-		return respond(created, () -> this.delegate.action(resource, label, liveOnly));
+			@Nullable String liveOnly, @Nullable String live, @Nullable String flag, @Nullable String value,
+			@Nullable String preset) {
+		int created = ("snapshots".equals(resource) || LeaksEndpoint.HEAPDUMPS.equals(resource)) ? 201
+				: WebEndpointResponse.STATUS_OK;
+		return respond(created, () -> this.delegate.action(resource, label, liveOnly, live, flag, value, preset));
 	}
 
 	@DeleteOperation
@@ -60,9 +66,19 @@ public class LeaksWebEndpointExtension {
 		return respond(WebEndpointResponse.STATUS_OK, () -> this.delegate.remove(resource, name));
 	}
 
+	private WebEndpointResponse<Object> downloadHeapDump(String name) {
+		return answer(() -> new WebEndpointResponse<>(
+				new HeapDumpResource(this.delegate.heapDumpToDownload(name).file()), WebEndpointResponse.STATUS_OK,
+				MediaType.APPLICATION_OCTET_STREAM));
+	}
+
 	private WebEndpointResponse<Object> respond(int status, Supplier<Object> operation) {
+		return answer(() -> new WebEndpointResponse<>(operation.get(), status));
+	}
+
+	private WebEndpointResponse<Object> answer(Supplier<WebEndpointResponse<Object>> operation) {
 		try {
-			return new WebEndpointResponse<>(operation.get(), status);
+			return operation.get();
 		}
 		catch (LeaksOperationException ex) {
 			return error(ex.status(), ex.getMessage());

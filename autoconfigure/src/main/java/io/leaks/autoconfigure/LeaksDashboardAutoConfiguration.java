@@ -1,10 +1,14 @@
 package io.leaks.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.leaks.actuate.LeaksEndpointPath;
+import io.leaks.gc.GcTuning;
+import io.leaks.heapdump.HeapDumps;
 import io.leaks.web.LeaksDashboardController;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,8 +38,17 @@ public final class LeaksDashboardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LeaksDashboardController leaksDashboardController(LeaksEndpointPath endpointPath, LeaksProperties properties) {
-		return new LeaksDashboardController(endpointPath, properties.getDashboard().getPollInterval(), List.of());
+	LeaksDashboardController leaksDashboardController(LeaksEndpointPath endpointPath, LeaksProperties properties,
+			ObjectProvider<HeapDumps> heapDumps, ObjectProvider<GcTuning> gcTuning) {
+		// The endpoint serves these resources exactly when it was given these beans.
+		List<String> resources = new ArrayList<>();
+		if (heapDumps.getIfAvailable() != null) {
+			resources.add("heapdumps");
+		}
+		if (gcTuning.getIfAvailable() != null) {
+			resources.add("tuning");
+		}
+		return new LeaksDashboardController(endpointPath, properties.getDashboard().getPollInterval(), resources);
 	}
 
 }

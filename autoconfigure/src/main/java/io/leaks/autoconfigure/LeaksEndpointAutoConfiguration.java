@@ -1,10 +1,14 @@
 package io.leaks.autoconfigure;
 
+import java.util.Map;
+
 import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointErrorResolver;
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.actuate.LeaksWebEndpointExtension;
 import io.leaks.gc.GcTrigger;
+import io.leaks.gc.GcTuning;
+import io.leaks.heapdump.HeapDumps;
 import io.leaks.histogram.Snapshots;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,10 +41,13 @@ public final class LeaksEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LeaksEndpoint leaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger,
-			ObjectProvider<EndpointAccessResolver> accessResolver) {
+			ObjectProvider<EndpointAccessResolver> accessResolver, ObjectProvider<HeapDumps> heapDumps,
+			ObjectProvider<GcTuning> gcTuning, ObjectProvider<LeaksProperties> properties) {
 		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
 		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
-		return new LeaksEndpoint(snapshots, gcTrigger, access);
+		LeaksProperties settings = properties.getIfAvailable();
+		return new LeaksEndpoint(snapshots, gcTrigger, access, heapDumps.getIfAvailable(), gcTuning.getIfAvailable(),
+				() -> (settings != null) ? LeaksSettings.describe(settings) : Map.of());
 	}
 
 	@Configuration(proxyBeanMethods = false)

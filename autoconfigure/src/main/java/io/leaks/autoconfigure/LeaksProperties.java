@@ -1,8 +1,10 @@
 package io.leaks.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the leaks starter, under {@code leaks.*}. Access to the endpoint and
@@ -21,6 +23,8 @@ public class LeaksProperties {
 
 	private final Gc gc = new Gc();
 
+	private final HeapDump heapDump = new HeapDump();
+
 	private final Dashboard dashboard = new Dashboard();
 
 	public boolean isEnabled() {
@@ -37,6 +41,10 @@ public class LeaksProperties {
 
 	public Gc getGc() {
 		return this.gc;
+	}
+
+	public HeapDump getHeapDump() {
+		return this.heapDump;
 	}
 
 	public Dashboard getDashboard() {
@@ -86,6 +94,137 @@ public class LeaksProperties {
 				throw new IllegalArgumentException("leaks.gc.busy-wait must not be negative, was " + busyWait);
 			}
 			this.busyWait = busyWait;
+		}
+
+	}
+
+	/**
+	 * Heap dumps through the endpoint. A dump holds every secret in the heap (passwords,
+	 * tokens, personal data): keep the directory private and download off unless needed.
+	 */
+	public static class HeapDump {
+
+		/**
+		 * Directory heap dumps are written to; created owner-only (0700) if missing.
+		 */
+		private Path directory = Path.of(System.getProperty("java.io.tmpdir"), "leaks-heapdumps");
+
+		/**
+		 * Whether dumps can be downloaded through the endpoint (also needs unrestricted
+		 * access).
+		 */
+		private boolean download;
+
+		/**
+		 * Most dumps kept; writing one more deletes the oldest.
+		 */
+		private int maxCount = 5;
+
+		/**
+		 * Most disk space all dumps together may use; the oldest are deleted beyond it (never
+		 * the one just written).
+		 */
+		private DataSize maxTotalSize = DataSize.ofGigabytes(4);
+
+		/**
+		 * Whether to gzip each dump after writing it (smaller files, more CPU time).
+		 */
+		private boolean compress;
+
+		/**
+		 * Whether to write a live heap dump automatically when the trend analyzer first
+		 * suspects a leak.
+		 */
+		private boolean onSuspicion;
+
+		/**
+		 * Shortest time between two automatic dumps.
+		 */
+		private Duration minInterval = Duration.ofHours(1);
+
+		/**
+		 * Disk space that must stay free after the expected dump (roughly the heap in use);
+		 * a dump that would leave less is refused.
+		 */
+		private DataSize freeSpaceMargin = DataSize.ofGigabytes(1);
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
+		public boolean isDownload() {
+			return this.download;
+		}
+
+		public void setDownload(boolean download) {
+			this.download = download;
+		}
+
+		public int getMaxCount() {
+			return this.maxCount;
+		}
+
+		public void setMaxCount(int maxCount) {
+			if (maxCount < 1 || maxCount > 1000) {
+				throw new IllegalArgumentException("leaks.heap-dump.max-count must be from 1 to 1000, was " + maxCount);
+			}
+			this.maxCount = maxCount;
+		}
+
+		public DataSize getMaxTotalSize() {
+			return this.maxTotalSize;
+		}
+
+		public void setMaxTotalSize(DataSize maxTotalSize) {
+			if (maxTotalSize.isNegative()) {
+				throw new IllegalArgumentException("leaks.heap-dump.max-total-size must not be negative, was "
+						+ maxTotalSize);
+			}
+			this.maxTotalSize = maxTotalSize;
+		}
+
+		public boolean isCompress() {
+			return this.compress;
+		}
+
+		public void setCompress(boolean compress) {
+			this.compress = compress;
+		}
+
+		public boolean isOnSuspicion() {
+			return this.onSuspicion;
+		}
+
+		public void setOnSuspicion(boolean onSuspicion) {
+			this.onSuspicion = onSuspicion;
+		}
+
+		public Duration getMinInterval() {
+			return this.minInterval;
+		}
+
+		public void setMinInterval(Duration minInterval) {
+			if (minInterval.isNegative()) {
+				throw new IllegalArgumentException("leaks.heap-dump.min-interval must not be negative, was "
+						+ minInterval);
+			}
+			this.minInterval = minInterval;
+		}
+
+		public DataSize getFreeSpaceMargin() {
+			return this.freeSpaceMargin;
+		}
+
+		public void setFreeSpaceMargin(DataSize freeSpaceMargin) {
+			if (freeSpaceMargin.isNegative()) {
+				throw new IllegalArgumentException("leaks.heap-dump.free-space-margin must not be negative, was "
+						+ freeSpaceMargin);
+			}
+			this.freeSpaceMargin = freeSpaceMargin;
 		}
 
 	}

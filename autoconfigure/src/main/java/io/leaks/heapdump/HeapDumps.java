@@ -1,0 +1,263 @@
+package io.leaks.heapdump;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Takes heap dumps into the {@link HeapDumpRepository}, one at a time: a second request
+ * while one is written is refused at once (a dump pauses the JVM; queueing them would
+ * only stack pauses). Before dumping it checks the disk has room for roughly the heap in
+ * use plus a safety margin; a dump that fails midway leaves no partial file; afterwards
+ * the oldest dumps beyond the retention limits are deleted, never the one just written.
+ */
+public final class HeapDumps {
+
+	private static final Log logger = LogFactory.getLog(HeapDumps.class);
+
+	private static final long MB = 1024 * 1024;
+
+	private static final long HPROF_OVERHEAD_PERCENT = 15;
+
+	private final HeapDumper dumper;
+
+	private final HeapDumpRepository repository;
+
+	private final Settings settings;
+
+	private final Clock clock;
+
+	private final LongSupplier heapInUse;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final AtomicReference<@Nullable Instant> runningSince = new AtomicReference<>();
+
+	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings) {
+		this(dumper, repository, settings, Clock.systemUTC(),
+				() -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+	}
+
+	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings, Clock clock,
+			LongSupplier heapInUse) {
+		this.dumper = dumper;
+		this.repository = repository;
+		this.settings = settings;
+		this.clock = clock;
+		this.heapInUse = heapInUse;
+	}
+
+	public boolean isAvailable() {
+		return this.dumper.isAvailable();
+	}
+
+	public Settings settings() {
+		return this.settings;
+	}
+
+	public HeapDumpRepository repository() {
+		return this.repository;
+	}
+
+	/**
+	 * Writes a heap dump.
+	 * @param label a label for the file name, or {@code null}
+	 * @param live whether to dump live objects only (forces a full collection first)
+	 * @return the dump, how long it took and what retention deleted
+	 * @throws HeapDumpException if the request is refused or the dump fails
+	 */
+	public Taken dump(@Nullable String label, boolean live) {
+		String problem = HeapDumpNames.labelProblem(label);
+		if (problem != null) {
+			throw new HeapDumpException(HeapDumpException.Reason.INVALID_LABEL, problem);
+		}
+		if (!this.lock.tryLock()) {
+			Instant since = this.runningSince.get();
+			throw new HeapDumpException(HeapDumpException.Reason.BUSY, "A heap dump is already being written"
+					+ ((since != null) ? " (started " + since + ")" : "")
+					+ "; one dump at a time, retry when it has finished");
+		}
+		try {
+			this.runningSince.set(this.clock.instant());
+			return write(label, live);
+		}
+		finally {
+			this.runningSince.set(null);
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Whether a dump is being written right now.
+	 * @return whether {@link #dump(String, boolean)} would be refused as busy
+	 */
+	public boolean isBusy() {
+		return this.lock.isLocked();
+	}
+
+	public List<HeapDump> list() {
+		return this.repository.list();
+	}
+
+	public HeapDump get(String name) {
+		return this.repository.get(name);
+	}
+
+	public HeapDump delete(String name) {
+		HeapDump deleted = this.repository.delete(name);
+		logger.info("Deleted heap dump " + deleted.name() + " (" + deleted.sizeBytes() + " bytes) on request");
+		return deleted;
+	}
+
+	private Taken write(@Nullable String label, boolean live) {
+		if (!this.dumper.isAvailable()) {
+			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE, "This JVM ("
+					+ System.getProperty("java.vm.name") + ") cannot dump its heap from inside (no HotSpotDiagnostic "
+					+ "MBean); use the JVM vendor's own tool");
+		}
+		Path directory = this.repository.prepare();
+		List<String> warnings = new ArrayList<>();
+		checkFreeSpace(directory);
+		if (this.repository.isInMemory()) {
+			warnings.add(directory + " is in memory (tmpfs): this dump uses RAM until it is deleted; point "
+					+ "leaks.heap-dump.directory at a disk");
+		}
+		Path file = this.repository.newFile(this.clock.instant(), live, label);
+		long start = System.nanoTime();
+		try {
+			this.dumper.dumpHeap(file, live);
+			this.repository.restrictToOwner(file);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.repository.deleteQuietly(file);
+			if (ex instanceof HeapDumpException refused) {
+				throw refused;
+			}
+			if (ex instanceof IOException) {
+				logger.warn("Heap dump to " + file + " failed (" + ex.getMessage() + "); partial file removed");
+			}
+			else {
+				logger.warn("Heap dump to " + file + " failed; partial file removed", ex);
+			}
+			throw new HeapDumpException(HeapDumpException.Reason.FAILED,
+					"The heap dump failed (" + ex.getMessage() + "); the partial file was removed", ex);
+		}
+		if (this.settings.compress()) {
+			try {
+				file = this.repository.compress(file);
+			}
+			catch (IOException ex) {
+				logger.warn("Could not compress heap dump " + file + "; kept it uncompressed", ex);
+				warnings.add("Compression failed (" + ex.getMessage() + "); the dump was kept uncompressed");
+			}
+		}
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		HeapDump dump = this.repository.written(file);
+		logger.info("Wrote heap dump " + dump.file() + " (" + dump.sizeBytes() + " bytes, "
+				+ (live ? "live objects" : "all objects") + ") in " + duration.toMillis() + " ms");
+		List<HeapDump> deleted = applyRetention(dump);
+		if (dump.sizeBytes() > this.settings.maxTotalSizeBytes()) {
+			warnings.add("This dump alone (" + dump.sizeBytes() + " bytes) exceeds leaks.heap-dump.max-total-size ("
+					+ this.settings.maxTotalSizeBytes() + " bytes); it is kept, every older dump was deleted");
+		}
+		return new Taken(dump, duration, deleted.stream().map(HeapDump::name).toList(), List.copyOf(warnings));
+	}
+
+	private void checkFreeSpace(Path directory) {
+		long inUse = Math.max(0, this.heapInUse.getAsLong());
+		// An HPROF file is about 1.13 times the live heap it describes (docs/benchmarks.md).
+		long expected = inUse + inUse / 100 * HPROF_OVERHEAD_PERCENT;
+		if (this.settings.compress()) {
+			// The compressed copy is written beside the original before the original goes.
+			expected += expected / 2;
+		}
+		long margin = this.settings.freeSpaceMarginBytes();
+		long usable;
+		try {
+			usable = this.repository.usableSpace();
+		}
+		catch (IOException ex) {
+			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE,
+					"Cannot read the free space of " + directory + " (" + ex.getMessage() + "), so no dump was taken");
+		}
+		if (usable - expected < margin) {
+			throw new HeapDumpException(HeapDumpException.Reason.INSUFFICIENT_SPACE, "Not enough free disk space for "
+					+ "a heap dump in " + directory + ": about " + mb(expected) + " expected (the heap in use plus "
+					+ HPROF_OVERHEAD_PERCENT + "% for the file format) "
+					+ "plus a safety margin of " + mb(margin) + " (leaks.heap-dump.free-space-margin) must fit, but only "
+					+ mb(usable) + " are usable. Free some space, delete old dumps, point leaks.heap-dump.directory "
+					+ "at a larger disk or lower the margin. Nothing was written");
+		}
+	}
+
+	private List<HeapDump> applyRetention(HeapDump written) {
+		List<HeapDump> doomed = HeapDumpRetention.select(this.repository.list(), written.name(),
+				this.settings.maxCount(), this.settings.maxTotalSizeBytes());
+		List<HeapDump> deleted = new ArrayList<>();
+		for (HeapDump old : doomed) {
+			try {
+				this.repository.delete(old.name());
+				deleted.add(old);
+				logger.info("Deleted heap dump " + old.name() + " (" + old.sizeBytes() + " bytes) to keep at most "
+						+ this.settings.maxCount() + " dumps and " + this.settings.maxTotalSizeBytes()
+						+ " bytes (leaks.heap-dump.max-count, leaks.heap-dump.max-total-size)");
+			}
+			catch (HeapDumpException ex) {
+				logger.warn("Could not delete old heap dump " + old.name() + ": " + ex.getMessage());
+			}
+		}
+		return deleted;
+	}
+
+	private static String mb(long bytes) {
+		return (bytes / MB) + " MB";
+	}
+
+	/**
+	 * Limits and options of heap dumping.
+	 *
+	 * @param maxCount most dumps kept
+	 * @param maxTotalSizeBytes most bytes kept
+	 * @param compress whether to gzip each dump after writing it
+	 * @param freeSpaceMarginBytes bytes that must stay free after the expected dump
+	 * @param download whether dumps may be downloaded through the endpoint
+	 */
+	public record Settings(int maxCount, long maxTotalSizeBytes, boolean compress, long freeSpaceMarginBytes,
+			boolean download) {
+
+		public Settings {
+			if (maxCount < 1) {
+				throw new IllegalArgumentException("maxCount must be at least 1, was " + maxCount);
+			}
+			if (maxTotalSizeBytes < 0 || freeSpaceMarginBytes < 0) {
+				throw new IllegalArgumentException("sizes must not be negative");
+			}
+		}
+
+	}
+
+	/**
+	 * A dump just written.
+	 *
+	 * @param dump the dump
+	 * @param duration how long writing (and compressing) took
+	 * @param deleted names of older dumps retention deleted
+	 * @param warnings anything the user should know
+	 */
+	public record Taken(HeapDump dump, Duration duration, List<String> deleted, List<String> warnings) {
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.leaks.actuate;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Download turned on, and a disk that (by a huge safety margin) never has room for a new
+ * dump.
+ */
+@SpringBootTest(classes = LeaksTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=leaks",
+				"management.endpoint.leaks.access=unrestricted", "leaks.heap-dump.download=true",
+				"leaks.heap-dump.free-space-margin=8192TB" })
+@AutoConfigureTestRestTemplate
+class HeapDumpDownloadWebTests {
+
+	private static final String NAME = "heapdump-20260301T101500123Z-live-seeded.hprof";
+
+	@TempDir
+	static Path directory;
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@DynamicPropertySource
+	static void dumpDirectory(DynamicPropertyRegistry registry) {
+		registry.add("leaks.heap-dump.directory", () -> directory.toString());
+	}
+
+	@AfterEach
+	void deleteSeededDump() throws IOException {
+		Files.deleteIfExists(directory.resolve(NAME));
+	}
+
+	@Test
+	void downloadShouldServeTheDumpAsOctetStream() throws IOException {
+		Path dump = seedDump();
+		ResponseEntity<byte[]> response = this.rest.getForEntity("/actuator/leaks/heapdumps/" + NAME, byte[].class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
+		assertThat(response.getHeaders().getContentLength()).isEqualTo(Files.size(dump));
+		assertThat(response.getBody()).isEqualTo(Files.readAllBytes(dump));
+		assertThat(new String(response.getBody(), 0, 18)).isEqualTo("JAVA PROFILE 1.0.2");
+	}
+
+	@Test
+	void downloadAskingForOctetStreamOnlyShouldSayWhichAcceptHeaderWorks() throws IOException {
+		seedDump();
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAccept(List.of(MediaType.APPLICATION_OCTET_STREAM));
+		ResponseEntity<String> response = this.rest.exchange("/actuator/leaks/heapdumps/" + NAME, HttpMethod.GET,
+				new HttpEntity<>(headers), String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+		assertThat(response.getBody()).contains("send Accept: */*");
+	}
+
+	@Test
+	void downloadOfALinkWithADumpsNameShouldBeRefused() throws IOException {
+		Path secret = Files.writeString(directory.getParent().resolve("leaks-download-secret.txt"), "secret");
+		try {
+			Files.createSymbolicLink(directory.resolve(NAME), secret);
+			ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks/heapdumps/" + NAME, Map.class);
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat((String) response.getBody().get("message")).contains("is a symbolic link");
+		}
+		finally {
+			Files.delete(secret);
+		}
+	}
+
+	@Test
+	void downloadOfAnUnknownDumpShouldBe404() {
+		ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks/heapdumps/" + NAME, Map.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aDumpThatWouldLeaveLessThanTheMarginFreeShouldBe507AndWriteNothing() throws IOException {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<Map> response = this.rest.postForEntity("/actuator/leaks/heapdumps",
+				new HttpEntity<>("{\"label\": \"too_big\"}", headers), Map.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);
+		assertThat((String) response.getBody().get("message")).startsWith("Not enough free disk space for a heap dump")
+			.contains("safety margin of 8589934592 MB (leaks.heap-dump.free-space-margin)");
+		try (var files = Files.list(directory)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	private static Path seedDump() throws IOException {
+		Path dump = directory.resolve(NAME);
+		ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
+		return dump;
+	}
+
+}
