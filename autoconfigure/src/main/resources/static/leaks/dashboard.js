@@ -145,18 +145,6 @@
     return null;
   }
 
-  function firstOf(object, names) {
-    if (!object || typeof object !== 'object') {
-      return undefined;
-    }
-    for (const name of names) {
-      if (object[name] !== undefined && object[name] !== null) {
-        return object[name];
-      }
-    }
-    return undefined;
-  }
-
   // ---------------------------------------------------------------- DOM helpers
 
   function $(id) {
@@ -520,163 +508,125 @@
       return;
     }
     const verdict = trend.data;
-    const status = String(verdict.status || 'UNKNOWN');
+    const status = String(verdict.status);
     banner.dataset.status = status;
     setText('verdict-status', status.replace(/_/g, ' '));
     setText('verdict-summary', verdictSummary(verdict, status));
-    setText('verdict-detail', evidenceText(verdict.evidence));
-    const suspects = Array.isArray(verdict.suspects) ? verdict.suspects : [];
-    suspectsList.replaceChildren(...suspects.map((suspect) => el('li', null,
-      code(suspect.displayName || suspect.className), ' ',
-      el('span', { className: 'muted', text: suspectGrowth(suspect) }))));
+    setText('verdict-detail', [verdict.reason, progressText(verdict), evidenceText(verdict.evidence)]
+      .filter(Boolean).join(' '));
+    const suspects = verdict.suspects || [];
+    suspectsList.replaceChildren(...suspects.map((suspect) => el('li', { className: suspect.jdk ? 'muted' : null,
+      'data-class': suspect.className },
+    code(suspect.displayName), ' ',
+    el('span', { className: 'muted', text: signedCount(suspect.instancesDelta) + ' instances, '
+      + signedBytes(suspect.bytesDelta) + ' (now ' + count(suspect.instances) + ', ' + bytes(suspect.bytes) + ')' }))));
     show(suspectsList, suspects.length > 0);
-    const others = [];
-    for (const [name, label] of [['metaspace', 'Metaspace'], ['threads', 'Threads']]) {
-      const other = verdict[name];
-      if (other && other.status) {
-        let text = label + ': ' + String(other.status).replace(/_/g, ' ');
-        const rate = firstOf(other, ['growthPerMinute', 'growthBytesPerMinute', 'rate']);
-        if (other.status === 'LEAK_SUSPECTED' && isNumber(rate)) {
-          text += ' (' + (name === 'threads' ? signedCount(rate) + ' threads' : signedBytes(rate)) + '/min)';
-        }
-        others.push(text);
-      }
-    }
-    setText('verdict-others', others.join(' · '));
+    const others = [['metaspace', 'Metaspace', bytes], ['threads', 'Threads', (rate) => count(rate) + ' threads']]
+      .map(([name, label, unit]) => {
+        const other = verdict[name];
+        return label + ': ' + other.status.replace(/_/g, ' ') + (other.status === 'LEAK_SUSPECTED'
+          ? ' (+' + unit(other.growthPerMinute) + '/min' + (other.projectedExhaustion ? ', limit around '
+            + clock(toMillis(other.projectedExhaustion)) : '') + ')' : '');
+      });
+    const notes = (verdict.notes || []).concat(verdict.warnings > 0 ? [verdict.warnings + ' collection-usage '
+      + 'warning' + (verdict.warnings === 1 ? '' : 's') + ' logged'] : []);
+    setText('verdict-others', others.concat(notes).join(' · '));
     doc.title = (status === 'LEAK_SUSPECTED' ? '⚠ leak suspected · ' : '') + 'leaks · memory dashboard';
   }
 
   function verdictSummary(verdict, status) {
     const rate = verdict.growthBytesPerMinute;
     if (status === 'LEAK_SUSPECTED') {
-      const parts = [];
-      if (isNumber(rate)) {
-        parts.push('Heap floor growing ' + bytes(rate) + '/min (' + bytes(rate * 60) + '/h)');
-      }
+      let summary = 'Heap growing ' + bytes(rate) + '/min (' + bytes(rate * 60) + '/h)';
       const exhaustion = exhaustionOf(verdict);
       if (exhaustion) {
-        parts.push('full in ~' + duration(exhaustion.time - Date.now()) + ' (around ' + clock(exhaustion.time)
-          + (exhaustion.earliest && exhaustion.latest ? ', between ' + clock(exhaustion.earliest) + ' and '
-            + clock(exhaustion.latest) : '') + ')');
+        summary += ' · full in ~' + duration(exhaustion.time - Date.now()) + ' (around ' + clock(exhaustion.time)
+          + (exhaustion.latest ? ', between ' + clock(exhaustion.earliest) + ' and ' + clock(exhaustion.latest)
+            : ', at the earliest ' + clock(exhaustion.earliest)) + ')';
       }
-      return parts.join(' · ') || 'The heap floor keeps rising after collections.';
+      return summary + (verdict.suspectedAt ? ' · suspected since ' + clock(toMillis(verdict.suspectedAt)) : '');
     }
     if (status === 'STABLE') {
-      return 'The heap after collections is not growing' + (isNumber(rate) ? ' (' + signedBytes(rate) + '/min)' : '')
-        + '.';
+      return 'The heap after collections is not growing.';
     }
-    if (status === 'COLLECTING') {
-      return 'Collecting evidence: a verdict needs more collections or a longer span.';
+    if (verdict.suspicion) {
+      return 'Young collections show growth: live histograms are checking it before any verdict.';
     }
-    return '';
+    return 'Collecting evidence before a verdict.';
   }
 
   function exhaustionOf(verdict) {
-    const projected = verdict.projectedExhaustion;
-    if (!projected) {
+    const projection = verdict.projection;
+    if (!projection) {
       return null;
     }
-    if (typeof projected !== 'object') {
-      const time = toMillis(projected);
-      return time ? { time: time } : null;
+    return { time: toMillis(projection.exhaustion), earliest: toMillis(projection.earliest),
+      latest: toMillis(projection.latest), limit: projection.limit };
+  }
+
+  /** The live histograms under way: the one thing the analysis does that costs a full GC each. */
+  function progressText(verdict) {
+    const histograms = verdict.histograms || {};
+    const round = histograms.round;
+    if (round) {
+      return 'Taking live histograms to ' + (round.purpose === 'confirm' ? 'confirm the growth' : 'name the suspects')
+        + ': ' + round.taken + ' of ' + round.count + '.';
     }
-    const time = toMillis(firstOf(projected, ['time', 'at', 'expected', 'projected']));
-    if (!time) {
-      return null;
-    }
-    return { time: time, earliest: toMillis(firstOf(projected, ['earliest', 'from', 'low'])),
-      latest: toMillis(firstOf(projected, ['latest', 'to', 'high'])) };
+    return histograms.lastRefutation ? 'Last suspicion refuted: ' + histograms.lastRefutation : '';
   }
 
   function evidenceText(evidence) {
-    if (!evidence || typeof evidence !== 'object') {
+    if (!evidence || !evidence.points) {
       return '';
     }
-    const parts = [];
-    const collections = firstOf(evidence, ['collections', 'collectionCount', 'samples']);
-    if (isNumber(collections)) {
-      parts.push(count(collections) + ' collections');
-    }
-    const kinds = firstOf(evidence, ['kinds', 'collectionKinds']);
-    if (Array.isArray(kinds) && kinds.length) {
-      parts.push('(' + kinds.join(', ').toLowerCase() + ')');
-    }
-    const span = firstOf(evidence, ['spanMillis', 'span']);
-    const spanMillis = isNumber(span) ? span : typeof span === 'string' ? isoDurationMillis(span) : null;
-    if (isNumber(spanMillis)) {
-      parts.push('over ' + duration(spanMillis));
-    }
-    if (typeof evidence.summary === 'string') {
-      parts.push(evidence.summary);
-    }
-    return parts.length ? 'Evidence: ' + parts.join(' ') + '.' : '';
-  }
-
-  function isoDurationMillis(text) {
-    const match = /^PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(text);
-    if (!match) {
-      return null;
-    }
-    return ((Number(match[1] || 0) * 60 + Number(match[2] || 0)) * 60 + Number(match[3] || 0)) * 1000;
-  }
-
-  function suspectGrowth(suspect) {
-    const parts = [];
-    if (isNumber(suspect.instancesDelta)) {
-      parts.push(signedCount(suspect.instancesDelta) + ' instances');
-    }
-    if (isNumber(suspect.bytesDelta)) {
-      parts.push(signedBytes(suspect.bytesDelta));
-    }
-    return parts.join(', ');
+    return 'Evidence: ' + count(evidence.points) + ' points' + (evidence.kinds.length ? ' ('
+      + evidence.kinds.join(', ').toLowerCase() + ')' : '') + ' over ' + duration(evidence.spanSeconds * 1000)
+      + ', trend statistic ' + evidence.trendZ + '.';
   }
 
   // -- series
 
+  // Stop-the-world collections; a concurrent cycle's duration is not a pause of the application.
+  const PAUSING_KINDS = new Set(['YOUNG', 'MIXED', 'FULL', 'OTHER']);
+
   /** The recorded history in the page's own terms, or null while the endpoint records none. */
   function recordedSeries() {
     const history = state.optional.history.data;
-    if (!history) {
+    if (!history || !history.samples.length) {
       return null;
     }
-    const points = (list, map) => (Array.isArray(list) ? list : []).map(map).filter((point) => point && isNumber(point.x)
-      && isNumber(point.y));
-    const heapList = firstOf(history, ['heap', 'samples']);
-    const heapSamples = Array.isArray(heapList) ? heapList : [];
-    const time = (sample) => toMillis(firstOf(sample, ['time', 'timestamp', 't', 'at']));
-    const series = {
-      used: points(heapSamples, (s) => ({ x: time(s), y: s.used })),
-      committed: points(heapSamples, (s) => ({ x: time(s), y: s.committed })),
-      max: points(heapSamples, (s) => ({ x: time(s), y: s.max > 0 ? s.max : null })),
-      postGc: points(firstOf(history, ['postGc', 'afterGc', 'collections']),
-        (s) => ({ x: time(s), y: firstOf(s, ['used', 'heapAfter', 'after']), kind: String(s.kind || '') })),
-      pauses: points(firstOf(history, ['pauses', 'gcPauses']),
-        (s) => ({ x: time(s), y: firstOf(s, ['durationMillis', 'millis', 'duration']), kind: String(s.kind || '') })),
-      trend: points(firstOf(history, ['trend', 'fit', 'fittedTrend']) && firstOf(firstOf(history,
-        ['trend', 'fit', 'fittedTrend']), ['points']), (s) => ({ x: time(s), y: firstOf(s, ['bytes', 'used', 'y']) })),
-      metaspaceUsed: points(firstOf(history, ['metaspace']), (s) => ({ x: time(s), y: s.used })),
-      metaspaceCommitted: points(firstOf(history, ['metaspace']), (s) => ({ x: time(s), y: s.committed })),
-      classes: points(firstOf(history, ['loadedClasses', 'classes']), (s) => ({ x: time(s), y: firstOf(s, ['count',
-        'value', 'loaded']) })),
-      threads: points(firstOf(history, ['threads', 'liveThreads']), (s) => ({ x: time(s), y: firstOf(s, ['count',
-        'live', 'value']) })),
-      direct: points(firstOf(history, ['directBuffers', 'direct']), (s) => ({ x: time(s), y: firstOf(s, ['used',
-        'bytes', 'value']) })),
-      mapped: points(firstOf(history, ['mappedBuffers', 'mapped']), (s) => ({ x: time(s), y: firstOf(s, ['used',
-        'bytes', 'value']) })),
-      rss: points(firstOf(history, ['residentMemory', 'rss', 'resident']), (s) => ({ x: time(s), y: firstOf(s,
-        ['bytes', 'used', 'value']) }))
+    const at = (item) => toMillis(item.at);
+    // -1 marks a figure this JVM does not report.
+    const sampled = (key) => history.samples.filter((sample) => sample[key] >= 0)
+      .map((sample) => ({ x: at(sample), y: sample[key] }));
+    const trend = history.trend;
+    return {
+      used: sampled('heapUsed'),
+      committed: sampled('heapCommitted'),
+      max: sampled('heapMax'),
+      postGc: history.collections.map((gc) => ({ x: at(gc), y: gc.heapAfter, kind: gc.kind })),
+      floor: history.floor.map((level) => ({ x: at(level), y: level.bytes })),
+      pauses: history.collections.filter((gc) => PAUSING_KINDS.has(gc.kind))
+        .map((gc) => ({ x: at(gc), y: gc.durationMillis, kind: gc.kind })),
+      trend: trend ? [{ x: at(trend.from), y: trend.from.bytes }, { x: at(trend.to), y: trend.to.bytes }] : [],
+      exhaustion: trend && trend.exhaustion ? { x: at(trend.exhaustion), y: trend.exhaustion.bytes } : null,
+      metaspaceUsed: sampled('metaspaceUsed'),
+      metaspaceCommitted: [],
+      classes: sampled('loadedClasses'),
+      threads: sampled('liveThreads'),
+      direct: sampled('directBytes'),
+      mapped: sampled('mappedBytes'),
+      rss: sampled('residentBytes')
     };
-    return series.used.length ? series : null;
   }
 
   function liveSeries() {
     const samples = state.live;
     const of = (key) => samples.filter((s) => isNumber(s[key])).map((s) => ({ x: s.t, y: s[key] }));
     return {
-      used: of('used'), committed: of('committed'), max: of('max'), postGc: [], pauses: [], trend: [],
-      metaspaceUsed: of('metaspaceUsed'), metaspaceCommitted: of('metaspaceCommitted'), classes: [], threads: [],
-      direct: [], mapped: [], rss: []
+      used: of('used'), committed: of('committed'), max: of('max'), postGc: [], floor: [], pauses: [], trend: [],
+      exhaustion: null, metaspaceUsed: of('metaspaceUsed'), metaspaceCommitted: of('metaspaceCommitted'),
+      classes: [], threads: [], direct: [], mapped: [], rss: []
     };
   }
 
@@ -760,15 +710,9 @@
       pointRadius: 4, pointHoverRadius: 6, pointStyle: style }, extra || {});
   }
 
+  /** Young, mixed, or a collection that reached the whole old generation (full, concurrent cycle). */
   function postGcKind(kind) {
-    const normalized = kind.toLowerCase();
-    if (normalized.includes('mixed')) {
-      return 'mixed';
-    }
-    if (normalized.includes('young') || normalized.includes('minor')) {
-      return 'young';
-    }
-    return 'old';
+    return kind === 'YOUNG' ? 'young' : kind === 'MIXED' ? 'mixed' : 'old';
   }
 
   function renderHeap() {
@@ -781,10 +725,14 @@
       + (latest.max > 0 ? bytes(latest.max) : 'unbounded')
       + (oldPool ? ' · ' + oldPool.name + ' after last GC ' + bytes(oldPool.usedAfterLastGc) : ''));
     const verdict = state.optional.trend.data;
-    const exhaustion = verdict ? exhaustionOf(verdict) : null;
+    const projected = verdict ? exhaustionOf(verdict) : null;
+    const exhaustion = series.exhaustion || (projected && { x: projected.time, y: projected.limit });
     let source;
     if (recorded) {
-      source = 'Recorded by the trend analyzer: post-GC points show the floor each kind of collection revealed.';
+      const trend = state.optional.history.data.trend;
+      source = 'Recorded by the trend analyzer. Points mark the heap after each collection, by kind; the floor is '
+        + 'what collections that reached the old generation left' + (trend ? '; the dashed line is the fitted trend ('
+        + trend.basis.toLowerCase().replace(/_/g, ' ') + ')' : '') + '.';
     }
     else {
       const history = missingText('history', 'The recorded history (post-GC floor, pauses, fitted trend)');
@@ -792,7 +740,7 @@
         + ' (' + count(state.live.length) + ' samples). ' + (history || '');
     }
     if (exhaustion) {
-      source += ' Projected exhaustion of the max heap at ' + clock(exhaustion.time) + '.';
+      source += ' Projected exhaustion of the max heap at ' + clock(exhaustion.x) + '.';
     }
     setText('heap-source', source);
     if (!chartsAvailable()) {
@@ -805,6 +753,7 @@
       dots('after young GC', '#0ea5e9', 'circle', { pointRadius: 3 }),
       dots('after mixed GC', '#a855f7', 'triangle'),
       dots('after full/old GC', '#dc2626', 'rectRot', { pointRadius: 5 }),
+      line('old-gen floor', '#15803d', { borderWidth: 2, pointRadius: 2 }),
       line('trend', '#f59e0b', { borderDash: [3, 3], borderWidth: 2 }),
       dots('GC pause', '#94a3b8', 'line', { yAxisID: 'pause', pointRadius: 5, format: duration }),
       dots('projected exhaustion', '#b91c1c', 'crossRot', { pointRadius: 9, borderWidth: 3 })
@@ -820,16 +769,17 @@
     datasets[3].data = series.postGc.filter((p) => postGcKind(p.kind) === 'young');
     datasets[4].data = series.postGc.filter((p) => postGcKind(p.kind) === 'mixed');
     datasets[5].data = series.postGc.filter((p) => postGcKind(p.kind) === 'old');
-    datasets[7].data = series.pauses;
+    datasets[6].data = series.floor;
+    datasets[8].data = series.pauses;
     heapChart.options.scales.pause.display = series.pauses.length > 0;
     const lastTime = series.used.length ? series.used[series.used.length - 1].x : Date.now();
     const firstTime = series.used.length ? series.used[0].x : Date.now();
     const maxNow = latest.max > 0 ? latest.max : null;
     // The projection is drawn only when it fits on a chart that still shows the history;
     // a time days ahead would squash the recorded hours into a sliver. The banner says it anyway.
-    const nearby = exhaustion && maxNow && exhaustion.time - lastTime <= 2 * Math.max(lastTime - firstTime, 60000);
-    datasets[6].data = series.trend.concat(nearby && series.trend.length ? [{ x: exhaustion.time, y: maxNow }] : []);
-    datasets[8].data = nearby ? [{ x: exhaustion.time, y: maxNow }] : [];
+    const nearby = exhaustion && exhaustion.x - lastTime <= 2 * Math.max(lastTime - firstTime, 60000);
+    datasets[7].data = series.trend.concat(nearby && series.trend.length ? [exhaustion] : []);
+    datasets[9].data = nearby ? [exhaustion] : [];
     if (!state.maxHiddenDecided && series.used.length) {
       // A max far above the used heap flattens the chart; show it when it matters.
       const used = series.used[series.used.length - 1].y;
