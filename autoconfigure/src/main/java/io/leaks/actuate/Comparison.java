@@ -21,6 +21,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param sort {@code bytes} or {@code instances}
  * @param top how many rows were asked for
  * @param excludeJdk whether JDK classes were left out
+ * @param filter the text class names had to contain (case-insensitive), if any
  * @param rows the biggest growers first
  * @param totals totals of both snapshots
  * @param classesAdded classes only in the later snapshot
@@ -28,7 +29,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param warnings things that make the comparison less exact
  */
 public record Comparison(String from, String to, Instant fromTakenAt, Instant toTakenAt, String sort, int top,
-		boolean excludeJdk, List<Row> rows, HistogramDiff.Totals totals, int classesAdded, int classesRemoved,
+		boolean excludeJdk, @Nullable String filter, List<Row> rows, HistogramDiff.Totals totals, int classesAdded, int classesRemoved,
 		List<String> warnings) implements OperationResponseBody {
 
 	/**

@@ -102,10 +102,10 @@ public class LeaksEndpoint {
 
 	@ReadOperation
 	public Object resource(@Selector String resource, @Nullable String from, @Nullable String to,
-			@Nullable String top, @Nullable String sort, @Nullable String excludeJdk) {
+			@Nullable String top, @Nullable String sort, @Nullable String excludeJdk, @Nullable String filter) {
 		return switch (resource) {
 			case "snapshots" -> listSnapshots();
-			case "compare" -> compare(from, to, top, sort, excludeJdk);
+			case "compare" -> compare(from, to, top, sort, excludeJdk, filter);
 			case HEAPDUMPS -> listHeapDumps();
 			case TUNING -> tuning();
 			default -> throw unknownResource(resource, "GET");
@@ -183,7 +183,7 @@ public class LeaksEndpoint {
 	}
 
 	private Comparison compare(@Nullable String fromLabel, @Nullable String toLabel, @Nullable String topValue,
-			@Nullable String sortValue, @Nullable String excludeJdkValue) {
+			@Nullable String sortValue, @Nullable String excludeJdkValue, @Nullable String filterValue) {
 		int top = RequestParameters.top(topValue, DEFAULT_TOP);
 		DiffSort sort = DiffSort.BYTES;
 		if (sortValue != null && !sortValue.isBlank()) {
@@ -194,6 +194,7 @@ public class LeaksEndpoint {
 			}
 		}
 		boolean excludeJdk = RequestParameters.bool("excludeJdk", excludeJdkValue, false);
+		String filter = RequestParameters.filter(filterValue);
 		List<String> warnings = new ArrayList<>();
 		HistogramSnapshot from;
 		HistogramSnapshot to;
@@ -228,8 +229,13 @@ public class LeaksEndpoint {
 			warnings.add("'" + from.label() + "' was taken after '" + to.label() + "': negative deltas mean growth");
 		}
 		HistogramDiff diff = HistogramDiff.between(from.histogram(), to.histogram());
-		List<Comparison.Row> rows = diff.top(sort, top, excludeJdk).stream().map(Comparison.Row::of).toList();
-		return new Comparison(from.label(), to.label(), from.takenAt(), to.takenAt(), sort.id(), top, excludeJdk, rows,
+		List<Comparison.Row> rows = diff
+			.top(sort, top, (row) -> (!excludeJdk || !row.jdk()) && RequestParameters.matches(filter, row.className()))
+			.stream()
+			.map(Comparison.Row::of)
+			.toList();
+		return new Comparison(from.label(), to.label(), from.takenAt(), to.takenAt(), sort.id(), top, excludeJdk,
+				filter, rows,
 				diff.totals(), diff.classesAdded(), diff.classesRemoved(), warnings);
 	}
 

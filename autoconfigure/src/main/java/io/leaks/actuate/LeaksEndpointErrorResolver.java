@@ -68,8 +68,9 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 							+ "Content-Type: application/json");
 		}
 		if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
-			return ErrorResponse.of(415, "Content-Type " + unsupported.getContentType()
-					+ " is not supported: send the body as JSON with Content-Type: application/json");
+			String sent = (unsupported.getContentType() != null) ? "Content-Type " + unsupported.getContentType()
+					+ " is not supported" : "The request has a body but no Content-Type";
+			return ErrorResponse.of(415, sent + ": send the body as JSON with Content-Type: application/json");
 		}
 		if (ex instanceof HttpMediaTypeNotAcceptableException) {
 			return ErrorResponse.of(406, "This endpoint answers JSON, and heap dump downloads as "

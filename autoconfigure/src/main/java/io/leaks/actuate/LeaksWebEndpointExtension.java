@@ -39,9 +39,9 @@ public class LeaksWebEndpointExtension {
 
 	@ReadOperation
 	public WebEndpointResponse<Object> resource(@Selector String resource, @Nullable String from, @Nullable String to,
-			@Nullable String top, @Nullable String sort, @Nullable String excludeJdk) {
+			@Nullable String top, @Nullable String sort, @Nullable String excludeJdk, @Nullable String filter) {
 		return respond(WebEndpointResponse.STATUS_OK,
-				() -> this.delegate.resource(resource, from, to, top, sort, excludeJdk));
+				() -> this.delegate.resource(resource, from, to, top, sort, excludeJdk, filter));
 	}
 
 	@ReadOperation

@@ -1,5 +1,7 @@
 package io.leaks.actuate;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,11 +33,31 @@ final class RequestParameters {
 		return top;
 	}
 
+	static final int MAX_FILTER_LENGTH = 200;
+
+	/**
+	 * A class-name filter: blank means none.
+	 */
+	static @Nullable String filter(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (value.length() > MAX_FILTER_LENGTH) {
+			throw LeaksOperationException.badRequest("filter is " + value.length()
+					+ " characters long; use part of a class or package name of at most " + MAX_FILTER_LENGTH);
+		}
+		return value.trim();
+	}
+
+	static boolean matches(@Nullable String filter, String className) {
+		return filter == null || className.toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT));
+	}
+
 	static boolean bool(String name, @Nullable String value, boolean defaultValue) {
 		if (value == null || value.isBlank()) {
 			return defaultValue;
 		}
-		return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+		return switch (value.trim().toLowerCase(Locale.ROOT)) {
 			case "true" -> true;
 			case "false" -> false;
 			default -> throw LeaksOperationException

@@ -2,6 +2,7 @@ package io.leaks.autoconfigure;
 
 import java.util.Map;
 
+import io.leaks.actuate.BodilessWriteFilter;
 import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointErrorResolver;
 import io.leaks.actuate.LeaksEndpointPath;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -79,6 +81,15 @@ public final class LeaksEndpointAutoConfiguration {
 			@ConditionalOnMissingBean
 			LeaksEndpointErrorResolver leaksEndpointErrorResolver(LeaksEndpointPath path) {
 				return new LeaksEndpointErrorResolver(path);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean(name = "leaksBodilessWriteFilter")
+			FilterRegistrationBean<BodilessWriteFilter> leaksBodilessWriteFilter(LeaksEndpointPath path) {
+				FilterRegistrationBean<BodilessWriteFilter> registration = new FilterRegistrationBean<>(
+						new BodilessWriteFilter(path));
+				registration.setName("leaksBodilessWriteFilter");
+				return registration;
 			}
 
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,8 +68,19 @@ public record HistogramDiff(List<DiffRow> rows, Totals totals, int classesAdded,
 	 * @return up to {@code limit} rows
 	 */
 	public List<DiffRow> top(DiffSort sort, int limit, boolean excludeJdk) {
+		return top(sort, limit, (row) -> !excludeJdk || !row.jdk());
+	}
+
+	/**
+	 * The biggest growers first among the rows a filter keeps.
+	 * @param sort what to rank by
+	 * @param limit how many rows at most
+	 * @param include which rows to consider
+	 * @return up to {@code limit} rows
+	 */
+	public List<DiffRow> top(DiffSort sort, int limit, Predicate<DiffRow> include) {
 		return this.rows.stream()
-			.filter((row) -> !excludeJdk || !row.jdk())
+			.filter(include)
 			.sorted(sort.comparator())
 			.limit(limit)
 			.toList();

@@ -57,11 +57,17 @@ public final class JdkClasses {
 
 	/**
 	 * A readable name: {@code [B} becomes {@code byte[]}, {@code [[Ljava.lang.String;}
-	 * becomes {@code java.lang.String[][]}; other names are returned unchanged.
+	 * becomes {@code java.lang.String[][]}, a lambda's {@code Foo$$Lambda$42/0x0000000800c0b000}
+	 * loses its address suffix; other names are returned unchanged.
 	 * @param className the class name as the JVM prints it
 	 * @return the name as it is written in Java source
 	 */
 	public static String displayName(String className) {
+		int hidden = className.indexOf("/0x");
+		if (hidden > 0) {
+			// Hidden classes (lambdas, proxies) carry their address, which differs on every run.
+			return className.substring(0, hidden);
+		}
 		int dims = 0;
 		while (dims < className.length() && className.charAt(dims) == '[') {
 			dims++;

@@ -82,7 +82,7 @@ class LeaksEndpointHeapDumpAccessTests {
 			.isThrownBy(() -> endpoint.action("heapdumps", null, null, null, null, null, null))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(503));
 		assertThatExceptionOfType(LeaksOperationException.class)
-			.isThrownBy(() -> endpoint.resource("tuning", null, null, null, null, null))
+			.isThrownBy(() -> endpoint.resource("tuning", null, null, null, null, null, null))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(503));
 	}
 

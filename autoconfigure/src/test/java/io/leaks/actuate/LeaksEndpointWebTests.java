@@ -1,5 +1,9 @@
 package io.leaks.actuate;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +163,39 @@ class LeaksEndpointWebTests {
 		assertThat(((Number) body.get("freedBytes")).longValue()).isNotNegative();
 		assertThat((List<Map<String, Object>>) body.get("collections"))
 			.anySatisfy((c) -> assertThat(((Number) c.get("count")).longValue()).isPositive());
+	}
+
+	@Test
+	void gcShouldWorkWithAPlainPostWithoutBodyOrContentType() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.rest.getRootUri() + "/actuator/leaks/gc"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"performed\":true");
+	}
+
+	@Test
+	void compareWithFilterShouldKeepOnlyMatchingClassesWhicheverWayTheyMoved() {
+		post("/actuator/leaks/snapshots", "{\"label\": \"f1\"}");
+		for (int i = 0; i < 300; i++) {
+			retained.add(new RetainedWidget(i, new byte[8]));
+		}
+		post("/actuator/leaks/snapshots", "{\"label\": \"f2\"}");
+		retained.clear();
+		post("/actuator/leaks/snapshots", "{\"label\": \"f3\"}");
+		Map<String, Object> grew = get("/actuator/leaks/compare?from=f1&to=f2&filter=retainedwidget").getBody();
+		assertThat(grew).containsEntry("filter", "retainedwidget");
+		assertThat((List<Map<String, Object>>) grew.get("rows")).singleElement()
+			.satisfies((row) -> assertThat(((Number) row.get("instancesDelta")).longValue()).isEqualTo(300));
+		List<Map<String, Object>> shrank = (List<Map<String, Object>>) get(
+				"/actuator/leaks/compare?from=f2&to=f3&filter=LeaksEndpointWebTests$RetainedWidget")
+			.getBody()
+			.get("rows");
+		assertThat(shrank).singleElement()
+			.satisfies((row) -> assertThat(((Number) row.get("instancesDelta")).longValue()).isEqualTo(-300));
+		assertError(get("/actuator/leaks/compare?from=f1&to=f2&filter=" + "x".repeat(201)), HttpStatus.BAD_REQUEST,
+				"at most 200");
 	}
 
 	@ParameterizedTest

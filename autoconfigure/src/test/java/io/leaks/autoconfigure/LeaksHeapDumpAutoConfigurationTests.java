@@ -107,9 +107,9 @@ class LeaksHeapDumpAutoConfigurationTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=leaks", "leaks.heap-dump.max-count=3")
 			.run((context) -> {
 				LeaksEndpoint endpoint = context.getBean(LeaksEndpoint.class);
-				HeapDumpList list = (HeapDumpList) endpoint.resource("heapdumps", null, null, null, null, null);
+				HeapDumpList list = (HeapDumpList) endpoint.resource("heapdumps", null, null, null, null, null, null);
 				assertThat(list.maxCount()).isEqualTo(3);
-				TuningView tuning = (TuningView) endpoint.resource("tuning", null, null, null, null, null);
+				TuningView tuning = (TuningView) endpoint.resource("tuning", null, null, null, null, null, null);
 				Map<String, Object> settings = tuning.settings();
 				assertThat(settings).containsEntry("leaks.heap-dump.max-count", 3)
 					.containsEntry("leaks.heap-dump.download", false)

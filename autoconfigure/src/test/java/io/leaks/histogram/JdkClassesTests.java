@@ -30,6 +30,8 @@ class JdkClassesTests {
 		assertThat(JdkClasses.displayName("[Ljava.lang.String;")).isEqualTo("java.lang.String[]");
 		assertThat(JdkClasses.displayName("com.example.Foo")).isEqualTo("com.example.Foo");
 		assertThat(JdkClasses.displayName("[Q")).isEqualTo("[Q");
+		assertThat(JdkClasses.displayName("com.example.Api$$Lambda$42/0x0000000800c0b000"))
+			.isEqualTo("com.example.Api$$Lambda$42");
 	}
 
 }
