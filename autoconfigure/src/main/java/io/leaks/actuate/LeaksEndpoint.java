@@ -3,6 +3,7 @@ package io.leaks.actuate;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -82,6 +83,14 @@ public class LeaksEndpoint {
 		this.settings = settings;
 	}
 
+	/**
+	 * The access granted to this endpoint.
+	 * @return the access level resolved from {@code management.endpoint.leaks.access}
+	 */
+	public Access access() {
+		return this.access;
+	}
+
 	@ReadOperation
 	public LeaksOverview overview() {
 		MemoryReport memory = MemoryReport.read();
@@ -124,11 +133,30 @@ public class LeaksEndpoint {
 	@WriteOperation
 	public Object action(@Selector String resource, @Nullable String label, @Nullable String liveOnly,
 			@Nullable String live, @Nullable String flag, @Nullable String value, @Nullable String preset) {
+		Map<String, @Nullable String> given = new LinkedHashMap<>();
+		given.put("label", label);
+		given.put("liveOnly", liveOnly);
+		given.put("live", live);
+		given.put("flag", flag);
+		given.put("value", value);
+		given.put("preset", preset);
 		return switch (resource) {
-			case "snapshots" -> takeSnapshot(label, RequestParameters.bool("liveOnly", liveOnly, true));
-			case "gc" -> collectGarbage();
-			case HEAPDUMPS -> takeHeapDump(label, RequestParameters.bool("live", live, true));
-			case TUNING -> tune(flag, value, preset);
+			case "snapshots" -> {
+				RequestParameters.acceptOnly("POST snapshots", given, "label", "liveOnly");
+				yield takeSnapshot(label, RequestParameters.bool("liveOnly", liveOnly, true));
+			}
+			case "gc" -> {
+				RequestParameters.acceptOnly("POST gc", given);
+				yield collectGarbage();
+			}
+			case HEAPDUMPS -> {
+				RequestParameters.acceptOnly("POST heapdumps", given, "label", "live");
+				yield takeHeapDump(label, RequestParameters.bool("live", live, true));
+			}
+			case TUNING -> {
+				RequestParameters.acceptOnly("POST tuning", given, "flag", "value", "preset");
+				yield tune(flag, value, preset);
+			}
 			default -> throw unknownResource(resource, "POST");
 		};
 	}

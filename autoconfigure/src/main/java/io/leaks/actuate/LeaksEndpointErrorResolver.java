@@ -2,11 +2,14 @@ package io.leaks.actuate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,10 +29,15 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 public final class LeaksEndpointErrorResolver implements HandlerExceptionResolver, Ordered {
 
+	private static final Pattern JSON_FIELD = Pattern.compile("\\[\"([^\"]{1,100})\"\\]");
+
 	private final LeaksEndpointPath endpointPath;
 
-	public LeaksEndpointErrorResolver(LeaksEndpointPath endpointPath) {
+	private final Access access;
+
+	public LeaksEndpointErrorResolver(LeaksEndpointPath endpointPath, Access access) {
 		this.endpointPath = endpointPath;
+		this.access = access;
 	}
 
 	@Override
@@ -43,7 +51,7 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		if (!this.endpointPath.matches(request)) {
 			return null;
 		}
-		ErrorResponse error = describe(ex, this.endpointPath.path());
+		ErrorResponse error = describe(ex, this.endpointPath.path(), this.access);
 		if (error == null) {
 			return null;
 		}
@@ -60,12 +68,9 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		return new ModelAndView();
 	}
 
-	private static @Nullable ErrorResponse describe(Exception ex, String base) {
+	private static @Nullable ErrorResponse describe(Exception ex, String base, Access access) {
 		if (ex instanceof HttpMessageNotReadableException notReadable) {
-			return ErrorResponse.of(400,
-					"The request body is not valid JSON (" + firstLine(notReadable.getMostSpecificCause().getMessage())
-							+ "). Send a JSON object such as {\"label\": \"after_startup\"} with "
-							+ "Content-Type: application/json");
+			return ErrorResponse.of(400, unreadableBody(notReadable.getMostSpecificCause()));
 		}
 		if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
 			String sent = (unsupported.getContentType() != null) ? "Content-Type " + unsupported.getContentType()
@@ -79,7 +84,7 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		}
 		if (ex instanceof HttpRequestMethodNotSupportedException method) {
 			String[] supported = method.getSupportedMethods();
-			String hint = ("GET".equals(method.getMethod())) ? ""
+			String hint = ("GET".equals(method.getMethod()) || access == Access.UNRESTRICTED) ? ""
 					: " Operations that change state or force a collection need write access: set "
 							+ "management.endpoint.leaks.access=unrestricted (and secure the endpoint).";
 			return ErrorResponse.of(405, method.getMethod() + " is not supported here. Supported: "
@@ -97,6 +102,30 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 					(status.getReason() != null) ? status.getReason() : status.getMessage());
 		}
 		return null;
+	}
+
+	/**
+	 * Says what is wrong with a body Jackson could not bind to a map of simple values:
+	 * broken JSON, a body that is not an object, or a field holding an array or object.
+	 */
+	static String unreadableBody(Throwable cause) {
+		String example = "Send a JSON object such as {\"label\": \"after_startup\"} with Content-Type: application/json";
+		String message = String.valueOf(cause.getMessage());
+		if (cause.getClass().getSimpleName().startsWith("MismatchedInput")) {
+			String found = message.contains("from Array value") || message.contains("START_ARRAY") ? "an array"
+					: message.contains("from Object value") || message.contains("START_OBJECT") ? "an object"
+							: "a value of another type";
+			String field = null;
+			Matcher matcher = JSON_FIELD.matcher(message);
+			while (matcher.find()) {
+				field = matcher.group(1);
+			}
+			if (field != null) {
+				return "'" + field + "' must be a string, number or boolean, but was " + found + ". " + example;
+			}
+			return "The body must be a JSON object, but was " + found + ". " + example;
+		}
+		return "The request body is not valid JSON (" + firstLine(message) + "). " + example;
 	}
 
 	private static String firstLine(@Nullable String message) {

@@ -1,6 +1,9 @@
 package io.leaks.actuate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +54,29 @@ final class RequestParameters {
 
 	static boolean matches(@Nullable String filter, String className) {
 		return filter == null || className.toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * Refuses parameters that belong to another operation, so that {@code "live": false}
+	 * sent to snapshots (where it is {@code liveOnly}) cannot silently cost a full GC.
+	 * @param operation the operation, for the message
+	 * @param given every parameter the endpoint declares, with its value or {@code null}
+	 * @param accepted the names this operation reads
+	 */
+	static void acceptOnly(String operation, Map<String, @Nullable String> given, String... accepted) {
+		List<String> acceptedNames = List.of(accepted);
+		List<String> foreign = new ArrayList<>();
+		given.forEach((name, value) -> {
+			if (value != null && !acceptedNames.contains(name)) {
+				foreign.add(name);
+			}
+		});
+		if (!foreign.isEmpty()) {
+			throw LeaksOperationException.badRequest(operation + " does not take " + String.join(", ", foreign)
+					+ (acceptedNames.isEmpty() ? "; send it without parameters"
+							: "; it takes " + String.join(", ", acceptedNames))
+					+ " (snapshots take liveOnly, heap dumps take live)");
+		}
 	}
 
 	static boolean bool(String name, @Nullable String value, boolean defaultValue) {

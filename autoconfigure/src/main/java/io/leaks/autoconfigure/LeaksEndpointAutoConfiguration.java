@@ -79,21 +79,25 @@ public final class LeaksEndpointAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
-			LeaksEndpointErrorResolver leaksEndpointErrorResolver(LeaksEndpointPath path) {
-				return new LeaksEndpointErrorResolver(path);
+			LeaksEndpointErrorResolver leaksEndpointErrorResolver(LeaksEndpointPath path, LeaksEndpoint endpoint) {
+				return new LeaksEndpointErrorResolver(path, endpoint.access());
 			}
 
 			@Bean
 			@ConditionalOnMissingBean(name = "leaksBodilessWriteFilter")
 			FilterRegistrationBean<BodilessWriteFilter> leaksBodilessWriteFilter(LeaksEndpointPath path) {
-				FilterRegistrationBean<BodilessWriteFilter> registration = new FilterRegistrationBean<>(
-						new BodilessWriteFilter(path));
-				registration.setName("leaksBodilessWriteFilter");
-				return registration;
+				return bodilessWriteFilter(path);
 			}
 
 		}
 
+	}
+
+	static FilterRegistrationBean<BodilessWriteFilter> bodilessWriteFilter(LeaksEndpointPath path) {
+		FilterRegistrationBean<BodilessWriteFilter> registration = new FilterRegistrationBean<>(
+				new BodilessWriteFilter(path));
+		registration.setName("leaksBodilessWriteFilter");
+		return registration;
 	}
 
 }

@@ -80,10 +80,10 @@ public class LeaksProperties {
 	public static class Gc {
 
 		/**
-		 * How long a forced collection waits for another one to finish before it is refused
-		 * with 429.
+		 * How long a GC, snapshot or heap dump waits for another one to finish before it is
+		 * refused with 429; zero refuses at once.
 		 */
-		private Duration busyWait = Duration.ofSeconds(2);
+		private Duration busyWait = Duration.ZERO;
 
 		public Duration getBusyWait() {
 			return this.busyWait;

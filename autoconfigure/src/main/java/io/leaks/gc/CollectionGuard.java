@@ -6,9 +6,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Lets one forced full collection (an explicit GC or a live class histogram) run at a
- * time. A second request while one runs is refused rather than queued, so a burst of
- * requests can never stack up stop-the-world pauses in the host.
+ * Lets one stop-the-world heap operation (an explicit GC, a class histogram, a live heap
+ * dump) run at a time. A second request while one runs is refused rather than queued
+ * (unless a short wait is configured), so a burst of requests can never stack up pauses in
+ * the host or hold its request threads.
  */
 public final class CollectionGuard {
 
@@ -53,7 +54,8 @@ public final class CollectionGuard {
 	public static class CollectionInProgressException extends RuntimeException {
 
 		public CollectionInProgressException() {
-			super("Another forced garbage collection (GC or live snapshot) is in progress; retry when it has finished");
+			super("Another heap operation (GC, snapshot or heap dump) is in progress: they run one at a time "
+					+ "so that their pauses never stack up. Retry when it has finished");
 		}
 
 	}

@@ -7,10 +7,15 @@ import org.jspecify.annotations.Nullable;
  * {@code String} and {@code HashMap$Node} dominate the byte growth while the application
  * class that owns them grows by instance count; marking the JDK rows lets a reader skip
  * them.
+ * <p>
+ * JDK classes are recognised by their module first ({@code java.base@17}); the package
+ * prefixes are a fallback for JVMs that print no modules. {@code javax.} is deliberately
+ * not one of them: the JDK's {@code javax} packages have modules, while class-path
+ * libraries such as {@code javax.inject} or {@code javax.cache} are application code.
  */
 public final class JdkClasses {
 
-	private static final String[] JDK_PACKAGES = { "java.", "javax.", "jdk.", "sun.", "com.sun." };
+	private static final String[] JDK_PACKAGES = { "java.", "jdk.", "sun.", "com.sun." };
 
 	private JdkClasses() {
 	}

@@ -6,8 +6,9 @@ import java.time.Duration;
 import io.leaks.gc.CollectionGuard;
 
 /**
- * Takes labelled snapshots and keeps them in the {@link SnapshotStore}. A live snapshot
- * forces a full collection, so it goes through the {@link CollectionGuard}: one at a time.
+ * Takes labelled snapshots and keeps them in the {@link SnapshotStore}. Every histogram
+ * stops the world to walk the heap (a live one runs a full collection first), so each goes
+ * through the {@link CollectionGuard}: one at a time.
  */
 public final class Snapshots {
 
@@ -40,11 +41,11 @@ public final class Snapshots {
 	 * @param liveOnly whether to count live objects only (forces a full collection)
 	 * @return the snapshot
 	 * @throws HistogramUnavailableException if this JVM cannot produce histograms
-	 * @throws CollectionGuard.CollectionInProgressException if a live snapshot is refused
-	 * because another forced collection runs
+	 * @throws CollectionGuard.CollectionInProgressException if the snapshot is refused
+	 * because another heap operation runs
 	 */
 	public HistogramSnapshot capture(String label, boolean liveOnly) {
-		return liveOnly ? this.guard.run(() -> sample(label, true)) : sample(label, false);
+		return this.guard.run(() -> sample(label, liveOnly));
 	}
 
 	/**

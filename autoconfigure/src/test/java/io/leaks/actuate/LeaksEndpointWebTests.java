@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.leaks.gc.CollectionGuard;
+import io.leaks.gc.HeldGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +43,9 @@ class LeaksEndpointWebTests {
 
 	@Autowired
 	private TestRestTemplate rest;
+
+	@Autowired
+	private CollectionGuard guard;
 
 	@AfterEach
 	void deleteSnapshots() {
@@ -163,6 +168,45 @@ class LeaksEndpointWebTests {
 		assertThat(((Number) body.get("freedBytes")).longValue()).isNotNegative();
 		assertThat((List<Map<String, Object>>) body.get("collections"))
 			.anySatisfy((c) -> assertThat(((Number) c.get("count")).longValue()).isPositive());
+	}
+
+	@Test
+	void heapOperationsWhileAnotherRunsShouldBeRefusedAt429NotQueued() throws Exception {
+		try (HeldGuard held = HeldGuard.hold(this.guard)) {
+			assertError(post("/actuator/leaks/gc", null), HttpStatus.TOO_MANY_REQUESTS, "one at a time");
+			assertError(post("/actuator/leaks/snapshots", "{\"label\": \"busy\"}"), HttpStatus.TOO_MANY_REQUESTS,
+					"one at a time");
+			assertError(post("/actuator/leaks/snapshots", "{\"label\": \"busy\", \"liveOnly\": false}"),
+					HttpStatus.TOO_MANY_REQUESTS, "Retry");
+		}
+		assertThat(post("/actuator/leaks/snapshots", "{\"label\": \"busy\"}").getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+	}
+
+	@Test
+	void parametersOfAnotherOperationShouldBeRefusedRatherThanIgnored() {
+		assertError(post("/actuator/leaks/snapshots", "{\"label\": \"x\", \"live\": false}"), HttpStatus.BAD_REQUEST,
+				"takes label, liveOnly");
+		assertError(post("/actuator/leaks/gc", "{\"preset\": \"aggressive\"}"), HttpStatus.BAD_REQUEST,
+				"without parameters");
+		assertThat((List<?>) get("/actuator/leaks/snapshots").getBody().get("snapshots")).isEmpty();
+	}
+
+	@Test
+	void bodiesThatAreNotFlatJsonObjectsShouldSayWhatIsWrong() {
+		assertError(post("/actuator/leaks/snapshots", "{\"label\": [\"a\", \"b\"]}"), HttpStatus.BAD_REQUEST,
+				"'label' must be a string, number or boolean, but was an array");
+		assertError(post("/actuator/leaks/snapshots", "{\"label\": {\"a\": 1}}"), HttpStatus.BAD_REQUEST,
+				"'label' must be a string, number or boolean, but was an object");
+		assertError(post("/actuator/leaks/snapshots", "[1, 2]"), HttpStatus.BAD_REQUEST,
+				"The body must be a JSON object, but was an array");
+	}
+
+	@Test
+	void methodNotAllowedWithWriteAccessShouldNotBlameAccess() {
+		ResponseEntity<Map> response = exchange(HttpMethod.DELETE, "/actuator/leaks/snapshots", null);
+		assertError(response, HttpStatus.METHOD_NOT_ALLOWED, "not supported");
+		assertThat((String) response.getBody().get("message")).doesNotContain("management.endpoint.leaks.access");
 	}
 
 	@Test

@@ -1,11 +1,17 @@
 package io.leaks.actuate;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import javax.management.MBeanServerFactory;
 
+import io.leaks.histogram.ClassHistogram;
 import io.leaks.histogram.DiagnosticCommandHistogramSampler;
 import io.leaks.histogram.HistogramSampler;
+import io.leaks.histogram.HistogramSnapshot;
+import io.leaks.histogram.SnapshotStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +45,9 @@ class LeaksEndpointWithoutHotSpotMBeansWebTests {
 	@Autowired
 	private TestRestTemplate rest;
 
+	@Autowired
+	private SnapshotStore store;
+
 	@Test
 	void overviewShouldStillWorkAndSayHistogramsAreUnsupported() {
 		ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks", Map.class);
@@ -54,8 +63,15 @@ class LeaksEndpointWithoutHotSpotMBeansWebTests {
 				new HttpEntity<>("{\"label\": \"x\"}", headers), Map.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat((String) response.getBody().get("message")).contains("DiagnosticCommand");
+	}
+
+	@Test
+	void compareToNowShouldAnswer503NamingTheMissingMBean() {
+		this.store.add(new HistogramSnapshot("stored-elsewhere", Instant.now(), false, Duration.ZERO,
+				new ClassHistogram(List.of())));
 		ResponseEntity<Map> now = this.rest.getForEntity("/actuator/leaks/compare?to=now", Map.class);
-		assertThat(now.getStatusCode().is4xxClientError()).isTrue();
+		assertThat(now.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat((String) now.getBody().get("message")).contains("DiagnosticCommand");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -115,7 +115,7 @@ class LeaksHeapDumpAutoConfigurationTests {
 					.containsEntry("leaks.heap-dump.download", false)
 					.containsEntry("leaks.snapshots.max-count", 10)
 					.containsEntry("leaks.enabled", true)
-					.containsEntry("leaks.gc.busy-wait", "2s")
+					.containsEntry("leaks.gc.busy-wait", "0ms")
 					.containsEntry("leaks.heap-dump.min-interval", "1h")
 					.containsEntry("leaks.heap-dump.max-total-size", "4GB")
 					.containsEntry("leaks.heap-dump.free-space-margin", "1GB");

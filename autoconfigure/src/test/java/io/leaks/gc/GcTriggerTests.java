@@ -2,8 +2,6 @@ package io.leaks.gc;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.leaks.jvm.VmOptions;
 import org.junit.jupiter.api.Tag;
@@ -40,30 +38,13 @@ class GcTriggerTests {
 	void collectWhileAnotherForcedCollectionRunsShouldBeRefused() throws Exception {
 		CollectionGuard guard = new CollectionGuard(Duration.ZERO);
 		GcTrigger guarded = new GcTrigger(this.vmOptions, guard);
-		CountDownLatch holding = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		Thread holder = new Thread(() -> guard.run(() -> {
-			holding.countDown();
-			try {
-				return release.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				return false;
-			}
-		}));
-		holder.start();
-		assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-		try {
+		try (HeldGuard held = HeldGuard.hold(guard)) {
 			if (!guarded.isExplicitGcDisabled()) {
 				assertThatExceptionOfType(CollectionGuard.CollectionInProgressException.class)
 					.isThrownBy(guarded::collect);
 			}
 			assertThatExceptionOfType(CollectionGuard.CollectionInProgressException.class)
 				.isThrownBy(() -> guard.run(() -> "second"));
-		}
-		finally {
-			release.countDown();
-			holder.join();
 		}
 		assertThat(guard.run(() -> "after")).isEqualTo("after");
 	}

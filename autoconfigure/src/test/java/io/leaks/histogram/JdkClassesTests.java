@@ -18,7 +18,7 @@ class JdkClassesTests {
 
 	@ParameterizedTest
 	@CsvSource({ "com.example.OrderListener", "[Lcom.example.OrderListener;", "org.springframework.Foo",
-			"javaxx.Lookalike" })
+			"javaxx.Lookalike", "javax.inject.Provider", "javax.cache.Cache" })
 	void isJdkShouldNotMarkApplicationClasses(String className) {
 		assertThat(JdkClasses.isJdk(className, null)).isFalse();
 	}

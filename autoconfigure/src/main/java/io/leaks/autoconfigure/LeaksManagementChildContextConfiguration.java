@@ -1,0 +1,32 @@
+package io.leaks.autoconfigure;
+
+import io.leaks.actuate.BodilessWriteFilter;
+import io.leaks.actuate.LeaksEndpointPath;
+
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Servlet filters of the {@code leaks} endpoint for a separate management port
+ * ({@code management.server.port}): actuator then runs in a child context with its own
+ * servlet container, which does not see the main context's filters. (Exception resolvers
+ * need no copy: the child's dispatcher finds them in the parent context.)
+ */
+@ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBean(LeaksEndpointPath.class)
+final class LeaksManagementChildContextConfiguration {
+
+	@Bean
+	FilterRegistrationBean<BodilessWriteFilter> leaksBodilessWriteFilter(LeaksEndpointPath path) {
+		return LeaksEndpointAutoConfiguration.bodilessWriteFilter(path);
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.leaks.actuate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoint on a separate management port, the set-up the README recommends: actuator
+ * then runs in a child context with its own servlet container.
+ */
+@SpringBootTest(classes = LeaksTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "management.endpoints.web.exposure.include=leaks",
+				"management.endpoint.leaks.access=unrestricted" })
+class LeaksEndpointManagementPortWebTests {
+
+	@LocalManagementPort
+	private int managementPort;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void plainPostWithoutBodyShouldWork() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/leaks/gc"))
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"performed\":true");
+	}
+
+	@Test
+	void malformedJsonShouldGetTheJsonErrorBody() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/leaks/snapshots"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"label\": ")));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("\"status\":400").contains("not valid JSON");
+	}
+
+	@Test
+	void unknownResourceShouldListTheAvailableOnes() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/actuator/leaks/nothing")).GET());
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("Available");
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.managementPort + path);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
