@@ -878,7 +878,6 @@
 
   async function runGc() {
     await runAction($('gc-run'), 'Collecting…', async () => {
-      // Write operations take a JSON body, even an empty one: without it actuator answers 415.
       const answer = await call('POST', '/gc', {});
       if (!answer.ok) {
         if (!handleWriteRefusal(answer)) {
