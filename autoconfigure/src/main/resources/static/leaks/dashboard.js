@@ -28,6 +28,7 @@
   const MAX_LIVE_SAMPLES = 720;
   const DIFF_TOP = 30;
   const HIGHLIGHTED_GROWERS = 3;
+  const GROWER_SHARE = 0.1;
 
   const state = {
     overview: null,
@@ -53,7 +54,7 @@
     timer: null,
     inFlight: false,
     charts: {},
-    maxHiddenDecided: false
+    maxToggled: false
   };
 
   // ---------------------------------------------------------------- formatting
@@ -681,7 +682,13 @@
         scales: Object.assign({ x: timeAxis() }, scales),
         plugins: {
           legend: {
-            labels: { boxWidth: 12, filter: (item, data) => data.datasets[item.datasetIndex].data.length > 0 }
+            labels: { boxWidth: 12, filter: (item, data) => data.datasets[item.datasetIndex].data.length > 0 },
+            onClick: (event, item, legend) => {
+              if (id === 'heap-chart' && item.datasetIndex === 2) {
+                state.maxToggled = true;
+              }
+              window.Chart.defaults.plugins.legend.onClick.call(legend, event, item, legend);
+            }
           },
           tooltip: {
             callbacks: {
@@ -780,11 +787,11 @@
     const nearby = exhaustion && exhaustion.x - lastTime <= 2 * Math.max(lastTime - firstTime, 60000);
     datasets[7].data = series.trend.concat(nearby && series.trend.length ? [exhaustion] : []);
     datasets[9].data = nearby ? [exhaustion] : [];
-    if (!state.maxHiddenDecided && series.used.length) {
-      // A max far above the used heap flattens the chart; show it when it matters.
+    if (!state.maxToggled && series.used.length) {
+      // A max far above the used heap flattens the chart; show it when it matters, unless
+      // the user chose otherwise in the legend.
       const used = series.used[series.used.length - 1].y;
       heapChart.setDatasetVisibility(2, !(maxNow && used < 0.2 * maxNow) || !!exhaustion);
-      state.maxHiddenDecided = true;
     }
     fitTimeTicks(heapChart, series.used);
     heapChart.update('none');
@@ -1110,9 +1117,13 @@
       button.setAttribute('aria-pressed', String(button.dataset.sort === diff.sort));
     }
     const key = diff.sort === 'instances' ? 'instancesDelta' : 'bytesDelta';
-    // One more instance is a one-off (a new cache entry, the snapshot just taken), not a pattern.
-    const growers = new Set((diff.rows || []).filter((row) => !row.jdk && row[key] > 0 && row.instancesDelta > 1)
-      .sort((a, b) => b[key] - a[key]).slice(0, HIGHLIGHTED_GROWERS));
+    // Highlighted: your own classes that grew by more than a one-off (a new cache entry, the
+    // snapshot just taken) and by at least a tenth of the top grower, so framework caches
+    // warming up beside a real leak are not marked as if they leaked too.
+    const own = (diff.rows || []).filter((row) => !row.jdk && row[key] > 0 && row.instancesDelta > 1)
+      .sort((a, b) => b[key] - a[key]);
+    const threshold = own.length ? own[0][key] * GROWER_SHARE : 0;
+    const growers = new Set(own.filter((row) => row[key] >= threshold).slice(0, HIGHLIGHTED_GROWERS));
     const rows = (diff.rows || []).map((row) => el('tr', {
       className: [row.jdk ? 'jdk' : '', growers.has(row) ? 'grower' : ''].join(' ').trim() || null,
       'data-class': row.className
