@@ -49,6 +49,7 @@
     diff: null,
     diffSort: 'bytes',
     presets: null,
+    historyJudgedAt: null,
     polls: 0,
     paused: false,
     timer: null,
@@ -259,8 +260,7 @@
     const supports = overview.body.supports || {};
     await Promise.all([
       refreshSnapshots(),
-      refreshOptional('history', true),
-      refreshOptional('trend', true),
+      refreshTrendAndHistory(),
       refreshOptional('heapdumps', supports.heapDumps !== false),
       refreshOptional('tuning', supports.tuning !== false)
     ]);
@@ -295,6 +295,20 @@
     }
     else {
       resource.error = answer;
+    }
+  }
+
+  /**
+   * The history holds up to a thousand samples and collections, and gains a sample only when
+   * the analyzer judges again: it is fetched again only then, not on every poll.
+   */
+  async function refreshTrendAndHistory() {
+    await refreshOptional('trend', true);
+    const verdict = state.optional.trend.data;
+    const judgedAt = verdict ? verdict.judgedAt : null;
+    if (!state.optional.history.data || !judgedAt || judgedAt !== state.historyJudgedAt) {
+      await refreshOptional('history', true);
+      state.historyJudgedAt = judgedAt;
     }
   }
 
@@ -463,8 +477,8 @@
   }
 
   const ABSENT = {
-    history: 'the trend analyzer, which is not running in this application',
-    trend: 'the trend analyzer, which is not running in this application',
+    history: 'the trend analyzer, which is off in this application (leaks.trend.enabled=false)',
+    trend: 'the trend analyzer, which is off in this application (leaks.trend.enabled=false)',
     heapdumps: 'heap dump support, which this application\'s leaks starter does not include',
     tuning: 'runtime GC tuning, which this application\'s leaks starter does not include'
   };
@@ -1188,7 +1202,8 @@
       el('td', { className: 'class-name' }, downloadable
         ? el('a', { href: config.endpoint + '/heapdumps/' + encodeURIComponent(dump.name), download: dump.name },
           code(dump.name)) : code(dump.name),
-      dump.live ? null : el('span', { className: 'muted', text: ' (all objects)' })),
+      dump.live ? null : el('span', { className: 'muted', text: ' (all objects)' }),
+      dump.automatic ? el('span', { className: 'muted', text: ' (taken on a suspected leak)' }) : null),
       el('td', { title: dump.createdAt }, clock(toMillis(dump.createdAt))),
       el('td', { className: 'num' }, bytes(dump.sizeBytes)),
       el('td', null, state.writable ? el('button', { type: 'button', className: 'link', text: 'delete',

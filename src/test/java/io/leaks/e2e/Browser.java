@@ -111,10 +111,20 @@ final class Browser implements AutoCloseable {
 	 * @throws IOException if it cannot be written
 	 */
 	void screenshot(Path file) throws IOException {
+		screenshot(file, Double.MAX_VALUE);
+	}
+
+	/**
+	 * Saves the top of the page as a PNG.
+	 * @param file where to write it
+	 * @param maxHeight how much of the page, in CSS pixels from the top
+	 * @throws IOException if it cannot be written
+	 */
+	void screenshot(Path file, double maxHeight) throws IOException {
 		Map<String, Object> metrics = this.driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
 		Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
 		Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) content.get("width")).doubleValue(),
-				"height", ((Number) content.get("height")).doubleValue(), "scale", 1);
+				"height", Math.min(maxHeight, ((Number) content.get("height")).doubleValue()), "scale", 1);
 		Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
 				Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
 		Files.createDirectories(file.getParent());

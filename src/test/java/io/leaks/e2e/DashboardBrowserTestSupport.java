@@ -1,10 +1,8 @@
 package io.leaks.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * One demo app and one browser per test class, a full-page screenshot of every test under
@@ -36,21 +33,12 @@ abstract class DashboardBrowserTestSupport {
 	 * Arguments the demo app starts with, after its own defaults.
 	 * @return command-line arguments
 	 */
-	protected abstract String[] appArguments();
+	protected abstract List<String> appArguments();
 
 	@BeforeAll
 	void startAppAndBrowser() throws IOException {
 		this.app = DemoApp.start(getClass().getSimpleName(), appArguments());
-		this.client = new DemoClient(this.app);
-		await("demo app health UP").atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(250))
-			.ignoreExceptionsMatching((ex) -> ex instanceof UncheckedIOException && ex.getCause() instanceof ConnectException)
-			.until(() -> {
-				if (!this.app.isAlive()) {
-					throw new IllegalStateException("The demo app exited during start-up:\n" + this.app.logTail(40));
-				}
-				return "UP".equals(this.client.get("/actuator/health").body().path("status").asString(""));
-			});
+		this.client = new DemoClient(this.app).awaitReady();
 		this.browser = Browser.start();
 		this.page = new DashboardPage(this.browser, this.app);
 	}

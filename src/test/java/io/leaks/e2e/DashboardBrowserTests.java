@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardBrowserTests extends DashboardBrowserTestSupport {
 
 	@Override
-	protected String[] appArguments() {
-		return new String[] { "--leaks.dashboard.poll-interval=1s",
-				"--leaks.heap-dump.directory=" + reports().resolve("heapdumps") };
+	protected List<String> appArguments() {
+		return List.of("--leaks.dashboard.poll-interval=1s",
+				"--leaks.heap-dump.directory=" + reports().resolve("heapdumps"));
 	}
 
 	@BeforeEach

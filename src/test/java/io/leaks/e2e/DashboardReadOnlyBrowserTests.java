@@ -1,5 +1,7 @@
 package io.leaks.e2e;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardReadOnlyBrowserTests extends DashboardBrowserTestSupport {
 
 	@Override
-	protected String[] appArguments() {
-		return new String[] { "--leaks.dashboard.poll-interval=1s", "--management.endpoint.leaks.access=read-only" };
+	protected List<String> appArguments() {
+		return List.of("--leaks.dashboard.poll-interval=1s", "--management.endpoint.leaks.access=read-only");
 	}
 
 	@Test

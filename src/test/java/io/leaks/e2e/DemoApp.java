@@ -42,29 +42,30 @@ final class DemoApp implements AutoCloseable {
 	 * @throws IOException if the process cannot be started
 	 */
 	static DemoApp start() throws IOException {
-		return start("demo-app");
+		return start("demo-app", List.of());
 	}
 
 	/**
-	 * Starts the jar named by the {@code demo.jar} system property with extra arguments.
-	 * @param name names the log file ({@code <name>.log}), so several apps can run side by side
-	 * @param arguments extra command-line arguments, such as {@code --leaks.dashboard.poll-interval=1s}
+	 * Starts the jar named by the {@code demo.jar} system property with more application
+	 * arguments.
+	 * @param name names the log file ({@code <name>.log})
+	 * @param arguments application arguments, such as {@code --leaks.trend.interval=5s}
 	 * @return the running process; not yet ready to serve
 	 * @throws IOException if the process cannot be started
 	 */
-	static DemoApp start(String name, String... arguments) throws IOException {
+	static DemoApp start(String name, List<String> arguments) throws IOException {
 		Path jar = Path.of(requiredProperty("demo.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No demo app jar at " + jar
 					+ ": package it first (mvn -B -ntp -pl demo-app,e2e -am verify does both)");
 		}
 		Path reports = Files.createDirectories(Path.of(requiredProperty("e2e.reports")));
-		Path log = reports.resolve(name + ".log");
 		int port = freePort();
+		Path log = reports.resolve(name + ".log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseG1GC", "-jar", jar.toString(),
 				"--server.port=" + port));
-		command.addAll(List.of(arguments));
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())

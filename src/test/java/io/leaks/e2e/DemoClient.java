@@ -2,6 +2,7 @@ package io.leaks.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Talks JSON over real HTTP to the demo app: its {@code /demo} API and the starter's
@@ -34,6 +36,23 @@ final class DemoClient {
 
 	DemoClient(DemoApp app) {
 		this.app = app;
+	}
+
+	/**
+	 * Waits until the app answers that it is healthy, failing at once if it exits.
+	 * @return this client
+	 */
+	DemoClient awaitReady() {
+		await("demo app health UP").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptionsMatching((ex) -> ex instanceof UncheckedIOException && ex.getCause() instanceof ConnectException)
+			.until(() -> {
+				if (!this.app.isAlive()) {
+					throw new IllegalStateException("The demo app exited during start-up:\n" + this.app.logTail(40));
+				}
+				return "UP".equals(get("/actuator/health").body().path("status").asString(""));
+			});
+		return this;
 	}
 
 	Response get(String path) {

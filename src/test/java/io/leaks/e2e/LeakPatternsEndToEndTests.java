@@ -1,8 +1,6 @@
 package io.leaks.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,16 +35,7 @@ class LeakPatternsEndToEndTests {
 	@BeforeAll
 	static void startDemoApp() throws IOException {
 		app = DemoApp.start();
-		client = new DemoClient(app);
-		await("demo app health UP").atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(250))
-			.ignoreExceptionsMatching((ex) -> ex instanceof UncheckedIOException && ex.getCause() instanceof ConnectException)
-			.until(() -> {
-				if (!app.isAlive()) {
-					throw new IllegalStateException("The demo app exited during start-up:\n" + app.logTail(40));
-				}
-				return "UP".equals(client.get("/actuator/health").body().path("status").asString(""));
-			});
+		client = new DemoClient(app).awaitReady();
 		warmUp();
 	}
 

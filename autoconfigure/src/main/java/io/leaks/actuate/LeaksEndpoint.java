@@ -24,6 +24,8 @@ import io.leaks.histogram.SnapshotStore;
 import io.leaks.histogram.Snapshots;
 import io.leaks.jvm.HotSpotMBeans;
 import io.leaks.jvm.MemoryReport;
+import io.leaks.trend.GcEventRecorder;
+import io.leaks.trend.LeakWatch;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -38,7 +40,8 @@ import org.springframework.util.Assert;
  * {@code /actuator/leaks}: labelled class-histogram snapshots and their diffs, and GC on
  * request. Actuator maps one operation per HTTP method and number of path segments, so
  * the sub-resources ({@code snapshots}, {@code compare}, {@code gc}, {@code heapdumps},
- * {@code tuning}) are dispatched here from the first path segment. Refusals are thrown as {@link LeaksOperationException};
+ * {@code tuning}, {@code trend}, {@code history}) are dispatched here from the first path
+ * segment. Refusals are thrown as {@link LeaksOperationException};
  * {@link LeaksWebEndpointExtension} turns them into HTTP statuses with a JSON message.
  * <p>
  * Read access is the default: anything that changes state or forces a collection needs
@@ -65,12 +68,33 @@ public class LeaksEndpoint {
 
 	private final Supplier<Map<String, Object>> settings;
 
+	private final @Nullable LeakWatch watch;
+
+	private final @Nullable GcEventRecorder recorder;
+
 	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access) {
 		this(snapshots, gcTrigger, access, null, null, Map::of);
 	}
 
 	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access, @Nullable HeapDumps heapDumps,
 			@Nullable GcTuning gcTuning, Supplier<Map<String, Object>> settings) {
+		this(snapshots, gcTrigger, access, heapDumps, gcTuning, settings, null, null);
+	}
+
+	/**
+	 * Creates the endpoint with the trend analysis.
+	 * @param snapshots takes and keeps snapshots
+	 * @param gcTrigger collects garbage on request
+	 * @param access the access granted to the endpoint
+	 * @param heapDumps writes and keeps heap dumps, or {@code null}
+	 * @param gcTuning reads and changes VM flags, or {@code null}
+	 * @param settings the starter's settings, for the tuning view
+	 * @param watch the trend analysis, or {@code null} when it is off
+	 * @param recorder the recorded collections, or {@code null} when the analysis is off
+	 */
+	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access, @Nullable HeapDumps heapDumps,
+			@Nullable GcTuning gcTuning, Supplier<Map<String, Object>> settings, @Nullable LeakWatch watch,
+			@Nullable GcEventRecorder recorder) {
 		Assert.notNull(snapshots, "'snapshots' must not be null");
 		Assert.notNull(gcTrigger, "'gcTrigger' must not be null");
 		Assert.notNull(access, "'access' must not be null");
@@ -81,6 +105,8 @@ public class LeaksEndpoint {
 		this.heapDumps = heapDumps;
 		this.gcTuning = gcTuning;
 		this.settings = settings;
+		this.watch = watch;
+		this.recorder = recorder;
 	}
 
 	/**
@@ -117,6 +143,9 @@ public class LeaksEndpoint {
 			case "compare" -> compare(from, to, top, sort, excludeJdk, filter);
 			case HEAPDUMPS -> listHeapDumps();
 			case TUNING -> tuning();
+			case "trend" -> TrendResponse.of(watch());
+			case "history" -> HistoryResponse.of(watch(),
+					(this.recorder != null) ? this.recorder.events() : List.of());
 			default -> throw unknownResource(resource, "GET");
 		};
 	}
@@ -403,6 +432,14 @@ public class LeaksEndpoint {
 		}
 	}
 
+	private LeakWatch watch() {
+		if (this.watch == null) {
+			throw LeaksOperationException.notFound("The trend analysis is off: it needs leaks.trend.enabled=true "
+					+ "(the default) and leaks.enabled=true");
+		}
+		return this.watch;
+	}
+
 	private HistogramSnapshot stored(String label) {
 		return store().get(label).orElseThrow(() -> unknownSnapshot(label));
 	}
@@ -427,7 +464,7 @@ public class LeaksEndpoint {
 		return LeaksOperationException.notFound("No " + method + " /actuator/leaks/" + resource
 				+ ". Available: GET snapshots, GET snapshots/{label}, GET compare, POST snapshots, POST gc, "
 				+ "DELETE snapshots/{label}, GET heapdumps, GET heapdumps/{name}, POST heapdumps, "
-				+ "DELETE heapdumps/{name}, GET tuning, POST tuning");
+				+ "DELETE heapdumps/{name}, GET tuning, POST tuning, GET trend, GET history");
 	}
 
 }

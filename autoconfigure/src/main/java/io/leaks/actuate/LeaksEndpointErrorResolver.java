@@ -95,7 +95,7 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 					+ "/snapshots, GET " + base + "/snapshots/{label}, GET " + base + "/compare, POST " + base
 					+ "/snapshots, POST " + base + "/gc, DELETE " + base + "/snapshots/{label}, GET " + base
 					+ "/heapdumps, POST " + base + "/heapdumps, GET or DELETE " + base + "/heapdumps/{name}, GET "
-					+ base + "/tuning, POST " + base + "/tuning");
+					+ base + "/tuning, POST " + base + "/tuning, GET " + base + "/trend, GET " + base + "/history");
 		}
 		if (ex instanceof ResponseStatusException status) {
 			return ErrorResponse.of(status.getStatusCode().value(),

@@ -6,6 +6,7 @@ import java.util.List;
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.gc.GcTuning;
 import io.leaks.heapdump.HeapDumps;
+import io.leaks.trend.LeakWatch;
 import io.leaks.web.LeaksDashboardController;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Bean;
  * application's port, which a separate management port usually exists to keep the
  * endpoints away from, and could not reach the endpoint without cross-origin requests.
  */
-@AutoConfiguration(after = LeaksEndpointAutoConfiguration.class)
+@AutoConfiguration(after = { LeaksEndpointAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
+		LeaksHeapDumpAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = { "org.springframework.web.servlet.DispatcherServlet",
 		"org.thymeleaf.spring6.SpringTemplateEngine",
@@ -39,9 +41,13 @@ public final class LeaksDashboardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LeaksDashboardController leaksDashboardController(LeaksEndpointPath endpointPath, LeaksProperties properties,
-			ObjectProvider<HeapDumps> heapDumps, ObjectProvider<GcTuning> gcTuning) {
+			ObjectProvider<LeakWatch> watch, ObjectProvider<HeapDumps> heapDumps, ObjectProvider<GcTuning> gcTuning) {
 		// The endpoint serves these resources exactly when it was given these beans.
 		List<String> resources = new ArrayList<>();
+		if (watch.getIfAvailable() != null) {
+			resources.add("trend");
+			resources.add("history");
+		}
 		if (heapDumps.getIfAvailable() != null) {
 			resources.add("heapdumps");
 		}

@@ -1,8 +1,10 @@
 package io.leaks.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.leaks.actuate.BodilessWriteFilter;
+import io.leaks.actuate.HeapDumpAttachmentAdvice;
 import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointErrorResolver;
 import io.leaks.actuate.LeaksEndpointPath;
@@ -11,6 +13,8 @@ import io.leaks.gc.GcTrigger;
 import io.leaks.gc.GcTuning;
 import io.leaks.heapdump.HeapDumps;
 import io.leaks.histogram.Snapshots;
+import io.leaks.trend.GcEventRecorder;
+import io.leaks.trend.LeakWatch;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -33,7 +37,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 /**
  * The {@code leaks} actuator endpoint, its web extension and its web error handling.
  */
-@AutoConfiguration(after = { LeaksAutoConfiguration.class, EndpointAutoConfiguration.class })
+@AutoConfiguration(after = { LeaksAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
+		EndpointAutoConfiguration.class })
 @ConditionalOnBean(Snapshots.class)
 @ConditionalOnAvailableEndpoint(LeaksEndpoint.class)
 public final class LeaksEndpointAutoConfiguration {
@@ -44,12 +49,16 @@ public final class LeaksEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	LeaksEndpoint leaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger,
 			ObjectProvider<EndpointAccessResolver> accessResolver, ObjectProvider<HeapDumps> heapDumps,
-			ObjectProvider<GcTuning> gcTuning, ObjectProvider<LeaksProperties> properties) {
+			ObjectProvider<GcTuning> gcTuning, ObjectProvider<LeaksProperties> properties,
+			ObjectProvider<LeakWatch> watch, ObjectProvider<GcEventRecorder> recorder) {
 		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
 		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
 		LeaksProperties settings = properties.getIfAvailable();
-		return new LeaksEndpoint(snapshots, gcTrigger, access, heapDumps.getIfAvailable(), gcTuning.getIfAvailable(),
-				() -> (settings != null) ? LeaksSettings.describe(settings) : Map.of());
+		HeapDumps dumps = heapDumps.getIfAvailable();
+		Path dumpDirectory = (dumps != null) ? dumps.repository().directory() : null;
+		return new LeaksEndpoint(snapshots, gcTrigger, access, dumps, gcTuning.getIfAvailable(),
+				() -> (settings != null) ? LeaksSettings.describe(settings, dumpDirectory) : Map.of(),
+				watch.getIfAvailable(), recorder.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -81,6 +90,12 @@ public final class LeaksEndpointAutoConfiguration {
 			@ConditionalOnMissingBean
 			LeaksEndpointErrorResolver leaksEndpointErrorResolver(LeaksEndpointPath path, LeaksEndpoint endpoint) {
 				return new LeaksEndpointErrorResolver(path, endpoint.access());
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			HeapDumpAttachmentAdvice leaksHeapDumpAttachmentAdvice() {
+				return new HeapDumpAttachmentAdvice();
 			}
 
 			@Bean

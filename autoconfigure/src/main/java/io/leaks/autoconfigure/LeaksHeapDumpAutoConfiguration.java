@@ -1,8 +1,10 @@
 package io.leaks.autoconfigure;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 
+import io.leaks.gc.CollectionGuard;
 import io.leaks.heapdump.HeapDumpOnSuspicion;
 import io.leaks.heapdump.HeapDumpRepository;
 import io.leaks.heapdump.HeapDumper;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Heap dumps: the dumper, the dump directory and, when
@@ -42,17 +45,23 @@ public final class LeaksHeapDumpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HeapDumpRepository leaksHeapDumpRepository(LeaksProperties properties) {
-		return new HeapDumpRepository(properties.getHeapDump().getDirectory());
+	HeapDumpRepository leaksHeapDumpRepository(LeaksProperties properties, Environment environment) {
+		Path directory = properties.getHeapDump().getDirectory();
+		HeapDumpRepository repository = new HeapDumpRepository((directory != null) ? directory
+				: HeapDumpRepository.defaultDirectory(environment.getProperty("spring.application.name")));
+		repository.removeStalePartials();
+		return repository;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	HeapDumps leaksHeapDumps(HeapDumper dumper, HeapDumpRepository repository, LeaksProperties properties) {
+	HeapDumps leaksHeapDumps(HeapDumper dumper, HeapDumpRepository repository, LeaksProperties properties,
+			CollectionGuard guard) {
 		LeaksProperties.HeapDump heapDump = properties.getHeapDump();
 		return new HeapDumps(dumper, repository,
 				new HeapDumps.Settings(heapDump.getMaxCount(), heapDump.getMaxTotalSize().toBytes(),
-						heapDump.isCompress(), heapDump.getFreeSpaceMargin().toBytes(), heapDump.isDownload()));
+						heapDump.isCompress(), heapDump.getFreeSpaceMargin().toBytes(), heapDump.isDownload()),
+				guard);
 	}
 
 	@Bean

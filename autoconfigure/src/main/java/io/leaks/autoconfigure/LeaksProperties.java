@@ -3,6 +3,10 @@ package io.leaks.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.leaks.trend.GcHistory;
+import io.leaks.trend.TrendSettings;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -25,6 +29,8 @@ public class LeaksProperties {
 
 	private final HeapDump heapDump = new HeapDump();
 
+	private final Trend trend = new Trend();
+
 	private final Dashboard dashboard = new Dashboard();
 
 	public boolean isEnabled() {
@@ -45,6 +51,10 @@ public class LeaksProperties {
 
 	public HeapDump getHeapDump() {
 		return this.heapDump;
+	}
+
+	public Trend getTrend() {
+		return this.trend;
 	}
 
 	public Dashboard getDashboard() {
@@ -75,7 +85,7 @@ public class LeaksProperties {
 	}
 
 	/**
-	 * Forced collections (explicit GC and live snapshots).
+	 * Forced collections (explicit GC, live snapshots and live heap dumps).
 	 */
 	public static class Gc {
 
@@ -106,8 +116,11 @@ public class LeaksProperties {
 
 		/**
 		 * Directory heap dumps are written to; created owner-only (0700) if missing.
+		 * Defaults to one directory per application,
+		 * ${java.io.tmpdir}/leaks-heapdumps/${spring.application.name} ("application" when
+		 * the name is not set).
 		 */
-		private Path directory = Path.of(System.getProperty("java.io.tmpdir"), "leaks-heapdumps");
+		private @Nullable Path directory;
 
 		/**
 		 * Whether dumps can be downloaded through the endpoint (also needs unrestricted
@@ -148,11 +161,11 @@ public class LeaksProperties {
 		 */
 		private DataSize freeSpaceMargin = DataSize.ofGigabytes(1);
 
-		public Path getDirectory() {
+		public @Nullable Path getDirectory() {
 			return this.directory;
 		}
 
-		public void setDirectory(Path directory) {
+		public void setDirectory(@Nullable Path directory) {
 			this.directory = directory;
 		}
 
@@ -225,6 +238,191 @@ public class LeaksProperties {
 						+ freeSpaceMargin);
 			}
 			this.freeSpaceMargin = freeSpaceMargin;
+		}
+
+	}
+
+	/**
+	 * Trend analysis: watching memory after collections and calling leaks. Settings left
+	 * unset derive from {@code interval}, {@code warmup} and {@code min-evidence}.
+	 */
+	public static class Trend {
+
+		/**
+		 * Whether to watch heap, metaspace and threads for leaks.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How often memory is sampled and judged.
+		 */
+		private Duration interval = Duration.ofSeconds(30);
+
+		/**
+		 * Time after the JVM starts whose observations are ignored (start-up, caches filling).
+		 */
+		private Duration warmup = TrendSettings.DEFAULT_WARMUP;
+
+		/**
+		 * Shortest span of evidence before a leak verdict.
+		 */
+		private Duration minEvidence = TrendSettings.DEFAULT_MIN_EVIDENCE;
+
+		/**
+		 * Share of a long-lived pool's maximum still in use after a collection that logs a
+		 * warning (the JVM's collection-usage threshold); 0 turns the warning off.
+		 */
+		private double warnThreshold = 0.9;
+
+		/**
+		 * Whether a suspected leak may take live class histograms, each of which forces a
+		 * full collection, to confirm it and name the suspects.
+		 */
+		private boolean histograms = true;
+
+		/**
+		 * Live histograms taken per suspicion (at least 3: suspects must grow in every step).
+		 */
+		private int histogramCount = 3;
+
+		/**
+		 * Time between those histograms; defaults to a sixth of min-evidence, at least one
+		 * interval.
+		 */
+		private @Nullable Duration histogramSpacing;
+
+		/**
+		 * Shortest time between two rounds of histograms (doubled after each refuted
+		 * suspicion); defaults to 30 intervals.
+		 */
+		private @Nullable Duration histogramCooldown;
+
+		/**
+		 * Observations kept per series (older ones are thinned, not dropped).
+		 */
+		private int historySize = GcHistory.DEFAULT_CAPACITY;
+
+		/**
+		 * Whether the leaks health contributor reports DOWN while a heap leak is suspected
+		 * (off: a liveness restart would destroy the evidence).
+		 */
+		private boolean downOnLeak;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			if (interval.toMillis() < 100) {
+				throw new IllegalArgumentException("leaks.trend.interval must be at least 100ms, was " + interval);
+			}
+			this.interval = interval;
+		}
+
+		public Duration getWarmup() {
+			return this.warmup;
+		}
+
+		public void setWarmup(Duration warmup) {
+			if (warmup.isNegative()) {
+				throw new IllegalArgumentException("leaks.trend.warmup must not be negative, was " + warmup);
+			}
+			this.warmup = warmup;
+		}
+
+		public Duration getMinEvidence() {
+			return this.minEvidence;
+		}
+
+		public void setMinEvidence(Duration minEvidence) {
+			if (minEvidence.isNegative() || minEvidence.isZero()) {
+				throw new IllegalArgumentException("leaks.trend.min-evidence must be positive, was " + minEvidence);
+			}
+			this.minEvidence = minEvidence;
+		}
+
+		public double getWarnThreshold() {
+			return this.warnThreshold;
+		}
+
+		public void setWarnThreshold(double warnThreshold) {
+			if (!(warnThreshold >= 0 && warnThreshold < 1)) {
+				throw new IllegalArgumentException(
+						"leaks.trend.warn-threshold must be from 0 (off) to below 1, was " + warnThreshold);
+			}
+			this.warnThreshold = warnThreshold;
+		}
+
+		public boolean isHistograms() {
+			return this.histograms;
+		}
+
+		public void setHistograms(boolean histograms) {
+			this.histograms = histograms;
+		}
+
+		public int getHistogramCount() {
+			return this.histogramCount;
+		}
+
+		public void setHistogramCount(int histogramCount) {
+			if (histogramCount < 3 || histogramCount > 10) {
+				throw new IllegalArgumentException(
+						"leaks.trend.histogram-count must be from 3 to 10, was " + histogramCount);
+			}
+			this.histogramCount = histogramCount;
+		}
+
+		public @Nullable Duration getHistogramSpacing() {
+			return this.histogramSpacing;
+		}
+
+		public void setHistogramSpacing(@Nullable Duration histogramSpacing) {
+			if (histogramSpacing != null && histogramSpacing.toMillis() < 100) {
+				throw new IllegalArgumentException(
+						"leaks.trend.histogram-spacing must be at least 100ms, was " + histogramSpacing);
+			}
+			this.histogramSpacing = histogramSpacing;
+		}
+
+		public @Nullable Duration getHistogramCooldown() {
+			return this.histogramCooldown;
+		}
+
+		public void setHistogramCooldown(@Nullable Duration histogramCooldown) {
+			if (histogramCooldown != null && histogramCooldown.isNegative()) {
+				throw new IllegalArgumentException(
+						"leaks.trend.histogram-cooldown must not be negative, was " + histogramCooldown);
+			}
+			this.histogramCooldown = histogramCooldown;
+		}
+
+		public int getHistorySize() {
+			return this.historySize;
+		}
+
+		public void setHistorySize(int historySize) {
+			if (historySize < 64 || historySize > 100_000) {
+				throw new IllegalArgumentException(
+						"leaks.trend.history-size must be from 64 to 100000, was " + historySize);
+			}
+			this.historySize = historySize;
+		}
+
+		public boolean isDownOnLeak() {
+			return this.downOnLeak;
+		}
+
+		public void setDownOnLeak(boolean downOnLeak) {
+			this.downOnLeak = downOnLeak;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.leaks.autoconfigure;
 
 import java.beans.PropertyDescriptor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,9 +31,19 @@ final class LeaksSettings {
 	private LeaksSettings() {
 	}
 
-	static Map<String, Object> describe(LeaksProperties properties) {
+	/**
+	 * Describes the settings.
+	 * @param properties the bound properties
+	 * @param heapDumpDirectory the directory heap dumps go to, shown in place of an unset
+	 * {@code leaks.heap-dump.directory}, or {@code null}
+	 * @return the settings by property name
+	 */
+	static Map<String, Object> describe(LeaksProperties properties, @Nullable Path heapDumpDirectory) {
 		Map<String, Object> settings = new TreeMap<>();
 		walk("leaks", properties, settings);
+		if (properties.getHeapDump().getDirectory() == null && heapDumpDirectory != null) {
+			settings.put("leaks.heap-dump.directory", heapDumpDirectory.toString());
+		}
 		return settings;
 	}
 

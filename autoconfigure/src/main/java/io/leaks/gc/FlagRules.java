@@ -60,8 +60,8 @@ public final class FlagRules {
 		add(SOFT_MAX_HEAP_SIZE, FlagType.SIZE, this.minHeapSize, maxHeapSize, false, SOFT_MAX_HONOURED,
 				"Heap size the collector tries to stay under (it may grow beyond it rather than fail)");
 		add("HeapDumpOnOutOfMemoryError", FlagType.BOOLEAN, 0, 0, false, all,
-				"Write a heap dump when the first OutOfMemoryError is thrown (to -XX:HeapDumpPath or the working "
-						+ "directory)");
+				"Write a heap dump when the first OutOfMemoryError is thrown, to -XX:HeapDumpPath (leaks turns it on "
+						+ "only when that is set)");
 		add("HeapDumpGzipLevel", FlagType.INTEGER, 0, 9, false, all,
 				"gzip level of the heap dumps the JVM writes by itself (on OutOfMemoryError); 0 = uncompressed");
 		add("PrintClassHistogram", FlagType.BOOLEAN, 0, 0, false, all,

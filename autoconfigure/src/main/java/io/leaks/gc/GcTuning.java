@@ -1,5 +1,8 @@
 package io.leaks.gc;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 public final class GcTuning {
 
 	private static final Log logger = LogFactory.getLog(GcTuning.class);
+
+	private static final String HEAP_DUMP_ON_OOME = "HeapDumpOnOutOfMemoryError";
 
 	private final VmFlagAccess flags;
 
@@ -107,10 +112,14 @@ public final class GcTuning {
 			throw new TuningException(TuningException.Reason.NOT_CHANGEABLE,
 					"leaks does not change " + name + " at runtime: " + rule.refusal());
 		}
-		Map<String, String> targets = Map.of(name, rule.normalize(value));
+		String normalized = rule.normalize(value);
+		Map<String, String> targets = Map.of(name, normalized);
 		List<String> warnings = new ArrayList<>();
 		if (Boolean.FALSE.equals(rule.effectiveUnder(this.rules.collector()))) {
 			warnings.add(name + ": " + rule.effectUnder(this.rules.collector()));
+		}
+		if (HEAP_DUMP_ON_OOME.equals(name) && "true".equals(normalized) && !"true".equals(flag.get().value())) {
+			warnings.add(oomeDumpTarget());
 		}
 		return apply("flag " + name, targets, List.of(), warnings);
 	}
@@ -130,6 +139,48 @@ public final class GcTuning {
 					+ "(restore the start-up values)"));
 		Selection selection = select(preset);
 		return apply("preset " + preset.id(), selection.targets(), selection.skipped(), List.of());
+	}
+
+	/**
+	 * Says where the JVM will write the dump that {@code HeapDumpOnOutOfMemoryError} makes
+	 * it take by itself, outside leaks' free-space check and retention. Without
+	 * {@code HeapDumpPath} that would be the working directory, so turning it on is then
+	 * refused, as it is when the path's directory does not exist.
+	 * @return a warning naming the file
+	 * @throws TuningException if the dump would go to the working directory or nowhere
+	 */
+	private String oomeDumpTarget() {
+		String path = this.flags.find("HeapDumpPath").map(VmFlag::value).orElse("");
+		String ext = "0".equals(this.flags.find("HeapDumpGzipLevel").map(VmFlag::value).orElse("0")) ? ".hprof"
+				: ".hprof.gz";
+		String defaultName = "java_pid" + ProcessHandle.current().pid() + ext;
+		if (path.isBlank()) {
+			throw new TuningException(TuningException.Reason.NOT_CHANGEABLE, "leaks does not turn "
+					+ HEAP_DUMP_ON_OOME + " on while HeapDumpPath is empty: on the first OutOfMemoryError the JVM "
+					+ "would write a whole-heap dump, " + defaultName + ", into its working directory ("
+					+ System.getProperty("user.dir") + "), with no free-space check and no retention. Restart with "
+					+ "-XX:HeapDumpPath=<dir> (a directory on a disk with room for the whole heap), then turn it on, "
+					+ "or start with -XX:+" + HEAP_DUMP_ON_OOME + " -XX:HeapDumpPath=<dir>");
+		}
+		Path target;
+		try {
+			Path configured = Path.of(System.getProperty("user.dir")).resolve(path).normalize();
+			target = Files.isDirectory(configured) ? configured.resolve(defaultName) : configured;
+		}
+		catch (InvalidPathException ex) {
+			throw new TuningException(TuningException.Reason.NOT_CHANGEABLE, "leaks does not turn " + HEAP_DUMP_ON_OOME
+					+ " on: HeapDumpPath (" + path + ") is not a usable path. Restart with -XX:HeapDumpPath=<dir>");
+		}
+		Path parent = target.getParent();
+		if (parent == null || !Files.isDirectory(parent)) {
+			throw new TuningException(TuningException.Reason.NOT_CHANGEABLE, "leaks does not turn "
+					+ HEAP_DUMP_ON_OOME + " on: HeapDumpPath is " + path + ", but " + parent + " does not exist, so "
+					+ "the JVM could not write the dump. Create the directory, or restart with "
+					+ "-XX:HeapDumpPath=<dir> naming an existing directory");
+		}
+		return HEAP_DUMP_ON_OOME + ": on the first OutOfMemoryError the JVM will write a whole-heap dump (up to "
+				+ "-Xmx) to " + target + " by itself, with no free-space check and no retention (leaks.heap-dump.* "
+				+ "does not apply); make sure that disk has room and delete the file when done";
 	}
 
 	private Selection select(GcPreset preset) {

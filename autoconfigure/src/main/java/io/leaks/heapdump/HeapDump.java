@@ -12,11 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param file the file itself, inside the directory
  * @param sizeBytes its size on disk
  * @param createdAt when the dump started
+ * @param automatic whether it was taken automatically (on a suspected leak) rather than on
+ * request
  * @param live whether it holds live objects only
  * @param label the sanitised label, if any
  * @param compressed whether it is gzip-compressed ({@code .hprof.gz})
  */
-public record HeapDump(String name, Path file, long sizeBytes, Instant createdAt, boolean live, @Nullable String label,
-		boolean compressed) {
+public record HeapDump(String name, Path file, long sizeBytes, Instant createdAt, boolean automatic, boolean live,
+		@Nullable String label, boolean compressed) {
 
 }

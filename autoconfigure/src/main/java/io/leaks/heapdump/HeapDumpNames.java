@@ -13,9 +13,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * File names of heap dumps. Every name is generated here from a time stamp, whether the
  * dump holds live objects only, and a sanitised label, such as
- * {@code heapdump-20260301T101500123Z-live-before_fix.hprof}. A label can never make a
- * name leave the directory: path separators, control characters and over-long labels are
- * refused, every other character outside {@code [A-Za-z0-9._-]} becomes {@code _}.
+ * {@code heapdump-20260301T101500123Z-live-before_fix.hprof}; a dump taken
+ * automatically is marked before {@code live}, where no label can put the mark
+ * ({@code heapdump-20260301T101500123Z-auto-live-suspected-heap.hprof}). A label can never
+ * make a name leave the directory: path separators, control characters and over-long
+ * labels are refused, every other character outside {@code [A-Za-z0-9._-]} becomes
+ * {@code _}.
  * Requests name dumps only by names that match this exact pattern.
  */
 public final class HeapDumpNames {
@@ -32,10 +35,17 @@ public final class HeapDumpNames {
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	private static final Pattern NAME = Pattern.compile(
-			"heapdump-(\\d{8}T\\d{9}Z)-(live|all)(?:-([A-Za-z0-9._-]{1," + MAX_LABEL_LENGTH + "}))?\\.hprof(\\.gz)?");
+	private static final String AUTOMATIC = "-auto";
+
+	private static final Pattern NAME = Pattern.compile("heapdump-(?<at>\\d{8}T\\d{9}Z)(?<auto>-auto)?"
+			+ "-(?<kind>live|all)(?:-(?<label>[A-Za-z0-9._-]{1," + MAX_LABEL_LENGTH + "}))?\\.hprof(?<gz>\\.gz)?");
 
 	private static final int MAX_NAME_LENGTH = 200;
+
+	private static final String PARTIAL_PREFIX = ".partial-";
+
+	private static final Pattern PARTIAL = Pattern
+		.compile(Pattern.quote(PARTIAL_PREFIX) + "(\\d{1,19})-(\\d{1,19})-(" + NAME.pattern() + ")");
 
 	private HeapDumpNames() {
 	}
@@ -89,15 +99,42 @@ public final class HeapDumpNames {
 	}
 
 	/**
-	 * Generates the name of a new, uncompressed dump.
+	 * The name of an application's own dump directory.
+	 * @param applicationName {@code spring.application.name}, or {@code null}
+	 * @return the name with every character outside {@code [A-Za-z0-9._-]} replaced by
+	 * {@code _} and cut to {@value #MAX_LABEL_LENGTH} characters, or {@code application}
+	 * if that leaves no usable name
+	 */
+	public static String directoryName(@Nullable String applicationName) {
+		String safe = sanitise((applicationName != null) ? applicationName.strip() : null);
+		if (safe == null || safe.equals(".") || safe.equals("..")) {
+			return "application";
+		}
+		return (safe.length() > MAX_LABEL_LENGTH) ? safe.substring(0, MAX_LABEL_LENGTH) : safe;
+	}
+
+	/**
+	 * Generates the name of a new, uncompressed dump taken on request.
 	 * @param createdAt when the dump starts
 	 * @param live whether it holds live objects only
 	 * @param label a label that passed {@link #labelProblem(String)}, or {@code null}
 	 * @return the file name
 	 */
 	public static String generate(Instant createdAt, boolean live, @Nullable String label) {
+		return generate(createdAt, false, live, label);
+	}
+
+	/**
+	 * Generates the name of a new, uncompressed dump.
+	 * @param createdAt when the dump starts
+	 * @param automatic whether it is taken automatically rather than on request
+	 * @param live whether it holds live objects only
+	 * @param label a label that passed {@link #labelProblem(String)}, or {@code null}
+	 * @return the file name
+	 */
+	public static String generate(Instant createdAt, boolean automatic, boolean live, @Nullable String label) {
 		String safeLabel = sanitise(label);
-		return PREFIX + TIMESTAMP.format(createdAt) + (live ? "-live" : "-all")
+		return PREFIX + TIMESTAMP.format(createdAt) + (automatic ? AUTOMATIC : "") + (live ? "-live" : "-all")
 				+ ((safeLabel != null) ? "-" + safeLabel : "") + SUFFIX;
 	}
 
@@ -134,17 +171,61 @@ public final class HeapDumpNames {
 			return Optional.empty();
 		}
 		try {
-			Instant createdAt = Instant.from(TIMESTAMP.parse(matcher.group(1)));
-			return Optional.of(new Parsed(createdAt, "live".equals(matcher.group(2)), matcher.group(3),
-					matcher.group(4) != null));
+			Instant createdAt = Instant.from(TIMESTAMP.parse(matcher.group("at")));
+			return Optional.of(new Parsed(createdAt, matcher.group("auto") != null,
+					"live".equals(matcher.group("kind")), matcher.group("label"), matcher.group("gz") != null));
 		}
 		catch (DateTimeParseException ex) {
 			return Optional.empty();
 		}
 	}
 
+	/**
+	 * The name of a dump one millisecond later, for a name that is taken.
+	 * @param name a generated name
+	 * @return the same dump's name, one millisecond later
+	 */
+	static String next(String name) {
+		Parsed parsed = parse(name).orElseThrow(() -> new IllegalArgumentException("Not a dump's name: " + name));
+		String next = generate(parsed.createdAt().plusMillis(1), parsed.automatic(), parsed.live(), parsed.label());
+		return parsed.compressed() ? compressedName(next) : next;
+	}
+
 	static String compressedName(String name) {
 		return name + ".gz";
+	}
+
+	/**
+	 * The name a dump is written under until it is complete. It starts with a dot and
+	 * names the writing process, so it never matches the pattern of finished dumps (a dump
+	 * being written is never listed, served or deleted as one) and no two processes write
+	 * to the same file. It still ends with {@code .hprof}, which HotSpot requires.
+	 * @param writer the process that writes it
+	 * @param name the name the dump gets when it is complete
+	 * @return the temporary name
+	 */
+	static String partialName(Writer writer, String name) {
+		return PARTIAL_PREFIX + writer.pid() + "-" + writer.startedAt() + "-" + name;
+	}
+
+	/**
+	 * Reads a temporary name.
+	 * @param fileName a file name
+	 * @return who writes it and the name it will get, or empty if it is not a temporary
+	 * name of ours
+	 */
+	static Optional<Partial> parsePartial(String fileName) {
+		Matcher matcher = PARTIAL.matcher(fileName);
+		if (fileName.length() > PARTIAL_PREFIX.length() + 40 + MAX_NAME_LENGTH || !matcher.matches()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new Partial(
+					new Writer(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))), matcher.group(3)));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static boolean isSafe(char c) {
@@ -165,11 +246,55 @@ public final class HeapDumpNames {
 	 * What a generated name says.
 	 *
 	 * @param createdAt when the dump started
+	 * @param automatic whether it was taken automatically rather than on request
 	 * @param live whether it holds live objects only
 	 * @param label the sanitised label, if any
 	 * @param compressed whether the file is gzip-compressed
 	 */
-	public record Parsed(Instant createdAt, boolean live, @Nullable String label, boolean compressed) {
+	public record Parsed(Instant createdAt, boolean automatic, boolean live, @Nullable String label,
+			boolean compressed) {
+
+	}
+
+	/**
+	 * A process that writes dumps, told apart from any other process on the host, also
+	 * one that later reuses its process id, by when it started.
+	 *
+	 * @param pid its process id
+	 * @param startedAt when it started, in milliseconds since the epoch ({@code 0} if
+	 * unknown)
+	 */
+	record Writer(long pid, long startedAt) {
+
+		static Writer current() {
+			return of(ProcessHandle.current());
+		}
+
+		static Writer of(ProcessHandle process) {
+			return new Writer(process.pid(), process.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
+		}
+
+		/**
+		 * Whether this process still runs, so that its partial dumps may still be in
+		 * progress.
+		 * @return {@code false} once it has exited (or its id belongs to a later process)
+		 */
+		boolean isRunning() {
+			return ProcessHandle.of(this.pid)
+				.filter(ProcessHandle::isAlive)
+				.map((process) -> this.startedAt == 0 || of(process).startedAt() == this.startedAt)
+				.orElse(false);
+		}
+
+	}
+
+	/**
+	 * A dump being written (or left behind by a process that stopped while writing it).
+	 *
+	 * @param writer the process that writes it
+	 * @param name the name it gets when complete
+	 */
+	record Partial(Writer writer, String name) {
 
 	}
 

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes a live heap dump when a leak is first suspected, while the evidence is still in
  * the heap, at most once per {@code minInterval}. The interval counts from the last
- * attempt, successful or not, so a full disk is not retried on every suspicion. Never
+ * attempt, successful or not, so a full disk is not retried on every suspicion. The dump
+ * is marked automatic, so that the retention it triggers never deletes a dump someone
+ * took on purpose; the note names the dump and any older automatic dumps deleted. Never
  * throws: a refused or failed dump is logged and noted as nothing done.
  */
 public final class HeapDumpOnSuspicion implements SuspicionAction {
@@ -46,8 +48,10 @@ public final class HeapDumpOnSuspicion implements SuspicionAction {
 			this.lastAttempt = now;
 		}
 		try {
-			HeapDumps.Taken taken = this.heapDumps.dump("suspected-" + resource, true);
-			return "heap dump " + taken.dump().name();
+			HeapDumps.Taken taken = this.heapDumps.dumpAutomatically("suspected-" + resource);
+			return "heap dump " + taken.dump().name() + (taken.deleted().isEmpty() ? ""
+					: " (older automatic dumps deleted to stay within the limits: " + String.join(", ", taken.deleted())
+							+ ")");
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Leak suspected (" + resource + "), but no heap dump was written: " + ex.getMessage());

@@ -3,12 +3,15 @@ package io.leaks.heapdump;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -46,10 +49,24 @@ public final class HeapDumpRepository {
 
 	private final Path directory;
 
+	private final HeapDumpNames.Writer writer = HeapDumpNames.Writer.current();
+
 	private volatile boolean warnedAboutPermissions;
 
 	public HeapDumpRepository(Path directory) {
 		this.directory = directory.toAbsolutePath().normalize();
+	}
+
+	/**
+	 * The directory dumps go to unless one is configured: one per application, so that
+	 * the services of a host never list, serve or delete each other's dumps, and dumps
+	 * survive a restart.
+	 * @param applicationName {@code spring.application.name}, or {@code null}
+	 * @return {@code ${java.io.tmpdir}/leaks-heapdumps/<application name>}
+	 */
+	public static Path defaultDirectory(@Nullable String applicationName) {
+		return Path.of(System.getProperty("java.io.tmpdir"), "leaks-heapdumps",
+				HeapDumpNames.directoryName(applicationName));
 	}
 
 	/**
@@ -78,7 +95,7 @@ public final class HeapDumpRepository {
 		}
 		catch (IOException ex) {
 			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE,
-					"Cannot list heap dump directory " + base + ": " + ex.getMessage(), ex);
+					"Cannot list heap dump directory " + base + ": " + describe(ex), ex);
 		}
 		dumps.sort(Comparator.comparing(HeapDump::createdAt).thenComparing(HeapDump::name));
 		return dumps;
@@ -118,7 +135,7 @@ public final class HeapDumpRepository {
 		}
 		catch (IOException ex) {
 			throw new HeapDumpException(HeapDumpException.Reason.FAILED,
-					"Could not delete heap dump '" + name + "': " + ex.getMessage(), ex);
+					"Could not delete heap dump '" + name + "': " + describe(ex), ex);
 		}
 		return dump;
 	}
@@ -140,29 +157,32 @@ public final class HeapDumpRepository {
 				throw unusable(real + " is not a directory");
 			}
 			checkOwner(real);
+			removeStalePartials();
 			return real;
 		}
 		catch (IOException ex) {
-			throw unusable("it cannot be created or read (" + ex.getMessage() + ")");
+			throw unusable("it cannot be created or read: " + describe(ex));
 		}
 	}
 
 	/**
-	 * Names the file a new dump will be written to. If a dump of that millisecond exists
-	 * (the clock went back), the next free millisecond is used: HotSpot refuses to write
-	 * over a file.
+	 * Chooses the name of a new dump and the temporary file it is written to. If a dump
+	 * of that millisecond exists (the clock went back, or another process of the same
+	 * application dumped at the same moment), the next free millisecond is used.
 	 * @param createdAt when the dump starts
+	 * @param automatic whether it is taken automatically rather than on request
 	 * @param live whether it holds live objects only
 	 * @param label a valid label, or {@code null}
-	 * @return the file, inside the directory, not existing yet
+	 * @return the dump to write
 	 */
-	Path newFile(Instant createdAt, boolean live, @Nullable String label) {
+	Pending newDump(Instant createdAt, boolean automatic, boolean live, @Nullable String label) {
 		for (int attempt = 0; attempt < 1000; attempt++) {
-			String name = HeapDumpNames.generate(createdAt.plusMillis(attempt), live, label);
-			Path file = resolve(name);
-			if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-					&& !Files.exists(resolve(HeapDumpNames.compressedName(name)), LinkOption.NOFOLLOW_LINKS)) {
-				return file;
+			String name = HeapDumpNames.generate(createdAt.plusMillis(attempt), automatic, live, label);
+			String compressed = HeapDumpNames.compressedName(name);
+			Pending pending = new Pending(partialFile(name), name);
+			if (!exists(resolve(name)) && !exists(resolve(compressed)) && !exists(pending.file())
+					&& !exists(partialFile(compressed))) {
+				return pending;
 			}
 		}
 		throw new HeapDumpException(HeapDumpException.Reason.FAILED,
@@ -170,13 +190,65 @@ public final class HeapDumpRepository {
 	}
 
 	/**
-	 * Reads a dump just written.
-	 * @param file the file
-	 * @return the dump
+	 * Gives a complete dump its name, atomically: until then it is invisible. A name taken
+	 * meanwhile (by another process) is never replaced; the dump gets the next free
+	 * millisecond instead.
+	 * @param pending the complete dump
+	 * @return the dump under its name
+	 * @throws IOException if it cannot be renamed
 	 */
-	HeapDump written(Path file) {
-		return read(file).orElseThrow(() -> new HeapDumpException(HeapDumpException.Reason.FAILED,
-				"The JVM reported success but wrote no heap dump at " + file));
+	HeapDump publish(Pending pending) throws IOException {
+		String name = pending.name();
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			Path target = resolve(name);
+			if (claim(pending.file(), target)) {
+				return read(target).orElseThrow(() -> new HeapDumpException(HeapDumpException.Reason.FAILED,
+						"The JVM reported success but wrote no heap dump at " + target));
+			}
+			name = HeapDumpNames.next(name);
+		}
+		throw new FileAlreadyExistsException(pending.file().toString(), null,
+				"every name from " + pending.name() + " on is taken");
+	}
+
+	/**
+	 * Removes the temporary file of a dump that failed. Its name carries this process's
+	 * id and start time and was free when the dump started, so whatever is there was
+	 * written by this process.
+	 * @param pending the failed dump
+	 */
+	void discard(Pending pending) {
+		deleteQuietly(pending.file());
+	}
+
+	/**
+	 * Removes the temporary files of dumps whose process stopped while writing them (a
+	 * crash, a kill). Files of processes that still run, and every file not named like
+	 * ours, are left alone.
+	 * @return how many were removed
+	 */
+	public int removeStalePartials() {
+		Path base = base();
+		if (!Files.isDirectory(base)) {
+			return 0;
+		}
+		int removed = 0;
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
+			for (Path entry : entries) {
+				Optional<HeapDumpNames.Partial> partial = HeapDumpNames.parsePartial(entry.getFileName().toString());
+				if (partial.isPresent() && isStale(partial.get())
+						&& Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+					Files.deleteIfExists(entry);
+					removed++;
+					logger.info("Removed " + entry + ", an incomplete heap dump left by process "
+							+ partial.get().writer().pid() + ", which no longer runs");
+				}
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Could not remove incomplete heap dumps from " + base + ": " + describe(ex));
+		}
+		return removed;
 	}
 
 	long usableSpace() throws IOException {
@@ -208,18 +280,19 @@ public final class HeapDumpRepository {
 	}
 
 	/**
-	 * Compresses a dump with gzip into an owner-only {@code .hprof.gz} beside it and removes
-	 * the original. If compression fails, the partial {@code .gz} is removed and the
-	 * original stays.
+	 * Compresses a dump being written with gzip into an owner-only temporary
+	 * {@code .hprof.gz} beside it and removes the original. If compression fails, the
+	 * partial {@code .gz} is removed and the original stays.
 	 * @param hprof the uncompressed dump
-	 * @return the compressed file
+	 * @return the compressed dump, still under its temporary name
 	 * @throws IOException if compression failed
 	 */
-	Path compress(Path hprof) throws IOException {
-		Path gz = resolve(HeapDumpNames.compressedName(hprof.getFileName().toString()));
+	Pending compress(Pending hprof) throws IOException {
+		String name = HeapDumpNames.compressedName(hprof.name());
+		Path gz = partialFile(name);
 		try {
 			Files.createFile(gz, ownerOnly(gz, OWNER_ONLY_FILE));
-			try (InputStream in = Files.newInputStream(hprof, LinkOption.NOFOLLOW_LINKS);
+			try (InputStream in = Files.newInputStream(hprof.file(), LinkOption.NOFOLLOW_LINKS);
 					OutputStream out = new FastGzipOutputStream(Files.newOutputStream(gz, StandardOpenOption.WRITE,
 							StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS))) {
 				in.transferTo(out);
@@ -232,21 +305,60 @@ public final class HeapDumpRepository {
 			}
 			throw ex;
 		}
-		Files.delete(hprof);
-		return gz;
+		Files.delete(hprof.file());
+		return new Pending(gz, name);
 	}
 
 	/**
 	 * Deletes a file if it exists, never following a link; failures are logged.
 	 * @param file the file
 	 */
-	void deleteQuietly(Path file) {
+	private void deleteQuietly(Path file) {
 		try {
 			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
-			logger.warn("Could not delete " + file + ": " + ex.getMessage());
+			logger.warn("Could not delete " + file + ": " + describe(ex));
 		}
+	}
+
+	private boolean isStale(HeapDumpNames.Partial partial) {
+		return !partial.writer().equals(this.writer) && !partial.writer().isRunning();
+	}
+
+	/**
+	 * Renames a complete dump unless the name is taken. A hard link is atomic and fails
+	 * if the name exists, where a rename, even {@code ATOMIC_MOVE}, would silently replace
+	 * another process's dump.
+	 */
+	private boolean claim(Path partial, Path target) throws IOException {
+		try {
+			Files.createLink(target, partial);
+		}
+		catch (FileAlreadyExistsException ex) {
+			return false;
+		}
+		catch (UnsupportedOperationException | FileSystemException ex) {
+			// No hard links here: a move that refuses an existing name, atomic on one file
+			// system (the temporary file is in the same directory).
+			try {
+				Files.move(partial, target);
+				return true;
+			}
+			catch (FileAlreadyExistsException taken) {
+				return false;
+			}
+		}
+		deleteQuietly(partial);
+		return true;
+	}
+
+	private Path partialFile(String name) {
+		return resolve(name).resolveSibling(HeapDumpNames.partialName(this.writer, name));
+	}
+
+	private static boolean exists(Path file) {
+		return Files.exists(file, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	private Path resolve(String name) {
@@ -278,7 +390,7 @@ public final class HeapDumpRepository {
 			}
 			HeapDumpNames.Parsed name = parsed.get();
 			return Optional.of(new HeapDump(file.getFileName().toString(), file, attributes.size(), name.createdAt(),
-					name.live(), name.label(), name.compressed()));
+					name.automatic(), name.live(), name.label(), name.compressed()));
 		}
 		catch (IOException ex) {
 			return Optional.empty();
@@ -356,6 +468,43 @@ public final class HeapDumpRepository {
 			super(out, 1 << 16);
 			this.def.setLevel(Deflater.BEST_SPEED);
 		}
+
+	}
+
+	/**
+	 * Says in words what went wrong: the file system exceptions of NIO carry only a path
+	 * as their message.
+	 * @param ex the exception
+	 * @return a phrase such as {@code permission denied for /srv/dumps}
+	 */
+	static String describe(IOException ex) {
+		if (ex instanceof FileSystemException failed && failed.getFile() != null) {
+			String file = failed.getFile();
+			if (failed instanceof AccessDeniedException) {
+				return "permission denied for " + file;
+			}
+			if (failed instanceof NoSuchFileException) {
+				return file + " does not exist";
+			}
+			if (failed instanceof NotDirectoryException) {
+				return file + " is not a directory";
+			}
+			if (failed instanceof FileAlreadyExistsException) {
+				return file + " already exists and is not a directory";
+			}
+			return (failed.getReason() != null) ? failed.getReason() + " (" + file + ")"
+					: failed.getClass().getSimpleName() + " for " + file;
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * A dump being written: the temporary file, and the name it gets when complete.
+	 *
+	 * @param file the temporary file, inside the directory
+	 * @param name the name it gets when complete
+	 */
+	record Pending(Path file, String name) {
 
 	}
 

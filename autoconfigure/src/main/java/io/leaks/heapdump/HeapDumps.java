@@ -1,6 +1,7 @@
 package io.leaks.heapdump;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
+import io.leaks.gc.CollectionGuard;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +21,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Takes heap dumps into the {@link HeapDumpRepository}, one at a time: a second request
  * while one is written is refused at once (a dump pauses the JVM; queueing them would
- * only stack pauses). Before dumping it checks the disk has room for roughly the heap in
- * use plus a safety margin; a dump that fails midway leaves no partial file; afterwards
- * the oldest dumps beyond the retention limits are deleted, never the one just written.
+ * only stack pauses). Writing a dump stops the JVM to walk the heap (a live dump runs a
+ * full collection first), so it also goes through the shared {@link CollectionGuard}: it
+ * never runs while an explicit GC or a class histogram does. Before dumping it checks
+ * the disk has room for roughly the heap in use plus a safety margin; a dump that fails
+ * midway leaves no partial file; afterwards the oldest dumps beyond the retention limits
+ * are deleted, never the one just written.
  */
 public final class HeapDumps {
 
@@ -37,6 +42,8 @@ public final class HeapDumps {
 
 	private final Settings settings;
 
+	private final CollectionGuard guard;
+
 	private final Clock clock;
 
 	private final LongSupplier heapInUse;
@@ -45,16 +52,17 @@ public final class HeapDumps {
 
 	private final AtomicReference<@Nullable Instant> runningSince = new AtomicReference<>();
 
-	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings) {
-		this(dumper, repository, settings, Clock.systemUTC(),
+	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings, CollectionGuard guard) {
+		this(dumper, repository, settings, guard, Clock.systemUTC(),
 				() -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 	}
 
-	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings, Clock clock,
-			LongSupplier heapInUse) {
+	public HeapDumps(HeapDumper dumper, HeapDumpRepository repository, Settings settings, CollectionGuard guard,
+			Clock clock, LongSupplier heapInUse) {
 		this.dumper = dumper;
 		this.repository = repository;
 		this.settings = settings;
+		this.guard = guard;
 		this.clock = clock;
 		this.heapInUse = heapInUse;
 	}
@@ -79,6 +87,23 @@ public final class HeapDumps {
 	 * @throws HeapDumpException if the request is refused or the dump fails
 	 */
 	public Taken dump(@Nullable String label, boolean live) {
+		return take(label, false, live);
+	}
+
+	/**
+	 * Writes a live heap dump on the starter's own initiative, such as when a leak is
+	 * suspected. Its name says so, and the retention it triggers deletes only older
+	 * automatic dumps, never one taken on request (the limits may then stay exceeded, by
+	 * this dump at most, which the warnings say).
+	 * @param label a label for the file name
+	 * @return the dump, how long it took and what retention deleted
+	 * @throws HeapDumpException if the dump is refused or fails
+	 */
+	public Taken dumpAutomatically(String label) {
+		return take(label, true, true);
+	}
+
+	private Taken take(@Nullable String label, boolean automatic, boolean live) {
 		String problem = HeapDumpNames.labelProblem(label);
 		if (problem != null) {
 			throw new HeapDumpException(HeapDumpException.Reason.INVALID_LABEL, problem);
@@ -91,7 +116,7 @@ public final class HeapDumps {
 		}
 		try {
 			this.runningSince.set(this.clock.instant());
-			return write(label, live);
+			return write(label, automatic, live);
 		}
 		finally {
 			this.runningSince.set(null);
@@ -121,7 +146,7 @@ public final class HeapDumps {
 		return deleted;
 	}
 
-	private Taken write(@Nullable String label, boolean live) {
+	private Taken write(@Nullable String label, boolean automatic, boolean live) {
 		if (!this.dumper.isAvailable()) {
 			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE, "This JVM ("
 					+ System.getProperty("java.vm.name") + ") cannot dump its heap from inside (no HotSpotDiagnostic "
@@ -134,45 +159,82 @@ public final class HeapDumps {
 			warnings.add(directory + " is in memory (tmpfs): this dump uses RAM until it is deleted; point "
 					+ "leaks.heap-dump.directory at a disk");
 		}
-		Path file = this.repository.newFile(this.clock.instant(), live, label);
+		HeapDumpRepository.Pending pending = this.repository.newDump(this.clock.instant(), automatic, live,
+				label);
 		long start = System.nanoTime();
 		try {
-			this.dumper.dumpHeap(file, live);
-			this.repository.restrictToOwner(file);
+			dumpHeap(pending.file(), live);
+			this.repository.restrictToOwner(pending.file());
 		}
 		catch (IOException | RuntimeException ex) {
-			this.repository.deleteQuietly(file);
+			this.repository.discard(pending);
 			if (ex instanceof HeapDumpException refused) {
 				throw refused;
 			}
 			if (ex instanceof IOException) {
-				logger.warn("Heap dump to " + file + " failed (" + ex.getMessage() + "); partial file removed");
+				logger.warn("Heap dump " + pending.name() + " failed (" + ex.getMessage() + "); partial file removed");
 			}
 			else {
-				logger.warn("Heap dump to " + file + " failed; partial file removed", ex);
+				logger.warn("Heap dump " + pending.name() + " failed; partial file removed", ex);
 			}
 			throw new HeapDumpException(HeapDumpException.Reason.FAILED,
 					"The heap dump failed (" + ex.getMessage() + "); the partial file was removed", ex);
 		}
 		if (this.settings.compress()) {
 			try {
-				file = this.repository.compress(file);
+				pending = this.repository.compress(pending);
 			}
 			catch (IOException ex) {
-				logger.warn("Could not compress heap dump " + file + "; kept it uncompressed", ex);
-				warnings.add("Compression failed (" + ex.getMessage() + "); the dump was kept uncompressed");
+				logger.warn("Could not compress heap dump " + pending.name() + "; kept it uncompressed", ex);
+				warnings.add(
+						"Compression failed (" + HeapDumpRepository.describe(ex) + "); the dump was kept uncompressed");
 			}
 		}
+		HeapDump dump = publish(pending);
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
-		HeapDump dump = this.repository.written(file);
 		logger.info("Wrote heap dump " + dump.file() + " (" + dump.sizeBytes() + " bytes, "
 				+ (live ? "live objects" : "all objects") + ") in " + duration.toMillis() + " ms");
 		List<HeapDump> deleted = applyRetention(dump);
-		if (dump.sizeBytes() > this.settings.maxTotalSizeBytes()) {
-			warnings.add("This dump alone (" + dump.sizeBytes() + " bytes) exceeds leaks.heap-dump.max-total-size ("
-					+ this.settings.maxTotalSizeBytes() + " bytes); it is kept, every older dump was deleted");
+		String beyondLimits = beyondLimits(dump);
+		if (beyondLimits != null) {
+			logger.warn(beyondLimits);
+			warnings.add(beyondLimits);
 		}
 		return new Taken(dump, duration, deleted.stream().map(HeapDump::name).toList(), List.copyOf(warnings));
+	}
+
+	private void dumpHeap(Path file, boolean live) throws IOException {
+		try {
+			this.guard.run(() -> {
+				try {
+					this.dumper.dumpHeap(file, live);
+					return file;
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		catch (CollectionGuard.CollectionInProgressException ex) {
+			throw new HeapDumpException(HeapDumpException.Reason.BUSY, "A heap dump stops the JVM to walk the heap "
+					+ "(a live one collects garbage first), and another heap operation (POST /actuator/leaks/gc or a "
+					+ "snapshot) is in progress: they run one at a time so that their pauses never stack up. Retry "
+					+ "when it has finished", ex);
+		}
+	}
+
+	private HeapDump publish(HeapDumpRepository.Pending pending) {
+		try {
+			return this.repository.publish(pending);
+		}
+		catch (IOException ex) {
+			this.repository.discard(pending);
+			throw new HeapDumpException(HeapDumpException.Reason.FAILED, "The heap dump was written but could not be "
+					+ "given its name (" + HeapDumpRepository.describe(ex) + "); the file was removed", ex);
+		}
 	}
 
 	private void checkFreeSpace(Path directory) {
@@ -189,8 +251,8 @@ public final class HeapDumps {
 			usable = this.repository.usableSpace();
 		}
 		catch (IOException ex) {
-			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE,
-					"Cannot read the free space of " + directory + " (" + ex.getMessage() + "), so no dump was taken");
+			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE, "Cannot read the free space of "
+					+ directory + " (" + HeapDumpRepository.describe(ex) + "), so no dump was taken");
 		}
 		if (usable - expected < margin) {
 			throw new HeapDumpException(HeapDumpException.Reason.INSUFFICIENT_SPACE, "Not enough free disk space for "
@@ -204,7 +266,7 @@ public final class HeapDumps {
 
 	private List<HeapDump> applyRetention(HeapDump written) {
 		List<HeapDump> doomed = HeapDumpRetention.select(this.repository.list(), written.name(),
-				this.settings.maxCount(), this.settings.maxTotalSizeBytes());
+				this.settings.maxCount(), this.settings.maxTotalSizeBytes(), written.automatic());
 		List<HeapDump> deleted = new ArrayList<>();
 		for (HeapDump old : doomed) {
 			try {
@@ -219,6 +281,27 @@ public final class HeapDumps {
 			}
 		}
 		return deleted;
+	}
+
+	private @Nullable String beyondLimits(HeapDump written) {
+		long maxTotal = this.settings.maxTotalSizeBytes();
+		if (written.sizeBytes() > maxTotal) {
+			return "This dump alone (" + written.sizeBytes() + " bytes) exceeds leaks.heap-dump.max-total-size ("
+					+ maxTotal + " bytes); it is kept, "
+					+ (written.automatic() ? "and so are the dumps taken on request" : "every older dump was deleted");
+		}
+		if (!written.automatic()) {
+			return null;
+		}
+		List<HeapDump> remaining = this.repository.list();
+		long total = remaining.stream().mapToLong(HeapDump::sizeBytes).sum();
+		if (remaining.size() <= this.settings.maxCount() && total <= maxTotal) {
+			return null;
+		}
+		return "Dumps taken on request are never deleted to make room for an automatic one: the directory now holds "
+				+ remaining.size() + " dumps (" + total + " bytes), beyond leaks.heap-dump.max-count ("
+				+ this.settings.maxCount() + ") or leaks.heap-dump.max-total-size (" + maxTotal + " bytes); delete "
+				+ "the dumps you no longer need";
 	}
 
 	private static String mb(long bytes) {

@@ -64,8 +64,23 @@ class HeapDumpDownloadWebTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
 		assertThat(response.getHeaders().getContentLength()).isEqualTo(Files.size(dump));
+		assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+			.isEqualTo("attachment; filename=\"" + NAME + "\"");
 		assertThat(response.getBody()).isEqualTo(Files.readAllBytes(dump));
 		assertThat(new String(response.getBody(), 0, 18)).isEqualTo("JAVA PROFILE 1.0.2");
+	}
+
+	@Test
+	void aResumedDownloadShouldStillBeAnAttachmentNamedAfterTheDump() throws IOException {
+		seedDump();
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RANGE, "bytes=0-17");
+		ResponseEntity<byte[]> response = this.rest.exchange("/actuator/leaks/heapdumps/" + NAME, HttpMethod.GET,
+				new HttpEntity<>(headers), byte[].class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PARTIAL_CONTENT);
+		assertThat(new String(response.getBody())).isEqualTo("JAVA PROFILE 1.0.2");
+		assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+			.isEqualTo("attachment; filename=\"" + NAME + "\"");
 	}
 
 	@Test
@@ -97,6 +112,8 @@ class HeapDumpDownloadWebTests {
 	void downloadOfAnUnknownDumpShouldBe404() {
 		ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks/heapdumps/" + NAME, Map.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getHeaders().getOrEmpty(HttpHeaders.CONTENT_DISPOSITION))
+			.noneMatch((value) -> value.startsWith("attachment"));
 	}
 
 	@Test

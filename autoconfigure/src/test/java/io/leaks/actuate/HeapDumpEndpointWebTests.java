@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.leaks.gc.CollectionGuard;
+import io.leaks.gc.HeldGuard;
 import io.leaks.heapdump.HeapDumper;
 import io.leaks.heapdump.HotSpotHeapDumper;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +58,9 @@ class HeapDumpEndpointWebTests {
 
 	@Autowired
 	private GatedDumper dumper;
+
+	@Autowired
+	private CollectionGuard guard;
 
 	@DynamicPropertySource
 	static void dumpDirectory(DynamicPropertyRegistry registry) {
@@ -201,6 +206,40 @@ class HeapDumpEndpointWebTests {
 			this.dumper.open();
 		}
 		assertThat(dumpNames()).hasSize(1);
+	}
+
+	@Test
+	void aDumpAnExplicitGcAndASnapshotShouldNeverRunTogether() throws Exception {
+		this.dumper.close();
+		try {
+			CompletableFuture<ResponseEntity<Map>> dump = CompletableFuture
+				.supplyAsync(() -> post("{\"label\": \"live\"}"));
+			assertThat(this.dumper.awaitWaiting()).isTrue();
+			ResponseEntity<Map> gc = this.rest.postForEntity("/actuator/leaks/gc", null, Map.class);
+			assertThat(gc.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			assertThat((String) gc.getBody().get("message")).isNotBlank();
+			HttpHeaders headers = new HttpHeaders();
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			ResponseEntity<Map> snapshot = this.rest.postForEntity("/actuator/leaks/snapshots",
+					new HttpEntity<>("{\"label\": \"during_dump\", \"liveOnly\": true}", headers), Map.class);
+			assertThat(snapshot.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			this.dumper.open();
+			assertThat(dump.get(60, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		}
+		finally {
+			this.dumper.open();
+		}
+	}
+
+	@Test
+	void aDumpWhileAnotherHeapOperationRunsShouldBe429() throws Exception {
+		try (HeldGuard held = HeldGuard.hold(this.guard)) {
+			ResponseEntity<Map> response = post("{\"label\": \"live\"}");
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			assertThat((String) response.getBody().get("message"))
+				.startsWith("A heap dump stops the JVM to walk the heap");
+			assertThat(dumpNames()).isEmpty();
+		}
 	}
 
 	@Test

@@ -92,7 +92,8 @@ class LeaksEndpointHeapDumpAccessTests {
 
 	private LeaksEndpoint endpoint(Access access, boolean download) {
 		HeapDumps heapDumps = new HeapDumps(new HotSpotHeapDumper(server), new HeapDumpRepository(this.directory),
-				new HeapDumps.Settings(5, Long.MAX_VALUE, false, 0, download));
+				new HeapDumps.Settings(5, Long.MAX_VALUE, false, 0, download),
+				new CollectionGuard(Duration.ofSeconds(1)));
 		return new LeaksEndpoint(snapshots(), gcTrigger(), access, heapDumps, null, Map::of);
 	}
 

@@ -125,6 +125,16 @@ class TuningEndpointWebTests {
 		}
 	}
 
+	@Test
+	void turningOnHeapDumpOnOutOfMemoryErrorWithoutHeapDumpPathShouldBe400() {
+		ManageableFlags.set("HeapDumpPath", "");
+		ManageableFlags.set("HeapDumpOnOutOfMemoryError", "false");
+		ResponseEntity<Map> response = post("{\"flag\": \"HeapDumpOnOutOfMemoryError\", \"value\": \"true\"}");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) response.getBody().get("message")).contains("-XX:HeapDumpPath=<dir>");
+		assertThat(ManageableFlags.value("HeapDumpOnOutOfMemoryError")).isEqualTo("false");
+	}
+
 	private ResponseEntity<Map> post(String json) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);

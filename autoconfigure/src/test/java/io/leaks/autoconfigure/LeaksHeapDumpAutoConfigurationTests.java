@@ -36,7 +36,8 @@ class LeaksHeapDumpAutoConfigurationTests {
 			assertThat(context).hasSingleBean(HeapDumps.class);
 			assertThat(context).doesNotHaveBean(HeapDumpOnSuspicion.class);
 			assertThat(context.getBean(HeapDumpRepository.class).directory())
-				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "leaks-heapdumps").toAbsolutePath());
+				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "leaks-heapdumps", "application")
+					.toAbsolutePath());
 			HeapDumps.Settings settings = context.getBean(HeapDumps.class).settings();
 			assertThat(settings.download()).isFalse();
 			assertThat(settings.compress()).isFalse();
@@ -44,6 +45,14 @@ class LeaksHeapDumpAutoConfigurationTests {
 			assertThat(settings.maxTotalSizeBytes()).isEqualTo(4L << 30);
 			assertThat(settings.freeSpaceMarginBytes()).isEqualTo(1L << 30);
 		});
+	}
+
+	@Test
+	void runShouldGiveEachApplicationItsOwnDefaultDirectory() {
+		this.contextRunner.withPropertyValues("spring.application.name=orders service")
+			.run((context) -> assertThat(context.getBean(HeapDumpRepository.class).directory())
+				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "leaks-heapdumps", "orders_service")
+					.toAbsolutePath()));
 	}
 
 	@Test
@@ -112,6 +121,8 @@ class LeaksHeapDumpAutoConfigurationTests {
 				TuningView tuning = (TuningView) endpoint.resource("tuning", null, null, null, null, null, null);
 				Map<String, Object> settings = tuning.settings();
 				assertThat(settings).containsEntry("leaks.heap-dump.max-count", 3)
+					.containsEntry("leaks.heap-dump.directory",
+							context.getBean(HeapDumpRepository.class).directory().toString())
 					.containsEntry("leaks.heap-dump.download", false)
 					.containsEntry("leaks.snapshots.max-count", 10)
 					.containsEntry("leaks.enabled", true)

@@ -1,6 +1,7 @@
 package io.leaks.gc;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -94,6 +96,45 @@ class GcTuningTests {
 		assertThatExceptionOfType(TuningException.class).isThrownBy(() -> this.tuning.set("MinHeapFreeRatio", "80"))
 			.withMessageContaining("must not exceed MaxHeapFreeRatio (70)");
 		assertThat(ManageableFlags.value("MinHeapFreeRatio")).isEqualTo(this.saved.saved("MinHeapFreeRatio"));
+	}
+
+	@Test
+	void heapDumpOnOutOfMemoryErrorWithoutHeapDumpPathShouldBeRefused() {
+		ManageableFlags.set("HeapDumpPath", "");
+		ManageableFlags.set("HeapDumpOnOutOfMemoryError", "false");
+		assertThatExceptionOfType(TuningException.class)
+			.isThrownBy(() -> this.tuning.set("HeapDumpOnOutOfMemoryError", "true"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(TuningException.Reason.NOT_CHANGEABLE))
+			.withMessageContaining("HeapDumpPath is empty")
+			.withMessageContaining("java_pid" + ProcessHandle.current().pid() + ".hprof")
+			.withMessageContaining(System.getProperty("user.dir"))
+			.withMessageContaining("-XX:HeapDumpPath=<dir>");
+		assertThat(ManageableFlags.value("HeapDumpOnOutOfMemoryError")).isEqualTo("false");
+		assertThat(this.tuning.set("HeapDumpOnOutOfMemoryError", "false").changes()).isEmpty();
+	}
+
+	@Test
+	void heapDumpOnOutOfMemoryErrorWithAHeapDumpDirectoryShouldSayWhereTheDumpWillGo(@TempDir Path directory) {
+		ManageableFlags.set("HeapDumpPath", directory.toString());
+		ManageableFlags.set("HeapDumpOnOutOfMemoryError", "false");
+		GcTuning.Applied applied = this.tuning.set("HeapDumpOnOutOfMemoryError", "true");
+		assertThat(ManageableFlags.value("HeapDumpOnOutOfMemoryError")).isEqualTo("true");
+		assertThat(applied.changes()).containsExactly(new FlagChange("HeapDumpOnOutOfMemoryError", "false", "true"));
+		String file = directory.resolve("java_pid" + ProcessHandle.current().pid()).toString();
+		assertThat(applied.warnings()).singleElement()
+			.asString()
+			.contains("to " + file + ".hprof")
+			.contains("no free-space check and no retention");
+	}
+
+	@Test
+	void heapDumpOnOutOfMemoryErrorWithAHeapDumpPathInAMissingDirectoryShouldBeRefused(@TempDir Path directory) {
+		ManageableFlags.set("HeapDumpPath", directory.resolve("missing").resolve("oom.hprof").toString());
+		ManageableFlags.set("HeapDumpOnOutOfMemoryError", "false");
+		assertThatExceptionOfType(TuningException.class)
+			.isThrownBy(() -> this.tuning.set("HeapDumpOnOutOfMemoryError", "true"))
+			.withMessageContaining(directory.resolve("missing") + " does not exist");
+		assertThat(ManageableFlags.value("HeapDumpOnOutOfMemoryError")).isEqualTo("false");
 	}
 
 	@Test

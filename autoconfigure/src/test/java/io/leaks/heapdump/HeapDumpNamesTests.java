@@ -30,6 +30,34 @@ class HeapDumpNamesTests {
 	}
 
 	@Test
+	void automaticDumpsShouldBeMarkedWhereNoLabelCanPutTheMark() {
+		String automatic = HeapDumpNames.generate(AT, true, true, "suspected-heap");
+		assertThat(automatic).isEqualTo("heapdump-20260301T101500123Z-auto-live-suspected-heap.hprof");
+		assertThat(HeapDumpNames.parse(automatic).orElseThrow().automatic()).isTrue();
+		assertThat(HeapDumpNames.parse(automatic + ".gz").orElseThrow().automatic()).isTrue();
+		String labelled = HeapDumpNames.generate(AT, true, "auto-live");
+		assertThat(labelled).isEqualTo("heapdump-20260301T101500123Z-live-auto-live.hprof");
+		assertThat(HeapDumpNames.parse(labelled).orElseThrow().automatic()).isFalse();
+		assertThat(HeapDumpNames.next(automatic))
+			.isEqualTo("heapdump-20260301T101500124Z-auto-live-suspected-heap.hprof");
+	}
+
+	@Test
+	void directoryNameShouldBeTheApplicationNameMadeSafe() {
+		assertThat(HeapDumpNames.directoryName("orders-service")).isEqualTo("orders-service");
+		assertThat(HeapDumpNames.directoryName("../../etc")).isEqualTo(".._.._etc");
+		assertThat(HeapDumpNames.directoryName("My App/v2")).isEqualTo("My_App_v2");
+		assertThat(HeapDumpNames.directoryName("x".repeat(300))).hasSize(HeapDumpNames.MAX_LABEL_LENGTH);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", ".", "..", " .. " })
+	void directoryNameWithoutAUsableApplicationNameShouldBeApplication(String name) {
+		assertThat(HeapDumpNames.directoryName(name)).isEqualTo("application");
+		assertThat(HeapDumpNames.directoryName(null)).isEqualTo("application");
+	}
+
+	@Test
 	void parseShouldReadBackWhatGenerateWrote() {
 		String name = HeapDumpNames.generate(AT, true, "v1.2-rc");
 		HeapDumpNames.Parsed parsed = HeapDumpNames.parse(name).orElseThrow();

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
+import io.leaks.gc.CollectionGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,8 @@ class HeapDumpOnSuspicionTests {
 		String note = new HeapDumpOnSuspicion(heapDumps, Duration.ofHours(1), this.clock).onSuspicion("heap");
 		assertThat(heapDumps.list()).singleElement().satisfies((dump) -> {
 			assertThat(note).isEqualTo("heap dump " + dump.name());
+			assertThat(dump.name()).contains("-auto-live-suspected-heap");
+			assertThat(dump.automatic()).isTrue();
 			assertThat(dump.live()).isTrue();
 			assertThat(dump.label()).isEqualTo("suspected-heap");
 		});
@@ -49,6 +53,27 @@ class HeapDumpOnSuspicionTests {
 	}
 
 	@Test
+	void automaticDumpsShouldNeverDeleteDumpsTakenOnRequestAndShouldNoteWhatTheyDeleted() {
+		HeapDumps heapDumps = new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
+				new HeapDumpRepository(this.directory), new HeapDumps.Settings(2, Long.MAX_VALUE, false, 0, false),
+				new CollectionGuard(Duration.ZERO));
+		String first = heapDumps.dump("first", false).dump().name();
+		String beforeFix = heapDumps.dump("before_fix", false).dump().name();
+		HeapDumpOnSuspicion action = new HeapDumpOnSuspicion(heapDumps, Duration.ofHours(1), this.clock);
+		String firstNote = action.onSuspicion("heap");
+		assertThat(heapDumps.list()).extracting(HeapDump::name).hasSize(3).contains(first, beforeFix);
+		assertThat(firstNote).doesNotContain("deleted");
+		this.clock.advance(Duration.ofHours(1));
+		String secondNote = action.onSuspicion("metaspace");
+		List<HeapDump> kept = heapDumps.list();
+		assertThat(kept).extracting(HeapDump::name).hasSize(3).contains(first, beforeFix);
+		String firstAutomatic = firstNote.substring("heap dump ".length());
+		assertThat(kept).extracting(HeapDump::name).doesNotContain(firstAutomatic);
+		assertThat(secondNote).startsWith("heap dump ")
+			.endsWith("(older automatic dumps deleted to stay within the limits: " + firstAutomatic + ")");
+	}
+
+	@Test
 	void aRefusedDumpShouldBeNotedAsNothingDoneAndStillCountForTheInterval() {
 		HeapDumps full = heapDumps(Long.MAX_VALUE);
 		HeapDumpOnSuspicion action = new HeapDumpOnSuspicion(full, Duration.ofHours(1), this.clock);
@@ -61,7 +86,8 @@ class HeapDumpOnSuspicionTests {
 	private HeapDumps heapDumps(long freeSpaceMargin) {
 		return new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
 				new HeapDumpRepository(this.directory),
-				new HeapDumps.Settings(5, Long.MAX_VALUE, false, freeSpaceMargin, false));
+				new HeapDumps.Settings(5, Long.MAX_VALUE, false, freeSpaceMargin, false),
+				new CollectionGuard(Duration.ZERO));
 	}
 
 	static final class SteppingClock extends Clock {

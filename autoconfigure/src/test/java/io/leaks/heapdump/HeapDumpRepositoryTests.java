@@ -2,13 +2,20 @@ package io.leaks.heapdump;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.leaks.gc.CollectionGuard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +108,40 @@ class HeapDumpRepositoryTests {
 	}
 
 	@Test
+	void removeStalePartialsShouldRemoveOnlyOurIncompleteDumpsOfProcessesThatNoLongerRun() throws Exception {
+		String name = "heapdump-20260301T101500126Z-live-x.hprof";
+		Process exited = new ProcessBuilder("sleep", "60").start();
+		HeapDumpNames.Writer gone = HeapDumpNames.Writer.of(exited.toHandle());
+		exited.destroy();
+		exited.waitFor();
+		HeapDumpNames.Writer self = HeapDumpNames.Writer.current();
+		// A previous process that had the same id (a restarted container is pid 1 again).
+		HeapDumpNames.Writer reused = new HeapDumpNames.Writer(self.pid(), self.startedAt() - 60_000);
+		Process sibling = new ProcessBuilder("sleep", "60").start();
+		try {
+			Path ofGone = partial(gone, name);
+			Path ofReused = partial(reused, name + ".gz");
+			Path ofSibling = partial(HeapDumpNames.Writer.of(sibling.toHandle()), name);
+			Path ofSelf = partial(self, name);
+			Path notOurs = Files.writeString(this.directory.resolve(".partial-notes.hprof"), "x");
+			Path link = Files.createSymbolicLink(
+					this.directory.resolve(HeapDumpNames.partialName(gone, "heapdump-20260301T101500127Z-all.hprof")),
+					this.outside);
+			assertThat(this.repository.removeStalePartials()).isEqualTo(2);
+			assertThat(ofGone).doesNotExist();
+			assertThat(ofReused).doesNotExist();
+			assertThat(ofSibling).exists();
+			assertThat(ofSelf).exists();
+			assertThat(notOurs).exists();
+			assertThat(link).isSymbolicLink();
+			assertOutsideUntouched();
+		}
+		finally {
+			sibling.destroy();
+		}
+	}
+
+	@Test
 	void aDirectoryThatIsASymbolicLinkShouldBeUsedThroughItsRealPath() throws IOException {
 		Path link = Files.createSymbolicLink(this.temp.resolve("link-to-dumps"), this.directory);
 		HeapDumpRepository linked = new HeapDumpRepository(link);
@@ -123,9 +164,27 @@ class HeapDumpRepositoryTests {
 		assertThatExceptionOfType(HeapDumpException.class)
 			.isThrownBy(() -> new HeapDumpRepository(file.resolve("dumps")).prepare())
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.UNAVAILABLE))
-			.withMessageContaining("cannot be created or read")
+			.withMessageContaining("cannot be created or read: " + file + " already exists and is not a directory")
 			.withMessageEndingWith("Point leaks.heap-dump.directory at a writable directory owned by the user that "
 					+ "runs this JVM");
+	}
+
+	@Test
+	void fileSystemFailuresShouldBeDescribedInWordsNotJustAPath() {
+		assertThat(HeapDumpRepository.describe(new AccessDeniedException("/srv/dumps")))
+			.isEqualTo("permission denied for /srv/dumps");
+		assertThat(HeapDumpRepository.describe(new NoSuchFileException("/srv/dumps")))
+			.isEqualTo("/srv/dumps does not exist");
+		assertThat(HeapDumpRepository.describe(new NotDirectoryException("/srv/dumps")))
+			.isEqualTo("/srv/dumps is not a directory");
+		assertThat(HeapDumpRepository.describe(new FileSystemException("/srv/dumps", null, "Read-only file system")))
+			.isEqualTo("Read-only file system (/srv/dumps)");
+		assertThat(HeapDumpRepository.describe(new FileSystemException("/srv/dumps")))
+			.isEqualTo("FileSystemException for /srv/dumps");
+		assertThat(HeapDumpRepository.describe(new FileAlreadyExistsException("/srv/dumps")))
+			.isEqualTo("/srv/dumps already exists and is not a directory");
+		assertThat(HeapDumpRepository.describe(new IOException("Input/output error")))
+			.isEqualTo("Input/output error");
 	}
 
 	@Test
@@ -145,7 +204,7 @@ class HeapDumpRepositoryTests {
 	@ValueSource(strings = { "../../etc/x", "/abs", "a\u0000b", "..", "sub/dir" })
 	void dumpsWithPathLikeLabelsShouldBeRefusedBeforeAnythingIsWritten(String label) {
 		HeapDumps heapDumps = new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
-				this.repository, HeapDumpsTests.settings(5, Long.MAX_VALUE, false));
+				this.repository, HeapDumpsTests.settings(5, Long.MAX_VALUE, false), new CollectionGuard(Duration.ZERO));
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump(label, true))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.INVALID_LABEL));
 		assertThat(HeapDumpsTests.filesIn(this.directory)).isEmpty();
@@ -155,10 +214,14 @@ class HeapDumpRepositoryTests {
 	@Test
 	void aVeryLongLabelShouldBeRefused() {
 		HeapDumps heapDumps = new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
-				this.repository, HeapDumpsTests.settings(5, Long.MAX_VALUE, false));
+				this.repository, HeapDumpsTests.settings(5, Long.MAX_VALUE, false), new CollectionGuard(Duration.ZERO));
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("x".repeat(5000), true))
 			.withMessage("label is 5000 characters long; use at most 100");
 		assertThat(HeapDumpsTests.filesIn(this.directory)).isEmpty();
+	}
+
+	private Path partial(HeapDumpNames.Writer writer, String name) throws IOException {
+		return Files.writeString(this.directory.resolve(HeapDumpNames.partialName(writer, name)), "partial");
 	}
 
 	private void assertOutsideUntouched() {

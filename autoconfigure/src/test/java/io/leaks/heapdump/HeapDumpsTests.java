@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,9 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import io.leaks.gc.CollectionGuard;
+import io.leaks.gc.HeldGuard;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,6 +39,8 @@ class HeapDumpsTests {
 	private static final Clock FIXED = Clock.fixed(Instant.parse("2026-03-01T10:15:00.123Z"), ZoneOffset.UTC);
 
 	private static final HeapDumper hotSpot = new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer());
+
+	private final CollectionGuard guard = new CollectionGuard(Duration.ZERO);
 
 	@TempDir
 	Path temp;
@@ -88,13 +95,14 @@ class HeapDumpsTests {
 	void aFailedCompressionShouldKeepTheDumpUncompressedAndSaySo() throws IOException {
 		Files.createDirectories(this.directory);
 		// Taken by a file that appears between choosing the name and compressing.
-		Path squatter = this.directory.resolve("heapdump-20260301T101500123Z-live-squat.hprof.gz");
+		Path squatter = this.directory.resolve(HeapDumpNames.partialName(HeapDumpNames.Writer.current(),
+				"heapdump-20260301T101500123Z-live-squat.hprof.gz"));
 		HeapDumper squatting = (file, live) -> {
 			hotSpot.dumpHeap(file, live);
 			Files.writeString(squatter, "not ours to delete");
 		};
 		HeapDumps heapDumps = new HeapDumps(squatting, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, true), FIXED, () -> 0);
+				settings(5, 1024 * MB, true), this.guard, FIXED, () -> 0);
 		HeapDumps.Taken taken = heapDumps.dump("squat", true);
 		assertThat(taken.dump().compressed()).isFalse();
 		assertThat(header(Files.newInputStream(taken.dump().file()))).isEqualTo("JAVA PROFILE 1.0.2");
@@ -133,6 +141,20 @@ class HeapDumpsTests {
 	}
 
 	@Test
+	void anAutomaticDumpBeyondTheLimitsShouldKeepDumpsTakenOnRequestAndSaySo() {
+		HeapDumps heapDumps = heapDumps(settings(1, 1024 * MB, false));
+		String beforeFix = heapDumps.dump("before_fix", true).dump().name();
+		HeapDumps.Taken automatic = heapDumps.dumpAutomatically("suspected-heap");
+		assertThat(automatic.dump().automatic()).isTrue();
+		assertThat(automatic.deleted()).isEmpty();
+		assertThat(filesIn(this.directory)).containsExactlyInAnyOrder(beforeFix, automatic.dump().name());
+		assertThat(automatic.warnings()).singleElement().asString()
+			.startsWith("Dumps taken on request are never deleted to make room for an automatic one")
+			.contains("holds 2 dumps");
+		assertThat(heapDumps.dump("after_fix", true).deleted()).containsExactly(beforeFix, automatic.dump().name());
+	}
+
+	@Test
 	void retentionShouldLeaveFilesThatAreNotOursAlone() throws IOException {
 		Files.createDirectories(this.directory);
 		Path foreign = Files.writeString(this.directory.resolve("notes.txt"), "keep me");
@@ -162,7 +184,7 @@ class HeapDumpsTests {
 			throw new IOException("No space left on device");
 		};
 		HeapDumps heapDumps = new HeapDumps(failing, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, false));
+				settings(5, 1024 * MB, false), this.guard);
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("doomed", true))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.FAILED))
 			.withMessage("The heap dump failed (No space left on device); the partial file was removed");
@@ -170,21 +192,69 @@ class HeapDumpsTests {
 	}
 
 	@Test
+	void aDumpBeingWrittenShouldBeNeitherListedNorServedNorDeletable() throws Exception {
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		HeapDumper slow = (file, live) -> {
+			hotSpot.dumpHeap(file, live);
+			written.countDown();
+			await(release);
+		};
+		HeapDumps heapDumps = new HeapDumps(slow, new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), this.guard, FIXED, () -> 0);
+		String name = "heapdump-20260301T101500123Z-live-slow.hprof";
+		CompletableFuture<HeapDumps.Taken> dump = CompletableFuture.supplyAsync(() -> heapDumps.dump("slow", true));
+		assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(filesIn(this.directory)).singleElement().asString().startsWith(".partial-").endsWith(name);
+		assertThat(heapDumps.list()).isEmpty();
+		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.get(name))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.NOT_FOUND));
+		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.delete(name))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.NOT_FOUND));
+		release.countDown();
+		assertThat(dump.get(60, TimeUnit.SECONDS).dump().name()).isEqualTo(name);
+		assertThat(filesIn(this.directory)).containsExactly(name);
+	}
+
+	@Test
+	void aFailedDumpShouldNeverDeleteAFileAnotherProcessWrote() throws IOException {
+		Files.createDirectories(this.directory);
+		String name = "heapdump-20260301T101500123Z-live-clash.hprof";
+		HeapDumper failing = (file, live) -> {
+			// Another JVM of the same application dumps in the same millisecond.
+			Files.writeString(this.directory.resolve(name), "the other JVM's dump");
+			throw new IOException("No space left on device");
+		};
+		HeapDumps heapDumps = new HeapDumps(failing, new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), this.guard, FIXED, () -> 0);
+		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("clash", true));
+		assertThat(this.directory.resolve(name)).hasContent("the other JVM's dump");
+		assertThat(filesIn(this.directory)).containsExactly(name);
+	}
+
+	@Test
+	void aNameTakenWhileDumpingShouldNeverBeOverwritten() throws IOException {
+		Files.createDirectories(this.directory);
+		String name = "heapdump-20260301T101500123Z-live-clash.hprof";
+		HeapDumper clashing = (file, live) -> {
+			hotSpot.dumpHeap(file, live);
+			Files.writeString(this.directory.resolve(name), "the other JVM's dump");
+		};
+		HeapDumps heapDumps = new HeapDumps(clashing, new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), this.guard, FIXED, () -> 0);
+		HeapDump dump = heapDumps.dump("clash", true).dump();
+		assertThat(dump.name()).isEqualTo("heapdump-20260301T101500124Z-live-clash.hprof");
+		assertThat(header(Files.newInputStream(dump.file()))).isEqualTo("JAVA PROFILE 1.0.2");
+		assertThat(this.directory.resolve(name)).hasContent("the other JVM's dump");
+		assertThat(filesIn(this.directory)).containsExactly(name, dump.name());
+	}
+
+	@Test
 	void aSecondDumpWhileOneIsWrittenShouldBeRefusedAtOnce() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		HeapDumper blocking = (file, live) -> {
-			started.countDown();
-			try {
-				release.await(30, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			hotSpot.dumpHeap(file, live);
-		};
-		HeapDumps heapDumps = new HeapDumps(blocking, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, false));
+		HeapDumps heapDumps = new HeapDumps(gated(started, release), new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), this.guard);
 		CompletableFuture<HeapDumps.Taken> first = CompletableFuture.supplyAsync(() -> heapDumps.dump("first", true));
 		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(heapDumps.isBusy()).isTrue();
@@ -198,11 +268,45 @@ class HeapDumpsTests {
 		assertThat(filesIn(this.directory)).hasSize(1);
 	}
 
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void aDumpWhileAnotherHeapOperationRunsShouldBeRefusedAsBusy(boolean live) throws Exception {
+		HeapDumps heapDumps = heapDumps(settings(5, 1024 * MB, false));
+		try (HeldGuard held = HeldGuard.hold(this.guard)) {
+			assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("refused", live))
+				.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.BUSY))
+				.withMessageStartingWith("A heap dump stops the JVM to walk the heap")
+				.withMessageContaining("another heap operation");
+			assertThat(filesIn(this.directory)).isEmpty();
+			assertThat(heapDumps.isBusy()).isFalse();
+		}
+		assertThat(heapDumps.dump("after", live).dump().live()).isEqualTo(live);
+	}
+
+	@Test
+	void anotherHeapOperationWhileADumpIsWrittenShouldBeRefused() throws Exception {
+		CountDownLatch dumping = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		HeapDumps heapDumps = new HeapDumps(gated(dumping, release), new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), this.guard);
+		CompletableFuture<HeapDumps.Taken> dump = CompletableFuture.supplyAsync(() -> heapDumps.dump("live", true));
+		try {
+			assertThat(dumping.await(30, TimeUnit.SECONDS)).isTrue();
+			assertThatExceptionOfType(CollectionGuard.CollectionInProgressException.class)
+				.isThrownBy(() -> this.guard.run(() -> "gc"));
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(dump.get(60, TimeUnit.SECONDS).dump().live()).isTrue();
+		assertThat(this.guard.run(() -> "gc")).isEqualTo("gc");
+	}
+
 	@Test
 	void aJvmThatCannotDumpShouldBeRefusedAsUnavailable() {
 		HeapDumper none = new HotSpotHeapDumper(javax.management.MBeanServerFactory.newMBeanServer());
 		HeapDumps heapDumps = new HeapDumps(none, new HeapDumpRepository(this.directory),
-				settings(5, 1024 * MB, false));
+				settings(5, 1024 * MB, false), this.guard);
 		assertThat(heapDumps.isAvailable()).isFalse();
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump(null, true))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.UNAVAILABLE))
@@ -221,13 +325,33 @@ class HeapDumpsTests {
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.NOT_FOUND));
 	}
 
+	/**
+	 * The real dumper, which first says it was reached and then waits to be released.
+	 */
+	private static HeapDumper gated(CountDownLatch reached, CountDownLatch release) {
+		return (file, live) -> {
+			reached.countDown();
+			await(release);
+			hotSpot.dumpHeap(file, live);
+		};
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private HeapDumps atFixedTime(boolean compress) {
-		return new HeapDumps(hotSpot, new HeapDumpRepository(this.directory), settings(5, 1024 * MB, compress), FIXED,
-				() -> 0);
+		return new HeapDumps(hotSpot, new HeapDumpRepository(this.directory), settings(5, 1024 * MB, compress),
+				this.guard, FIXED, () -> 0);
 	}
 
 	private HeapDumps heapDumps(HeapDumps.Settings settings) {
-		return new HeapDumps(hotSpot, new HeapDumpRepository(this.directory), settings);
+		return new HeapDumps(hotSpot, new HeapDumpRepository(this.directory), settings, this.guard);
 	}
 
 	static HeapDumps.Settings settings(int maxCount, long maxTotalBytes, boolean compress) {

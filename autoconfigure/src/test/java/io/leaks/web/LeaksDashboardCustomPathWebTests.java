@@ -18,11 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A custom page path, actuator base path and servlet context path: the page is where the
  * property says, and the endpoint URL and asset links it renders include both prefixes.
+ * With the trend analysis off, the page is told not to ask for its resources.
  */
 @SpringBootTest(classes = LeaksTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=leaks", "management.endpoints.web.base-path=/manage",
 				"server.servlet.context-path=/app", "leaks.dashboard.path=/ops/memory",
-				"leaks.dashboard.poll-interval=2s" })
+				"leaks.dashboard.poll-interval=2s", "leaks.trend.enabled=false" })
 @AutoConfigureTestRestTemplate
 class LeaksDashboardCustomPathWebTests {
 
@@ -34,7 +35,9 @@ class LeaksDashboardCustomPathWebTests {
 		ResponseEntity<String> page = this.rest.getForEntity("/ops/memory", String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getBody()).contains("<meta name=\"leaks-endpoint\" content=\"/app/manage/leaks\">")
-			.contains("<meta name=\"leaks-poll-millis\" content=\"2000\">");
+			.contains("<meta name=\"leaks-poll-millis\" content=\"2000\">")
+			.as("no trend or history with the trend analysis off")
+			.contains("<meta name=\"leaks-resources\" content=\"heapdumps tuning\">");
 		assertThat(this.rest.getForEntity("/leaks", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 

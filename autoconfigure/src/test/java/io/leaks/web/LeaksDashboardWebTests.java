@@ -43,7 +43,7 @@ class LeaksDashboardWebTests {
 		assertThat(page.getHeaders().getCacheControl()).isEqualTo("no-store");
 		assertThat(page.getBody()).contains("<meta name=\"leaks-endpoint\" content=\"/actuator/leaks\">")
 			.contains("<meta name=\"leaks-poll-millis\" content=\"5000\">")
-			.contains("<meta name=\"leaks-resources\" content=\"heapdumps tuning\">")
+			.contains("<meta name=\"leaks-resources\" content=\"trend history heapdumps tuning\">")
 			.doesNotContain("name=\"_csrf\"");
 	}
 

@@ -6,12 +6,14 @@ import java.lang.ref.Reference;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 
+import io.leaks.gc.CollectionGuard;
 import io.leaks.heapdump.HeapDumpRepository;
 import io.leaks.heapdump.HeapDumps;
 import io.leaks.heapdump.HotSpotHeapDumper;
@@ -75,7 +77,8 @@ public final class HeapDumpHarness {
 
 	private static HeapDumps heapDumps(Path directory, boolean compress) {
 		return new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
-				new HeapDumpRepository(directory), new HeapDumps.Settings(1000, Long.MAX_VALUE, compress, 0, false));
+				new HeapDumpRepository(directory), new HeapDumps.Settings(1000, Long.MAX_VALUE, compress, 0, false),
+				new CollectionGuard(Duration.ZERO));
 	}
 
 	private static List<Object> retain(int megabytes) {

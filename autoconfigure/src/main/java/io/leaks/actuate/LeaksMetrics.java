@@ -1,0 +1,82 @@
+package io.leaks.actuate;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.leaks.trend.LeakWatch;
+import io.leaks.trend.Point;
+import io.leaks.trend.Projection;
+import io.leaks.trend.TrendReport;
+import io.leaks.trend.Verdict;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.util.Assert;
+
+/**
+ * The trend analysis as meters: the retained heap floor, its growth, the time left until
+ * the max heap fills, and whether each resource is suspected of leaking. All are gauges
+ * read from the watch's last report, so scraping costs nothing.
+ */
+public class LeaksMetrics implements MeterBinder {
+
+	private final LeakWatch watch;
+
+	public LeaksMetrics(LeakWatch watch) {
+		Assert.notNull(watch, "'watch' must not be null");
+		this.watch = watch;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder("leaks.heap.floor", this, LeaksMetrics::floor)
+			.baseUnit("bytes")
+			.description("Heap in use after the last collection that reached the old generation")
+			.register(registry);
+		Gauge.builder("leaks.heap.growth.rate", this, LeaksMetrics::growthPerSecond)
+			.baseUnit("bytes")
+			.description("Growth of the retained heap, bytes per second, as the trend analysis fits it")
+			.register(registry);
+		TimeGauge.builder("leaks.heap.time.to.exhaustion", this, TimeUnit.SECONDS, LeaksMetrics::secondsLeft)
+			.description("Time until the max heap fills at the fitted growth; NaN when it does not grow")
+			.register(registry);
+		for (String resource : List.of("heap", "metaspace", "threads")) {
+			Gauge.builder("leaks.suspected", this, (metrics) -> metrics.suspected(resource))
+				.tag("resource", resource)
+				.description("1 while a leak of the resource is suspected, else 0")
+				.register(registry);
+		}
+	}
+
+	private double floor() {
+		List<Point> floor = this.watch.gcHistory().snapshot().floor();
+		return floor.isEmpty() ? Double.NaN : floor.get(floor.size() - 1).value();
+	}
+
+	private double growthPerSecond() {
+		return this.watch.report().heap().shown().growthPerMinute() / 60.0;
+	}
+
+	private double secondsLeft() {
+		TrendReport report = this.watch.report();
+		Verdict shown = report.heap().shown();
+		Projection projection = shown.projection();
+		if (projection == null) {
+			return Double.NaN;
+		}
+		long left = this.watch.instant(projection.exhaustionAtMillis()).toEpochMilli() - report.at().toEpochMilli();
+		return Math.max(0, left) / 1000.0;
+	}
+
+	private double suspected(String resource) {
+		for (TrendReport.Resource state : this.watch.report().resources()) {
+			if (state.resource().equals(resource)) {
+				return state.leak() ? 1 : 0;
+			}
+		}
+		return Double.NaN;
+	}
+
+}

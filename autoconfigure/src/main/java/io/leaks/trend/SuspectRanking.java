@@ -1,0 +1,113 @@
+package io.leaks.trend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.leaks.histogram.ClassHistogram;
+import io.leaks.histogram.HistogramEntry;
+import io.leaks.histogram.JdkClasses;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Names the suspects of a leak from spaced live histograms: the classes whose instance
+ * count grew in every step. A leak shows up by count in the application class that is
+ * retained (one more listener, session, cache entry per request), while {@code byte[]},
+ * {@code String} and {@code HashMap$Node} grow alongside any leak and dominate by bytes;
+ * so application classes come first, each group by instances gained.
+ */
+public final class SuspectRanking {
+
+	/** Suspects named at most. */
+	public static final int MAX_SUSPECTS = 10;
+
+	/**
+	 * The starter's own packages: its bounded buffers grow while they fill, and must not
+	 * accuse themselves.
+	 */
+	private static final List<String> STARTER_PACKAGES = List.of("io.leaks.trend.", "io.leaks.histogram.",
+			"io.leaks.gc.", "io.leaks.jvm.", "io.leaks.actuate.", "io.leaks.autoconfigure.", "io.leaks.heapdump.",
+			"io.leaks.web.");
+
+	private SuspectRanking() {
+	}
+
+	/**
+	 * Ranks the classes that grew in every step.
+	 * @param histograms at least two live histograms, oldest first
+	 * @return up to {@link #MAX_SUSPECTS} suspects, most suspicious first
+	 */
+	public static List<Suspect> rank(List<ClassHistogram> histograms) {
+		if (histograms.size() < 2) {
+			return List.of();
+		}
+		List<Map<String, long[]>> counts = new ArrayList<>();
+		for (ClassHistogram histogram : histograms) {
+			counts.add(index(histogram));
+		}
+		Map<String, long[]> first = counts.get(0);
+		Map<String, long[]> last = counts.get(counts.size() - 1);
+		List<Suspect> suspects = new ArrayList<>();
+		for (Map.Entry<String, long[]> entry : last.entrySet()) {
+			String key = entry.getKey();
+			if (!grewInEveryStep(key, counts) || isStarters(key)) {
+				continue;
+			}
+			long[] now = entry.getValue();
+			long[] then = first.get(key);
+			String className = key.substring(0, key.indexOf('\u0000'));
+			String module = key.substring(key.indexOf('\u0000') + 1);
+			suspects.add(new Suspect(className, JdkClasses.displayName(className), now[0] - then[0],
+					now[1] - then[1], now[0], now[1], JdkClasses.isJdk(className, module.isEmpty() ? null : module)));
+		}
+		suspects.sort(Comparator.comparing(Suspect::jdk)
+			.thenComparing(Comparator.comparingLong(Suspect::instancesDelta).reversed())
+			.thenComparing(Suspect::className));
+		return List.copyOf(suspects.subList(0, Math.min(MAX_SUSPECTS, suspects.size())));
+	}
+
+	private static boolean isStarters(String key) {
+		String element = key.substring(key.lastIndexOf('[') + 1);
+		element = element.startsWith("L") ? element.substring(1) : element;
+		for (String starter : STARTER_PACKAGES) {
+			if (element.startsWith(starter) && element.indexOf('.', starter.length()) < 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean grewInEveryStep(String key, List<Map<String, long[]>> counts) {
+		for (int i = 1; i < counts.size(); i++) {
+			long[] before = counts.get(i - 1).get(key);
+			long[] after = counts.get(i).get(key);
+			if (before == null || after == null || after[0] <= before[0]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Instances and bytes per class. Same-named classes of different class loaders are
+	 * summed here: a leak through either still grows the sum.
+	 */
+	private static Map<String, long[]> index(ClassHistogram histogram) {
+		Map<String, long[]> index = new HashMap<>(histogram.classCount() * 2);
+		for (int i = 0; i < histogram.classCount(); i++) {
+			HistogramEntry entry = histogram.entry(i);
+			long[] sums = index.computeIfAbsent(key(entry.className(), entry.module()), (k) -> new long[2]);
+			sums[0] += entry.instances();
+			sums[1] += entry.bytes();
+		}
+		return index;
+	}
+
+	private static String key(String className, @Nullable String module) {
+		return className + '\u0000' + ((module != null) ? module : "");
+	}
+
+}

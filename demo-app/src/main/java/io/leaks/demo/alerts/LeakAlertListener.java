@@ -1,0 +1,82 @@
+package io.leaks.demo.alerts;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.leaks.trend.LeakClearedEvent;
+import io.leaks.trend.LeakSuspectedEvent;
+import io.leaks.trend.Suspect;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a service owner would wire to a pager: each {@link LeakSuspectedEvent} becomes an
+ * alert in the log, with the suspects, and is counted; the last few are kept for
+ * {@code GET /demo/alerts}.
+ */
+@Component
+public class LeakAlertListener {
+
+	private static final Log logger = LogFactory.getLog(LeakAlertListener.class);
+
+	static final int KEPT = 20;
+
+	private final AtomicLong raised = new AtomicLong();
+
+	private final AtomicLong cleared = new AtomicLong();
+
+	private final ArrayDeque<LeakAlert> recent = new ArrayDeque<>();
+
+	@EventListener
+	public void onLeakSuspected(LeakSuspectedEvent event) {
+		List<String> suspects = event.getSuspects().stream().map(Suspect::className).toList();
+		LeakAlert alert = new LeakAlert(Instant.now(), event.getResource(), event.getGrowthPerMinute(),
+				event.getProjectedExhaustion(), suspects, event.getVerdict().reason());
+		synchronized (this.recent) {
+			if (this.recent.size() == KEPT) {
+				this.recent.removeFirst();
+			}
+			this.recent.addLast(alert);
+		}
+		this.raised.incrementAndGet();
+		String growth = "threads".equals(alert.resource())
+				? String.format(Locale.ROOT, "%.1f threads", alert.growthPerMinute())
+				: String.format(Locale.ROOT, "%.1f MB", alert.growthPerMinute() / 1_000_000);
+		logger.warn(String.format(Locale.ROOT, "LEAK ALERT: %s grows %s per minute, runs out at %s; suspects %s. %s",
+				alert.resource(), growth, alert.projectedExhaustion(), suspects, alert.reason()));
+	}
+
+	@EventListener
+	public void onLeakCleared(LeakClearedEvent event) {
+		this.cleared.incrementAndGet();
+		logger.info("Leak alert cleared: " + event.getResource() + ". " + event.getVerdict().reason());
+	}
+
+	/**
+	 * The alerts so far.
+	 * @return the counts and the last alerts, oldest first
+	 */
+	public Alerts alerts() {
+		synchronized (this.recent) {
+			return new Alerts(this.raised.get(), this.cleared.get(), List.copyOf(this.recent));
+		}
+	}
+
+	/**
+	 * The answer of {@code GET /demo/alerts}.
+	 *
+	 * @param count leak alerts raised since start
+	 * @param cleared leak alerts cleared since start
+	 * @param alerts the last alerts, oldest first
+	 */
+	public record Alerts(long count, long cleared, List<LeakAlert> alerts) {
+
+	}
+
+}

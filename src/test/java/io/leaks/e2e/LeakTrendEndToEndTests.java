@@ -1,0 +1,79 @@
+package io.leaks.e2e;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The trend analyzer's whole cycle in the packaged demo app, with only the three basic
+ * settings shortened (everything else derives from them): a leaking cache driven
+ * continuously must raise one {@code LeakSuspectedEvent} whose suspects name the leaking
+ * class, while the fixed cache, driven the same way at the same time in a second app,
+ * raises none.
+ */
+class LeakTrendEndToEndTests {
+
+	private static final List<String> SHORT_SETTINGS = List.of("--leaks.trend.interval=5s",
+			"--leaks.trend.warmup=20s", "--leaks.trend.min-evidence=60s");
+
+	private static final String LEAKING_CLASS = "io.leaks.demo.cache.CachedReport";
+
+	/** About 2 MB a second of retained reports: the 256 MB heap would fill in about two minutes. */
+	private static final int PER_SECOND = 800;
+
+	@Test
+	void leakingCacheShouldRaiseOneAlertNamingItsClassAndTheFixedCacheNone() throws Exception {
+		try (DemoApp leakingApp = DemoApp.start("trend-leaking", SHORT_SETTINGS);
+				DemoApp fixedApp = DemoApp.start("trend-fixed", SHORT_SETTINGS)) {
+			DemoClient leaking = new DemoClient(leakingApp).awaitReady();
+			DemoClient fixed = new DemoClient(fixedApp).awaitReady();
+			leaking.post("/demo/driver?pattern=cache&variant=leaking&perSecond=" + PER_SECOND).expect(200);
+			fixed.post("/demo/driver?pattern=cache&variant=fixed&perSecond=" + PER_SECOND).expect(200);
+			await("a leak alert from the leaking app").atMost(Duration.ofSeconds(150))
+				.pollInterval(Duration.ofSeconds(2))
+				.until(() -> {
+					if (!leakingApp.isAlive()) {
+						throw new IllegalStateException("The leaking app died:\n" + leakingApp.logTail(40));
+					}
+					return alertCount(leaking) >= 1;
+				});
+			JsonNode alerts = leaking.get("/demo/alerts").expect(200).body();
+			assertThat(alerts.path("count").asLong()).as(leakingApp.logTail(20)).isEqualTo(1);
+			JsonNode alert = alerts.path("alerts").get(0);
+			assertThat(alert.path("resource").asString()).isEqualTo("heap");
+			assertThat(texts(alert.path("suspects"))).as("suspects, most suspicious first").startsWith(LEAKING_CLASS);
+			assertThat(alert.path("growthPerMinute").asDouble()).isPositive();
+			JsonNode trend = leaking.get("/actuator/leaks/trend").expect(200).body();
+			assertThat(trend.path("status").asString()).isEqualTo("LEAK_SUSPECTED");
+			assertThat(trend.path("suspects").get(0).path("className").asString()).isEqualTo(LEAKING_CLASS);
+			assertThat(trend.path("suspects").get(0).path("instancesDelta").asLong()).isPositive();
+			assertThat(trend.path("projectedExhaustion").isString()).isTrue();
+
+			JsonNode fixedDriver = fixed.get("/demo/driver").expect(200).body();
+			assertThat(fixedDriver.path("running").asBoolean()).as("the fixed app was driven all along: %s", fixedDriver)
+				.isTrue();
+			assertThat(alertCount(fixed)).as(fixedApp.logTail(20)).isZero();
+			assertThat(fixed.get("/actuator/leaks/trend").expect(200).body().path("status").asString())
+				.isNotEqualTo("LEAK_SUSPECTED");
+		}
+	}
+
+	private static long alertCount(DemoClient client) {
+		return client.get("/demo/alerts").expect(200).body().path("count").asLong();
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		for (JsonNode element : array) {
+			texts.add(element.asString());
+		}
+		return texts;
+	}
+
+}
