@@ -1,10 +1,14 @@
 package io.leaks.e2e;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +31,15 @@ class LeakTrendEndToEndTests {
 	/** About 2 MB a second of retained reports: the 256 MB heap would fill in about two minutes. */
 	private static final int PER_SECOND = 800;
 
+	@TempDir
+	Path dumps;
+
 	@Test
 	void leakingCacheShouldRaiseOneAlertNamingItsClassAndTheFixedCacheNone() throws Exception {
-		try (DemoApp leakingApp = DemoApp.start("trend-leaking", SHORT_SETTINGS);
+		List<String> leakingSettings = new ArrayList<>(SHORT_SETTINGS);
+		leakingSettings.addAll(List.of("--leaks.heap-dump.on-suspicion=true",
+				"--leaks.heap-dump.directory=" + this.dumps, "--leaks.heap-dump.free-space-margin=10MB"));
+		try (DemoApp leakingApp = DemoApp.start("trend-leaking", leakingSettings);
 				DemoApp fixedApp = DemoApp.start("trend-fixed", SHORT_SETTINGS)) {
 			DemoClient leaking = new DemoClient(leakingApp).awaitReady();
 			DemoClient fixed = new DemoClient(fixedApp).awaitReady();
@@ -54,6 +64,12 @@ class LeakTrendEndToEndTests {
 			assertThat(trend.path("suspects").get(0).path("className").asString()).isEqualTo(LEAKING_CLASS);
 			assertThat(trend.path("suspects").get(0).path("instancesDelta").asLong()).isPositive();
 			assertThat(trend.path("projectedExhaustion").isString()).isTrue();
+			assertThat(texts(trend.path("notes"))).as("the automatic heap dump is noted on the trend")
+				.anySatisfy((note) -> assertThat(note).startsWith("heap dump heapdump-").contains("-auto-live-"));
+			try (Stream<Path> files = Files.list(this.dumps)) {
+				assertThat(files.map((file) -> file.getFileName().toString()))
+					.anySatisfy((name) -> assertThat(name).contains("-auto-live-suspected-heap").endsWith(".hprof"));
+			}
 
 			JsonNode fixedDriver = fixed.get("/demo/driver").expect(200).body();
 			assertThat(fixedDriver.path("running").asBoolean()).as("the fixed app was driven all along: %s", fixedDriver)
