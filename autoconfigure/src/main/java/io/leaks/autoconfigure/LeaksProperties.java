@@ -31,6 +31,8 @@ public class LeaksProperties {
 
 	private final Trend trend = new Trend();
 
+	private final Dashboard dashboard = new Dashboard();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -53,6 +55,10 @@ public class LeaksProperties {
 
 	public Trend getTrend() {
 		return this.trend;
+	}
+
+	public Dashboard getDashboard() {
+		return this.dashboard;
 	}
 
 	/**
@@ -417,6 +423,61 @@ public class LeaksProperties {
 
 		public void setDownOnLeak(boolean downOnLeak) {
 			this.downOnLeak = downOnLeak;
+		}
+
+	}
+
+	/**
+	 * The dashboard page (servlet web applications with Thymeleaf, when the leaks endpoint
+	 * is exposed over HTTP).
+	 */
+	public static class Dashboard {
+
+		/**
+		 * Whether to serve the dashboard page.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the dashboard page.
+		 */
+		private String path = "/leaks";
+
+		/**
+		 * How often the open page asks the endpoint for fresh figures.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			if (!path.matches("/[A-Za-z0-9._~/-]*") || path.contains("//") || (path.length() > 1 && path.endsWith("/"))) {
+				throw new IllegalArgumentException("leaks.dashboard.path must start with '/', not end with '/' and "
+						+ "use only letters, digits and . _ ~ - /, was '" + path + "'");
+			}
+			this.path = path;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			if (pollInterval.compareTo(Duration.ofMillis(500)) < 0 || pollInterval.compareTo(Duration.ofHours(1)) > 0) {
+				throw new IllegalArgumentException(
+						"leaks.dashboard.poll-interval must be from 500ms to 1h, was " + pollInterval);
+			}
+			this.pollInterval = pollInterval;
 		}
 
 	}

@@ -1,0 +1,117 @@
+package io.leaks.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.leaks.actuate.LeaksEndpointPath;
+import io.leaks.web.LeaksDashboardController;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LeaksDashboardAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LeaksAutoConfiguration.class, LeaksEndpointAutoConfiguration.class,
+				LeaksDashboardAutoConfiguration.class, EndpointAutoConfiguration.class,
+				WebEndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=leaks");
+
+	@Test
+	void runWhenEndpointIsExposedShouldHaveDashboardController() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(LeaksDashboardController.class));
+	}
+
+	@Test
+	void runWhenDisabledShouldNotHaveDashboardController() {
+		this.contextRunner.withPropertyValues("leaks.dashboard.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+			assertThat(context).hasSingleBean(LeaksEndpointPath.class);
+		});
+	}
+
+	@Test
+	void runWhenStarterIsDisabledShouldNotHaveDashboardController() {
+		this.contextRunner.withPropertyValues("leaks.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardController.class));
+	}
+
+	@Test
+	void runWhenEndpointIsNotExposedOverHttpShouldNotHaveDashboardController() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=health")
+			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardController.class));
+	}
+
+	@Test
+	void runWhenEndpointAccessIsNoneShouldNotHaveDashboardController() {
+		this.contextRunner.withPropertyValues("management.endpoint.leaks.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardController.class));
+	}
+
+	@Test
+	void runWithoutThymeleafShouldNotHaveDashboardController() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.thymeleaf"))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+				assertThat(context).hasSingleBean(LeaksEndpointPath.class);
+			});
+	}
+
+	@Test
+	void runWithoutBootsThymeleafAutoConfigurationShouldNotHaveDashboardController() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.thymeleaf"))
+			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardController.class));
+	}
+
+	@Test
+	void runWithSeparateManagementPortShouldNotHaveDashboardController() {
+		this.contextRunner.withPropertyValues("server.port=8080", "management.server.port=8081")
+			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardController.class));
+	}
+
+	@Test
+	void runInANonWebApplicationShouldNotHaveDashboardController() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LeaksAutoConfiguration.class,
+					LeaksEndpointAutoConfiguration.class, LeaksDashboardAutoConfiguration.class,
+					EndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=leaks")
+			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardController.class));
+	}
+
+	@Test
+	void runWhenUserDefinesControllerShouldBackOff() {
+		LeaksDashboardController own = new LeaksDashboardController(new LeaksEndpointPath(() -> "/ops/leaks"),
+				Duration.ofSeconds(30), List.of());
+		this.contextRunner.withBean("ownDashboard", LeaksDashboardController.class, () -> own).run((context) -> {
+			assertThat(context).hasSingleBean(LeaksDashboardController.class);
+			assertThat(context).getBean(LeaksDashboardController.class).isSameAs(own);
+		});
+	}
+
+	@Test
+	void runWithInvalidPathShouldFailWithTheReason() {
+		this.contextRunner.withPropertyValues("leaks.dashboard.path=leaks/").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("leaks.dashboard.path must start with '/'");
+		});
+	}
+
+	@Test
+	void runWithTooShortPollIntervalShouldFailWithTheReason() {
+		this.contextRunner.withPropertyValues("leaks.dashboard.poll-interval=10ms").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("leaks.dashboard.poll-interval must be from 500ms to 1h");
+		});
+	}
+
+}
