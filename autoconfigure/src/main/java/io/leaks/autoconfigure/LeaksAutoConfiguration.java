@@ -9,7 +9,8 @@ import io.leaks.histogram.DiagnosticCommandHistogramSampler;
 import io.leaks.histogram.HistogramSampler;
 import io.leaks.histogram.SnapshotStore;
 import io.leaks.histogram.Snapshots;
-import io.leaks.jvm.VmOptions;
+import io.leaks.gc.HotSpotVmFlags;
+import io.leaks.gc.VmFlagAccess;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -62,14 +63,14 @@ public final class LeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	VmOptions leaksVmOptions() {
-		return new VmOptions(ManagementFactory.getPlatformMBeanServer());
+	VmFlagAccess leaksVmFlagAccess() {
+		return new HotSpotVmFlags(ManagementFactory.getPlatformMBeanServer());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	GcTrigger leaksGcTrigger(VmOptions vmOptions, CollectionGuard guard) {
-		return new GcTrigger(vmOptions, guard);
+	GcTrigger leaksGcTrigger(VmFlagAccess flags, CollectionGuard guard) {
+		return new GcTrigger(flags, guard);
 	}
 
 }

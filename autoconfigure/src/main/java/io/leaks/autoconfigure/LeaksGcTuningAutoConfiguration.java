@@ -1,10 +1,8 @@
 package io.leaks.autoconfigure;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 
 import io.leaks.gc.GcTuning;
-import io.leaks.gc.HotSpotVmFlags;
 import io.leaks.gc.VmFlagAccess;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,12 +19,6 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = LeaksAutoConfiguration.class, before = LeaksEndpointAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "leaks.enabled", matchIfMissing = true)
 public final class LeaksGcTuningAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	VmFlagAccess leaksVmFlagAccess() {
-		return new HotSpotVmFlags(ManagementFactory.getPlatformMBeanServer());
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.leaks.jvm.MemoryFigures;
-import io.leaks.jvm.VmOptions;
 
 /**
  * Runs a garbage collection on request and reports what it freed. Only ever called for a
@@ -17,12 +16,12 @@ import io.leaks.jvm.VmOptions;
  */
 public final class GcTrigger {
 
-	private final VmOptions vmOptions;
+	private final VmFlagAccess flags;
 
 	private final CollectionGuard guard;
 
-	public GcTrigger(VmOptions vmOptions, CollectionGuard guard) {
-		this.vmOptions = vmOptions;
+	public GcTrigger(VmFlagAccess flags, CollectionGuard guard) {
+		this.flags = flags;
 		this.guard = guard;
 	}
 
@@ -31,7 +30,7 @@ public final class GcTrigger {
 	 * @return whether the JVM runs with {@code -XX:+DisableExplicitGC}
 	 */
 	public boolean isExplicitGcDisabled() {
-		return this.vmOptions.isTrue("DisableExplicitGC");
+		return isTrue("DisableExplicitGC");
 	}
 
 	/**
@@ -48,7 +47,7 @@ public final class GcTrigger {
 					"Explicit GC is disabled (-XX:+DisableExplicitGC): System.gc() would do nothing, so no collection "
 							+ "was requested. A live snapshot (liveOnly=true) still forces a full collection.");
 		}
-		boolean concurrent = this.vmOptions.isTrue("ExplicitGCInvokesConcurrent");
+		boolean concurrent = isTrue("ExplicitGCInvokesConcurrent");
 		return this.guard.run(() -> {
 			Map<String, long[]> before = collectorTotals();
 			MemoryFigures heapBefore = MemoryFigures.of(memory.getHeapMemoryUsage());
@@ -65,6 +64,10 @@ public final class GcTrigger {
 					durationMillis, concurrent ? " (concurrent cycle: -XX:+ExplicitGCInvokesConcurrent)" : "");
 			return new GcReport(true, false, concurrent, heapBefore, heapAfter, durationMillis, activity, message);
 		});
+	}
+
+	private boolean isTrue(String flag) {
+		return this.flags.find(flag).map(VmFlag::value).map(Boolean::parseBoolean).orElse(false);
 	}
 
 	private static Map<String, long[]> collectorTotals() {

@@ -10,6 +10,7 @@ import javax.management.MBeanServer;
 
 import io.leaks.gc.CollectionGuard;
 import io.leaks.gc.GcTrigger;
+import io.leaks.gc.HotSpotVmFlags;
 import io.leaks.heapdump.HeapDump;
 import io.leaks.heapdump.HeapDumpRepository;
 import io.leaks.heapdump.HeapDumps;
@@ -17,7 +18,6 @@ import io.leaks.heapdump.HotSpotHeapDumper;
 import io.leaks.histogram.DiagnosticCommandHistogramSampler;
 import io.leaks.histogram.SnapshotStore;
 import io.leaks.histogram.Snapshots;
-import io.leaks.jvm.VmOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +103,7 @@ class LeaksEndpointHeapDumpAccessTests {
 	}
 
 	private static GcTrigger gcTrigger() {
-		return new GcTrigger(new VmOptions(server), new CollectionGuard(Duration.ofSeconds(1)));
+		return new GcTrigger(new HotSpotVmFlags(server), new CollectionGuard(Duration.ofSeconds(1)));
 	}
 
 }

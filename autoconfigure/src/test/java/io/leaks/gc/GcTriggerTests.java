@@ -3,7 +3,6 @@ package io.leaks.gc;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
-import io.leaks.jvm.VmOptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class GcTriggerTests {
 
-	private final VmOptions vmOptions = new VmOptions(ManagementFactory.getPlatformMBeanServer());
+	private final VmFlagAccess vmOptions = new HotSpotVmFlags(ManagementFactory.getPlatformMBeanServer());
 
 	private final GcTrigger trigger = new GcTrigger(this.vmOptions, new CollectionGuard(Duration.ZERO));
 
