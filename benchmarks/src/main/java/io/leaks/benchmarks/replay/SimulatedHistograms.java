@@ -1,0 +1,165 @@
+package io.leaks.benchmarks.replay;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import io.leaks.histogram.ClassHistogram;
+import io.leaks.trace.Trace;
+import io.leaks.trend.CollectionKind;
+import io.leaks.trend.GcNotification;
+import io.leaks.trend.LiveHistograms;
+
+/**
+ * Live histograms in a replay. A histogram asked for at time t answers with the live
+ * histogram the trace recorded nearest t (within a tolerance, each used once), or else
+ * with the floor the next whole-heap collection of the trace reveals (within a look-ahead;
+ * a total without classes), or else fails as a round in production fails. Each answer is,
+ * as in production, a forced full collection: it is fed to the recorder as one.
+ */
+final class SimulatedHistograms implements LiveHistograms {
+
+	private final List<Trace.Histogram> recorded;
+
+	private final List<GcNotification> wholeHeap;
+
+	private final boolean[] used;
+
+	private final long tolerance;
+
+	private final long lookahead;
+
+	private final LongSupplier clock;
+
+	private final Consumer<GcNotification> collections;
+
+	private final GcNotification template;
+
+	private final Map<Source, Integer> answers = new EnumMap<>(Source.class);
+
+	private final List<Long> forcedAt = new ArrayList<>();
+
+	/**
+	 * Creates the simulation.
+	 * @param trace the trace
+	 * @param tolerance how far from the request a recorded histogram may be
+	 * @param lookahead how far after the request a whole-heap collection may be
+	 * @param clock the replay's clock
+	 * @param collections where the forced collection of each answer goes
+	 */
+	SimulatedHistograms(Trace trace, long tolerance, long lookahead, LongSupplier clock,
+			Consumer<GcNotification> collections) {
+		this.recorded = trace.histograms().stream().filter(Trace.Histogram::live).toList();
+		this.used = new boolean[this.recorded.size()];
+		this.wholeHeap = trace.collections()
+			.stream()
+			.filter((collection) -> CollectionKind.of(collection).wholeHeap())
+			.toList();
+		this.tolerance = tolerance;
+		this.lookahead = lookahead;
+		this.clock = clock;
+		this.collections = collections;
+		this.template = template(trace);
+		for (Source source : Source.values()) {
+			this.answers.put(source, 0);
+		}
+	}
+
+	private static GcNotification template(Trace trace) {
+		for (GcNotification collection : trace.collections()) {
+			if (CollectionKind.of(collection) == CollectionKind.FULL) {
+				return collection;
+			}
+		}
+		List<GcNotification> all = trace.collections();
+		return all.isEmpty() ? new GcNotification("GC", "end of major GC", "", 0, 0, 0, List.of())
+				: all.get(all.size() - 1);
+	}
+
+	@Override
+	public boolean isAvailable() {
+		return true;
+	}
+
+	@Override
+	public ClassHistogram capture() {
+		long now = this.clock.getAsLong();
+		int best = -1;
+		for (int i = 0; i < this.recorded.size(); i++) {
+			long distance = Math.abs(this.recorded.get(i).atMillis() - now);
+			if (!this.used[i] && distance <= this.tolerance
+					&& (best < 0 || distance < Math.abs(this.recorded.get(best).atMillis() - now))) {
+				best = i;
+			}
+		}
+		if (best >= 0) {
+			this.used[best] = true;
+			return answer(Source.RECORDED, this.recorded.get(best).toHistogram(), now);
+		}
+		for (GcNotification collection : this.wholeHeap) {
+			if (collection.endMillis() >= now && collection.endMillis() <= now + this.lookahead) {
+				return answer(Source.NEXT_WHOLE_HEAP, new ClassHistogram(List.of(), -1, collection.usedAfter()), now);
+			}
+		}
+		this.answers.merge(Source.NONE, 1, Integer::sum);
+		throw new IllegalStateException("the trace holds no live histogram and no whole-heap collection near "
+				+ now + " ms");
+	}
+
+	private ClassHistogram answer(Source source, ClassHistogram histogram, long now) {
+		this.answers.merge(source, 1, Integer::sum);
+		this.forcedAt.add(now);
+		this.collections.accept(forcedCollection(now, histogram.totalBytes()));
+		return histogram;
+	}
+
+	/**
+	 * The full collection a live histogram forces: the whole heap left in the pool that
+	 * the trace's full collections leave fullest (the old generation).
+	 */
+	private GcNotification forcedCollection(long now, long live) {
+		List<GcNotification.PoolUsage> pools = new ArrayList<>();
+		List<GcNotification.PoolUsage> shape = this.template.pools();
+		int fullest = 0;
+		for (int i = 1; i < shape.size(); i++) {
+			fullest = (shape.get(i).usedAfter() > shape.get(fullest).usedAfter()) ? i : fullest;
+		}
+		for (int i = 0; i < shape.size(); i++) {
+			GcNotification.PoolUsage pool = shape.get(i);
+			long after = (i == fullest) ? live : 0;
+			pools.add(new GcNotification.PoolUsage(pool.pool(), Math.max(after, pool.usedBefore()),
+					pool.committedBefore(), after, pool.committedAfter(), pool.max()));
+		}
+		String collector = (CollectionKind.of(this.template) == CollectionKind.FULL) ? this.template.collector()
+				: "replayed live histogram";
+		return new GcNotification(collector, "end of major GC", "Heap Inspection Initiated GC", now, now, 0, pools);
+	}
+
+	int answers(Source source) {
+		return this.answers.get(source);
+	}
+
+	List<Long> forcedAt() {
+		return List.copyOf(this.forcedAt);
+	}
+
+	/**
+	 * What answered a histogram.
+	 */
+	enum Source {
+
+		/** A live histogram the trace recorded. */
+		RECORDED,
+
+		/** The floor of the trace's next whole-heap collection. */
+		NEXT_WHOLE_HEAP,
+
+		/** Nothing: the round failed. */
+		NONE
+
+	}
+
+}
