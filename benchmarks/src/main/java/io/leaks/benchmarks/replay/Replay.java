@@ -50,12 +50,18 @@ public final class Replay {
 		GcHistory history = new GcHistory(trend.getHistorySize());
 		GcEventRecorder recorder = new GcEventRecorder(history, trend.getHistorySize());
 		long interval = settings.interval().toMillis();
-		SimulatedHistograms histograms = new SimulatedHistograms(trace, Math.max(interval,
-				settings.histogramSpacing().toMillis() / 2), settings.histogramSpacing().toMillis(), clock::get,
-				recorder::record);
+		// A recorded histogram answers a request within one interval of it; otherwise the
+		// next whole-heap collection within the longest spacing a round uses.
+		SimulatedHistograms histograms = new SimulatedHistograms(trace, interval,
+				Math.max(interval, settings.analysis().minEvidence().toMillis() * 2), clock::get, recorder::record);
 		List<Event> events = new ArrayList<>();
-		LeakWatch watch = new LeakWatch(settings, history, new RecordedMemory(trace), histograms, List.of(),
-				(event) -> events.add(Event.of(clock.get(), event)), clock::get, 0, trend.getHistorySize());
+		LeakWatch watch = LeakWatch.builder(settings, history)
+			.memory(new RecordedMemory(trace))
+			.histograms(histograms)
+			.publisher((event) -> events.add(Event.of(clock.get(), event)))
+			.clock(clock::get, 0)
+			.historySize(trend.getHistorySize())
+			.build();
 		List<GcNotification> feed = withoutOwnCollections(trace);
 		List<Long> ticks = ticks(trace, trend);
 		List<Tick> timeline = new ArrayList<>(ticks.size());
@@ -69,13 +75,14 @@ public final class Replay {
 			watch.tick();
 			TrendReport report = watch.report();
 			Map<String, String> statuses = new LinkedHashMap<>();
-			for (TrendReport.Resource resource : report.resources()) {
+			for (TrendReport.ResourceState resource : report.resources()) {
 				statuses.put(resource.resource(), resource.status().name());
 				if (resource.leak()) {
 					firstLeak.putIfAbsent(resource.resource(), tick);
 				}
 			}
-			timeline.add(new Tick(tick, statuses));
+			timeline.add(new Tick(tick, statuses, report.heap().verdict().finding().name(),
+					report.heap().verdict().reason()));
 		}
 		return new Outcome(timeline, firstLeak, events, histograms.forcedAt(),
 				Map.of(SimulatedHistograms.Source.RECORDED, histograms.answers(SimulatedHistograms.Source.RECORDED),
@@ -139,8 +146,10 @@ public final class Replay {
 	 *
 	 * @param atMillis when
 	 * @param statuses each resource's status
+	 * @param heapFinding the heap's finding
+	 * @param heapReason the heap's verdict in a sentence
 	 */
-	public record Tick(long atMillis, Map<String, String> statuses) {
+	public record Tick(long atMillis, Map<String, String> statuses, String heapFinding, String heapReason) {
 
 	}
 

@@ -1,0 +1,42 @@
+package io.leaks.trend;
+
+import java.util.List;
+
+/**
+ * What a round of live histograms found about a climb seen after young collections: each
+ * live histogram forces a full collection, so its total is the true floor.
+ *
+ * @param outcome whether the live floor rose as the climb did
+ * @param atMillis when the round ended
+ * @param climbFromMillis when the climb it measured began
+ * @param livePerMinute growth of the live floor, bytes per minute
+ * @param liveLevel the last live floor, bytes
+ * @param liveFloors every live floor measured, oldest first
+ * @param youngPerMinute the growth young collections showed
+ * @param growingClasses classes whose instances grew at every step
+ */
+public record Confirmation(Outcome outcome, long atMillis, long climbFromMillis, double livePerMinute, long liveLevel,
+		List<Point> liveFloors, double youngPerMinute, int growingClasses) {
+
+	public Confirmation {
+		liveFloors = List.copyOf(liveFloors);
+	}
+
+	public boolean confirmed() {
+		return this.outcome == Outcome.CONFIRMED;
+	}
+
+	/**
+	 * What a round found.
+	 */
+	public enum Outcome {
+
+		/** The live floor rose beyond its noise: the climb is retained memory. */
+		CONFIRMED,
+
+		/** It did not: the climb was garbage waiting for an old collection. */
+		REFUTED
+
+	}
+
+}
