@@ -14,9 +14,11 @@ import java.util.List;
  * @param liveFloors every live floor measured, oldest first
  * @param youngPerMinute the growth young collections showed
  * @param growingClasses classes whose instances grew at every step
+ * @param climbSteady whether the climb kept a steady pace while it was watched, so that
+ * a live floor rising like it can be taken to have risen so all along
  */
 public record Confirmation(Outcome outcome, long atMillis, long climbFromMillis, double livePerMinute, long liveLevel,
-		List<Point> liveFloors, double youngPerMinute, int growingClasses) {
+		List<Point> liveFloors, double youngPerMinute, int growingClasses, boolean climbSteady) {
 
 	public Confirmation {
 		liveFloors = List.copyOf(liveFloors);

@@ -16,7 +16,7 @@ public enum Grounds {
 	HALF_FREE,
 
 	/**
-	 * It persisted for {@link TrendSettings#persistSpan()} and added half its starting
+	 * It persisted for {@link TrendSettings#persistSpan()} and grew to three times its starting
 	 * level, too slowly for the heap to settle the question soon.
 	 */
 	PERSISTED,

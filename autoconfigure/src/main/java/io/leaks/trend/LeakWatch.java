@@ -227,7 +227,7 @@ public final class LeakWatch {
 				if (verdict.leak()) {
 					suspect(watch, verdict, now);
 				}
-				else if (verdict.suspicion() && verdict.finding() == Finding.CONFIRMING && mayStartRound(now)) {
+				else if (verdict.suspicion() && mayStartRound(now)) {
 					startRound(HistogramRound.Purpose.CONFIRM, verdict, now);
 				}
 			}
@@ -244,13 +244,16 @@ public final class LeakWatch {
 	private void suspect(ResourceWatch watch, Verdict verdict, long now) {
 		watch.suspect(verdict, now);
 		logger.warn("leaks: " + watch.resource() + " leak suspected. " + verdict.reason());
-		boolean confirmedNow = verdict.evidence().basis() == Basis.CONFIRMED;
-		if (watch.resource() == Resource.HEAP && !confirmedNow && mayStartRound(now)) {
+		boolean named = verdict.evidence().basis() == Basis.CONFIRMED && !this.confirmedSuspects.isEmpty();
+		if (watch.resource() == Resource.HEAP && !named && this.round != null) {
+			// The round under way names the suspects when it ends.
+			return;
+		}
+		if (watch.resource() == Resource.HEAP && !named && mayStartRound(now)) {
 			startRound(HistogramRound.Purpose.SUSPECTS, verdict, now);
 			return;
 		}
-		List<Suspect> suspects = (watch.resource() == Resource.HEAP && confirmedNow) ? this.confirmedSuspects
-				: List.of();
+		List<Suspect> suspects = (watch.resource() == Resource.HEAP && named) ? this.confirmedSuspects : List.of();
 		if (watch.resource() == Resource.HEAP && suspects.isEmpty() && this.settings.histograms()) {
 			watch.note("No suspects named: " + whyNoRound(now));
 		}
@@ -396,6 +399,10 @@ public final class LeakWatch {
 		}
 		if (failure != null || round.taken() < 2) {
 			this.refutations++;
+			if (heap.phase() == ResourceWatch.Phase.NAMING) {
+				heap.note("No suspects named: " + ((failure != null) ? failure : "too few live histograms"));
+				act(heap, List.of(), now);
+			}
 			return;
 		}
 		Confirmation found = this.analyzer.confirm(round.suspicion(), round.liveFloors(), ranking.growing(),
@@ -411,6 +418,11 @@ public final class LeakWatch {
 		Verdict judged = judgeHeap(now);
 		logger.info("leaks: " + judged.reason() + (found.confirmed() ? ""
 				: "; next live histograms not before " + Units.duration(cooldownMillis()) + " from now"));
+		if (heap.phase() == ResourceWatch.Phase.NAMING) {
+			heap.judged(judged);
+			act(heap, ranking.suspects(), now);
+			return;
+		}
 		handle(heap, judged, now);
 	}
 

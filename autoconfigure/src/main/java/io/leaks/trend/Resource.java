@@ -52,13 +52,15 @@ public enum Resource {
 	}
 
 	/**
-	 * Whether it grows in steps as the application's work grows, so that only a rise
-	 * through a long span counts: a pool ramping to its maximum, classes loaded by code
-	 * first used late.
-	 * @return whether only the long span can call a leak
+	 * Whether it grows in steps or for long stretches as the application warms up and its
+	 * work grows, so that only a rise through a long span (or one that exhausts its limit
+	 * soon) counts: a pool ramping to its maximum, classes loaded by code first used late,
+	 * buffer pools and native arenas growing to their working size. Only the heap, judged on
+	 * what collections leave behind, is also called on a shorter persistent rise.
+	 * @return whether a persistent rise alone cannot call a leak
 	 */
 	boolean judgedThroughTime() {
-		return this == THREADS || this == METASPACE || this == MAPPED;
+		return this != HEAP;
 	}
 
 	@Override

@@ -31,6 +31,40 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 	 * @return the judgement
 	 */
 	static SeriesJudgement of(List<Point> points, long limit, Resource resource, TrendSettings settings) {
+		return of(points, points, limit, resource, settings, false);
+	}
+
+	/**
+	 * Judges a series, whose leak must take it above what another series (one that bounds
+	 * it from above) reached before: the heap's floor against the old generation's.
+	 * @param points the points after the warm-up, oldest first
+	 * @param reached what the resource reached before, oldest first
+	 * @param limit the resource's limit, or a non-positive value if unlimited
+	 * @param resource the resource
+	 * @param settings the evidence wanted
+	 * @return the judgement
+	 */
+	static SeriesJudgement of(List<Point> points, List<Point> reached, long limit, Resource resource,
+			TrendSettings settings) {
+		return of(points, reached, limit, resource, settings, false);
+	}
+
+	/**
+	 * Judges a series of upper bounds (young or mixed collections), whose leak is only a
+	 * climb for live histograms to measure: its pace is an upper bound of the floor's, so
+	 * the slow-rise gate of {@link Grounds#PERSISTED} does not apply, but the climb must be
+	 * worth a forced collection.
+	 * @param points the points after the warm-up, oldest first
+	 * @param limit the heap's limit
+	 * @param settings the evidence wanted
+	 * @return the judgement, whose leak means a suspicion
+	 */
+	static SeriesJudgement ofUpperBounds(List<Point> points, long limit, TrendSettings settings) {
+		return of(points, points, limit, Resource.HEAP, settings, true);
+	}
+
+	private static SeriesJudgement of(List<Point> points, List<Point> reached, long limit, Resource resource,
+			TrendSettings settings, boolean upperBounds) {
 		long minEvidence = settings.minEvidence().toMillis();
 		if (points.size() < TrendSettings.MIN_POINTS) {
 			return new SeriesJudgement(Finding.NEEDS_OBSERVATIONS, null, null, points.size(), span(points));
@@ -47,23 +81,36 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 			if (window.size() < TrendSettings.MIN_POINTS || span(window) < minEvidence) {
 				continue;
 			}
-			Window judged = Window.of(window, limit, resource.bytes());
+			Window judged = Window.of(window, limit, resource.bytes(),
+					upperBounds ? TrendSettings.MAX_UPPER_BOUND_POINTS : TrendSettings.MAX_FIT_POINTS);
 			longest = (longest != null) ? longest : judged;
-			if (!judged.steady()) {
+			// Upper bounds drop whenever a whole-heap collection clears their garbage, which
+			// breaks their pace but not the climb beneath: any significant rise is worth
+			// measuring; the floor's own pace is judged once it is measured.
+			if (upperBounds ? !judged.rises() : !judged.steady()) {
 				continue;
 			}
-			Grounds grounds = grounds(judged, resource, settings);
+			Grounds grounds = upperBounds ? climbGrounds(judged, settings) : grounds(judged, resource, settings);
+			if (grounds != null && !upperBounds && !newHigh(reached, judged)) {
+				// It only climbs back to where it has been: a cycle, not retained growth.
+				grounds = null;
+			}
 			if (grounds != null) {
 				return new SeriesJudgement(grounds == Grounds.URGENT || grounds == Grounds.HALF_FREE
 						? Finding.FILLS_SOON : Finding.GROWING, judged, grounds, points.size(), span(points));
 			}
 			steady = (steady != null) ? steady : judged;
 		}
-		if (steady != null) {
-			return new SeriesJudgement(Finding.FILLING, steady, null, points.size(), span(points));
-		}
 		if (longest == null) {
 			return new SeriesJudgement(Finding.NEEDS_OBSERVATIONS, null, null, points.size(), span(points));
+		}
+		// The whole record's shape decides, unless it shows nothing and a recent stretch
+		// rises steadily (a late start): a warm-up's tail still creeps up, but levels off.
+		if (longest.rises() && !longest.keepsPace()) {
+			return new SeriesJudgement(Finding.LEVELLING_OFF, longest, null, points.size(), span(points));
+		}
+		if (steady != null) {
+			return new SeriesJudgement(Finding.FILLING, steady, null, points.size(), span(points));
 		}
 		return new SeriesJudgement(longest.rises() ? Finding.LEVELLING_OFF : Finding.FLAT, longest, null,
 				points.size(), span(points));
@@ -90,8 +137,7 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 		if (untilLimit <= TrendSettings.URGENT.toMillis()) {
 			return Grounds.URGENT;
 		}
-		if (!resource.judgedThroughTime()
-				&& window.growth() >= TrendSettings.PERSIST_GROWTH * Math.max(window.start(), 0)
+		if (!resource.judgedThroughTime() && window.grownShare() >= TrendSettings.PERSIST_GROWTH
 				&& untilLimit >= TrendSettings.SLOW.toMillis()) {
 			return Grounds.PERSISTED;
 		}
@@ -99,6 +145,42 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 			return Grounds.LONG;
 		}
 		return null;
+	}
+
+	/**
+	 * Why a steady climb of upper bounds deserves live histograms, or {@code null}: the
+	 * grounds of a leak, or a persisting climb of {@link TrendSettings#CLIMB_GROWTH} of its
+	 * starting level at any pace (the floor beneath may rise far more slowly, and a round
+	 * measured early lets the leak be called as soon as the floor's own rise is enough),
+	 * for a climb of at least {@link TrendSettings#CLIMB_SHARE_OF_LIMIT} of the heap.
+	 */
+	static @Nullable Grounds climbGrounds(Window window, TrendSettings settings) {
+		if (window.bounded() && window.growth() < TrendSettings.CLIMB_SHARE_OF_LIMIT * window.limit()) {
+			return null;
+		}
+		Grounds grounds = grounds(window, Resource.HEAP, settings);
+		if (grounds != null) {
+			return grounds;
+		}
+		return (window.spanMillis() >= settings.persistSpan().toMillis()
+				&& window.grownShare() >= TrendSettings.CLIMB_GROWTH) ? Grounds.PERSISTED : null;
+	}
+
+	/**
+	 * Whether the window's level is above anything the series reached before it began,
+	 * by more than the window's scatter: a leak keeps retaining more, while a cycle (load
+	 * rising and falling, a batch, a sawtooth) only climbs back to where it was.
+	 */
+	static boolean newHigh(List<Point> points, Window window) {
+		long from = window.fit().fromMillis();
+		double before = Double.NEGATIVE_INFINITY;
+		for (Point point : points) {
+			if (point.atMillis() >= from) {
+				break;
+			}
+			before = Math.max(before, point.value());
+		}
+		return window.level() > before + 2 * window.fit().noise();
 	}
 
 	/** The next shorter window: the longest is the whole record, then min-evidence doubled down from it. */

@@ -30,6 +30,15 @@ public final class TrendAnalyzer {
 	/** A live floor must rise by this many noise units over a round to confirm on its own. */
 	static final double CONFIRM_NOISE_MULTIPLE = 3;
 
+	/**
+	 * Share of the climb's pace after young collections the live floor must rise at for
+	 * the whole climb to count as retained.
+	 */
+	static final double CONSISTENT_PACE_SHARE = 0.25;
+
+	/** Share of the live floor's pace the upper bounds must keep for a confirmed climb to stand. */
+	static final double UPPER_BOUND_PACE_SHARE = 0.75;
+
 	/** Instances a class must gain per step for its growth alone to confirm a smaller rise. */
 	static final long CONFIRMING_INSTANCES_PER_STEP = 64;
 
@@ -62,20 +71,29 @@ public final class TrendAnalyzer {
 		if (pressure != null) {
 			return pressure;
 		}
-		SeriesJudgement floor = SeriesJudgement.of(since(series.floor(), warmupEnd), limit, Resource.HEAP,
-				this.settings);
+		SeriesJudgement floor = SeriesJudgement.of(since(series.floor(), warmupEnd),
+				since(series.oldGeneration(), warmupEnd), limit, Resource.HEAP, this.settings);
 		List<String> floorKinds = kinds(series.counts(), true);
 		if (floor.leak()) {
 			return verdict(floor, Resource.HEAP, Basis.FLOOR_TREND, floorKinds, facts, nowMillis);
 		}
 		// Mixed collections skip old regions that are mostly live, so garbage there can make
 		// their floor drift up for hours: with young ones they only raise a suspicion.
-		SeriesJudgement old = SeriesJudgement.of(since(series.oldGeneration(), warmupEnd), limit, Resource.HEAP,
-				this.settings);
-		List<Point> all = since(merge(series.oldGeneration(), series.young()), warmupEnd);
-		SeriesJudgement upper = SeriesJudgement.of(all, limit, Resource.HEAP, this.settings);
+		List<Point> oldPoints = since(series.oldGeneration(), warmupEnd);
+		SeriesJudgement old = SeriesJudgement.of(oldPoints, limit, Resource.HEAP, this.settings);
+		// Without mixed collections the old-generation points are the floor's, already judged.
+		SeriesJudgement oldClimb = since(series.mixed(), warmupEnd).isEmpty() ? old
+				: SeriesJudgement.ofUpperBounds(oldPoints, limit, this.settings);
+		List<Point> all = since(upperBounds(series.oldGeneration(), series.young()), warmupEnd);
+		SeriesJudgement upper = SeriesJudgement.ofUpperBounds(all, limit, this.settings);
 		List<String> allKinds = kinds(series.counts(), false);
-		SeriesJudgement suspected = old.leak() ? old : upper.leak() ? upper : null;
+		boolean mixed = oldClimb != old;
+		SeriesJudgement suspected = (mixed && oldClimb.leak()) ? oldClimb : (mixed && old.leak()) ? old
+				: upper.leak() ? upper : null;
+		if (confirmation != null && confirmation.confirmed()
+				&& stillApplies(confirmation, suspected, oldPoints, nowMillis)) {
+			return confirmed(confirmation, confirmation.climbFromMillis(), limit, facts, nowMillis);
+		}
 		if (suspected != null) {
 			Window climb = suspected.window();
 			if (suspected == upper && contradicts(old, climb)) {
@@ -83,7 +101,23 @@ public final class TrendAnalyzer {
 						nowMillis);
 			}
 			if (confirmation != null && confirmation.atMillis() >= climb.fit().fromMillis()) {
-				return confirmed(confirmation, climb, limit, facts, nowMillis);
+				return confirmed(confirmation, climb.fit().fromMillis(), limit, facts, nowMillis);
+			}
+			// Whole-heap collections during the climb (a user's live snapshots, System.gc(),
+			// the collector's own) measured the floor as a round would: rising, they confirm it.
+			List<Point> floors = since(since(series.floor(), warmupEnd), climb.fit().fromMillis());
+			if (floors.size() >= 2) {
+				Verdict climbing = new Verdict(Resource.HEAP, Finding.CONFIRMING, Math.max(0, climb.perMinute()), null,
+						null, null, Evidence.of(Basis.YOUNG_TREND, climb, allKinds), facts, true, nowMillis);
+				Confirmation measured = confirm(climbing, floors, 0, 0, floors.get(floors.size() - 1).atMillis());
+				if (measured.confirmed()) {
+					// A leak already; otherwise still a climb for live histograms, which also
+					// name what grows.
+					Verdict verdict = confirmed(measured, climb.fit().fromMillis(), limit, facts, nowMillis);
+					if (verdict.leak()) {
+						return verdict;
+					}
+				}
 			}
 			Finding pending = canConfirm ? Finding.CONFIRMING : Finding.NEEDS_OLD_COLLECTION;
 			return new Verdict(Resource.HEAP, pending, Math.max(0, climb.perMinute()), Projection.of(climb), null,
@@ -104,6 +138,35 @@ public final class TrendAnalyzer {
 	}
 
 	/**
+	 * Whether a confirmed climb still stands: the forced collections of its own round break
+	 * the steady look of the upper bounds for a while, so it stands, unless old-generation
+	 * collections since fall below its line, for as long after the round as the climb was
+	 * watched before it, and after that for as long as the upper bounds go on climbing.
+	 */
+	private boolean stillApplies(Confirmation confirmation, @Nullable SeriesJudgement suspected,
+			List<Point> oldPoints, long nowMillis) {
+		double perMillis = confirmation.livePerMinute() / 60_000.0;
+		double tolerance = CONFIRM_NOISE_MULTIPLE * liveNoise(confirmation.liveLevel());
+		for (Point point : oldPoints) {
+			if (point.atMillis() > confirmation.atMillis()) {
+				double line = confirmation.liveLevel() + perMillis * (point.atMillis() - confirmation.atMillis());
+				if (point.value() < line - tolerance - 0.25 * (line - confirmation.liveLevel())) {
+					return false;
+				}
+			}
+		}
+		long watched = Math.max(confirmation.atMillis() - confirmation.climbFromMillis(),
+				this.settings.persistSpan().toMillis());
+		if (nowMillis - confirmation.atMillis() <= watched) {
+			return true;
+		}
+		// After that the upper bounds must go on climbing the same climb, at least as fast as
+		// the live floor did: they run above it, so a slower climb means the floor slowed.
+		return suspected != null && suspected.window().fit().fromMillis() <= confirmation.atMillis()
+				&& suspected.window().perMinute() >= UPPER_BOUND_PACE_SHARE * confirmation.livePerMinute();
+	}
+
+	/**
 	 * Whether old-generation collections over a comparable span contradict a climb seen
 	 * after young ones: their floor stays flat or levels off while the upper bounds rise.
 	 */
@@ -118,7 +181,7 @@ public final class TrendAnalyzer {
 	 * growing at the live floor's pace since the climb began, judged by the same grounds
 	 * as any floor.
 	 */
-	private Verdict confirmed(Confirmation confirmation, Window climb, long limit, Verdict.Facts facts,
+	private Verdict confirmed(Confirmation confirmation, long climbFromMillis, long limit, Verdict.Facts facts,
 			long nowMillis) {
 		List<Long> floors = confirmation.liveFloors().stream().map(Point::value).toList();
 		Verdict.Facts measured = facts.measured(floors, confirmation.youngPerMinute());
@@ -126,24 +189,36 @@ public final class TrendAnalyzer {
 			return new Verdict(Resource.HEAP, Finding.REFUTED, Math.max(0, confirmation.livePerMinute()), null, null,
 					null, liveEvidence(confirmation, confirmation.livePerMinute()), measured, false, nowMillis);
 		}
-		Window live = Window.of(line(confirmation, climb.fit().fromMillis(), nowMillis), limit, true);
+		// The climb after young collections counts as retained for as long as it was watched
+		// only when the live floor rose at a comparable pace; otherwise it was mostly
+		// garbage, and only what the live histograms spanned is known to be retained.
+		boolean consistent = confirmation.climbSteady()
+				&& confirmation.livePerMinute() >= CONSISTENT_PACE_SHARE * confirmation.youngPerMinute();
+		long from = consistent ? climbFromMillis : firstLiveFloor(confirmation);
+		Window live = Window.of(line(confirmation, from, nowMillis), limit, true);
 		Grounds grounds = live.steady() ? SeriesJudgement.grounds(live, Resource.HEAP, this.settings) : null;
 		Finding finding = (grounds == null) ? Finding.FILLING
 				: (grounds == Grounds.URGENT || grounds == Grounds.HALF_FREE) ? Finding.FILLS_SOON : Finding.GROWING;
+		Evidence evidence = new Evidence(Basis.CONFIRMED, live.fit().fromMillis(), live.fit().toMillis(),
+				floors.size(), List.of("LIVE_HISTOGRAM"), 0, 1, Math.round(live.start()), Math.round(live.level()), 1, 0);
 		return new Verdict(Resource.HEAP, finding, Math.max(0, live.perMinute()), Projection.of(live),
-				finding.leak() ? Severity.of(live.untilLimit()) : null, grounds,
-				liveEvidence(confirmation, live.perMinute()), measured.limited(live.untilLimit(), limit), false,
-				nowMillis);
+				finding.leak() ? Severity.of(live.untilLimit()) : null, grounds, evidence,
+				measured.limited(live.untilLimit(), limit), false, nowMillis);
 	}
 
 	/**
 	 * The confirmed climb as a line: the live floor's pace through its last measurement,
 	 * from the climb's start to now.
 	 */
+	private static long firstLiveFloor(Confirmation confirmation) {
+		return confirmation.liveFloors().isEmpty() ? confirmation.atMillis()
+				: confirmation.liveFloors().get(0).atMillis();
+	}
+
 	private static List<Point> line(Confirmation confirmation, long fromMillis, long nowMillis) {
 		double perMillis = confirmation.livePerMinute() / 60_000.0;
 		long to = Math.max(nowMillis, confirmation.atMillis());
-		long from = Math.min(fromMillis, confirmation.climbFromMillis());
+		long from = fromMillis;
 		List<Point> points = new ArrayList<>();
 		int steps = TrendSettings.MIN_POINTS * 2;
 		for (int i = 0; i <= steps; i++) {
@@ -188,9 +263,11 @@ public final class TrendAnalyzer {
 				&& leastGain >= CONFIRMING_INSTANCES_PER_STEP;
 		boolean confirmed = neverFell && (risesClearly || classesGrow);
 		double perMinute = (liveFloors.size() >= 2) ? TrendFit.of(liveFloors).perMinute() : 0;
+		double pace = suspicion.evidence().pace();
+		boolean steady = pace >= TrendSettings.KEEP_PACE && pace <= TrendSettings.ONSET_PACE;
 		return new Confirmation(confirmed ? Confirmation.Outcome.CONFIRMED : Confirmation.Outcome.REFUTED, nowMillis,
 				suspicion.evidence().fromMillis(), perMinute, last, liveFloors, suspicion.growthPerMinute(),
-				growingClasses);
+				growingClasses, steady);
 	}
 
 	/**
@@ -263,7 +340,9 @@ public final class TrendAnalyzer {
 		}
 		else if (recent.size() >= needed) {
 			double share = limits.cannotGrowShare();
-			boolean backToBack = true;
+			// Back to back: one after the other within a min-evidence span, nothing between.
+			boolean backToBack = recent.get(recent.size() - 1).atMillis()
+					- recent.get(recent.size() - needed).atMillis() <= this.settings.minEvidence().toMillis();
 			for (int i = recent.size() - needed; i < recent.size(); i++) {
 				HeapAfterGc collection = recent.get(i);
 				backToBack &= collection.kind() == CollectionKind.FULL && collection.used() >= share * collection.committed();
@@ -287,6 +366,41 @@ public final class TrendAnalyzer {
 				(window != null && window.slope() > 0) ? Projection.of(window) : null, Severity.MINUTES, null,
 				evidence, found.limited(untilLimit, limit).observed(floors.size(), last.atMillis() - evidence.fromMillis()),
 				false, nowMillis);
+	}
+
+	/**
+	 * Old-generation and young points in time order, the young ones before each
+	 * old-generation collection lowered by the garbage it cleared, as it built up since the
+	 * one before: a collection someone forced (a live snapshot, {@code System.gc()}) then
+	 * adds a floor point without breaking the climb the young ones show. Young points after
+	 * the last old-generation collection stay as they are: upper bounds.
+	 */
+	static List<Point> upperBounds(List<Point> old, List<Point> young) {
+		List<Point> corrected = new ArrayList<>(young.size());
+		int anchor = 0;
+		int first = 0;
+		long previousAt = young.isEmpty() ? 0 : young.get(0).atMillis();
+		for (int i = 0; i <= young.size(); i++) {
+			boolean end = i == young.size();
+			while (anchor < old.size() && (end || old.get(anchor).atMillis() < young.get(i).atMillis())) {
+				Point floor = old.get(anchor++);
+				if (i > first) {
+					long garbage = young.get(i - 1).value() - floor.value();
+					long span = Math.max(1, floor.atMillis() - previousAt);
+					for (int j = first; j < i; j++) {
+						Point point = young.get(j);
+						long share = (garbage > 0) ? garbage * (point.atMillis() - previousAt) / span : 0;
+						corrected.add(new Point(point.atMillis(), point.value() - share));
+					}
+					first = i;
+				}
+				previousAt = floor.atMillis();
+			}
+		}
+		for (int j = first; j < young.size(); j++) {
+			corrected.add(young.get(j));
+		}
+		return merge(old, corrected);
 	}
 
 	/** Floor and young points in time order. */

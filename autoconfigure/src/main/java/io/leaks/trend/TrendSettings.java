@@ -52,7 +52,7 @@ public record TrendSettings(Duration warmup, Duration minEvidence) {
 	 * past it (the fast path then calls it with half its time to exhaustion still ahead).
 	 * Only slower rises are called on persistence alone, where waiting would take hours.
 	 */
-	public static final Duration SLOW = Duration.ofHours(3);
+	public static final Duration SLOW = Duration.ofHours(2);
 
 	/**
 	 * Min-evidence spans a steady rise must persist before it is called a leak on any
@@ -67,8 +67,13 @@ public record TrendSettings(Duration warmup, Duration minEvidence) {
 	 */
 	public static final double ONSET_PACE = 2;
 
-	/** Share of its starting level a persisting rise must have added. */
-	public static final double PERSIST_GROWTH = 0.5;
+	/**
+	 * Multiple of its starting level a persisting rise must have added to be called on
+	 * persistence: a retained heap that tripled while keeping its pace. Services warm up by
+	 * tens of percent after their warm-up period, caches level off; what triples within a
+	 * few min-evidence spans and keeps going is retained without bound.
+	 */
+	public static final double PERSIST_GROWTH = 2.0;
 
 	/**
 	 * Min-evidence spans after which a steady rise is a leak whatever its size: longer
@@ -76,6 +81,18 @@ public record TrendSettings(Duration warmup, Duration minEvidence) {
 	 * metaspace and mapped files, which grow in steps with the work, are called.
 	 */
 	public static final int LONG_SPANS = 30;
+
+	/**
+	 * Share of its starting level a persisting climb of upper bounds must add for live
+	 * histograms to measure it.
+	 */
+	public static final double CLIMB_GROWTH = 0.5;
+
+	/**
+	 * Share of the max heap a climb seen after young collections must add before live
+	 * histograms (forced collections) are spent on it.
+	 */
+	public static final double CLIMB_SHARE_OF_LIMIT = 0.01;
 
 	/** Whole-heap collections in a row that must find the heap near its limit. */
 	public static final int PRESSURE_COLLECTIONS = 5;
@@ -85,6 +102,14 @@ public record TrendSettings(Duration warmup, Duration minEvidence) {
 
 	/** Most points a window is thinned to before fitting (the fit costs n² pairs). */
 	public static final int MAX_FIT_POINTS = 64;
+
+	/**
+	 * Most points a window of upper bounds (young and mixed collections together) is
+	 * thinned to: each keeps the lowest of a wider stretch, which the old-generation
+	 * collections in it pull down to near the floor, so their sawtooth does not pass for
+	 * a change of pace.
+	 */
+	public static final int MAX_UPPER_BOUND_POINTS = 24;
 
 	/** The longest window judged: older evidence says little about a leak now. */
 	public static final Duration LONGEST_WINDOW = Duration.ofDays(7);

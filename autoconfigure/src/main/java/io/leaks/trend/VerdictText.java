@@ -91,8 +91,8 @@ final class VerdictText {
 		Verdict.Facts facts = verdict.facts();
 		List<String> ways = new ArrayList<>();
 		if (!verdict.resource().judgedThroughTime()) {
-			ways.add("it persists for " + Units.duration(facts.persistSpanMillis()) + " having grown by half its "
-					+ "starting level, more slowly than would fill " + limitName(verdict) + " within "
+			ways.add("it persists for " + Units.duration(facts.persistSpanMillis()) + " having grown to three times "
+					+ "its starting level, more slowly than would fill " + limitName(verdict) + " within "
 					+ Units.duration(TrendSettings.SLOW.toMillis()));
 		}
 		ways.add("it keeps rising for " + Units.duration(facts.longSpanMillis()));

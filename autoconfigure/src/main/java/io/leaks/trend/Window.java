@@ -21,15 +21,18 @@ final class Window {
 
 	private final TrendFit current;
 
+	private final double startLevel;
+
 	private final double pace;
 
 	private final long limit;
 
 	private final boolean bytes;
 
-	private Window(TrendFit fit, TrendFit current, double pace, long limit, boolean bytes) {
+	private Window(TrendFit fit, TrendFit current, double startLevel, double pace, long limit, boolean bytes) {
 		this.fit = fit;
 		this.current = current;
+		this.startLevel = startLevel;
 		this.pace = pace;
 		this.limit = limit;
 		this.bytes = bytes;
@@ -43,7 +46,19 @@ final class Window {
 	 * @return the window
 	 */
 	static Window of(List<Point> points, long limit, boolean bytes) {
-		List<Point> thinned = thin(points, TrendSettings.MAX_FIT_POINTS);
+		return of(points, limit, bytes, TrendSettings.MAX_FIT_POINTS);
+	}
+
+	/**
+	 * Fits the points, thinned to at most the given number.
+	 * @param points at least two points, oldest first
+	 * @param limit the most the resource may reach, or a non-positive value if unlimited
+	 * @param bytes whether the values are bytes
+	 * @param maxPoints points kept at most, each the lowest of its stretch of time
+	 * @return the window
+	 */
+	static Window of(List<Point> points, long limit, boolean bytes, int maxPoints) {
+		List<Point> thinned = thin(points, maxPoints);
 		TrendFit fit = TrendFit.of(thinned);
 		TrendFit[] halves = halves(thinned);
 		double pace = (halves != null) ? pace(halves[0].slope(), halves[1].slope()) : 1;
@@ -52,7 +67,24 @@ final class Window {
 		// faster later half is not trusted on its fewer points (one outlier makes it).
 		TrendFit current = (halves != null && halves[1].slope() > 0 && halves[1].slope() < fit.slope()) ? halves[1]
 				: fit;
-		return new Window(fit, current, pace, limit, bytes);
+		return new Window(fit, current, startLevel(thinned, fit), pace, limit, bytes);
+	}
+
+	/**
+	 * The level the window began at: the fitted line's, unless the lowest point of its
+	 * first quarter is higher. A line fitted through a flat stretch and the rise that
+	 * followed it starts too low, and would make the rise look larger than it is.
+	 */
+	private static double startLevel(List<Point> points, TrendFit fit) {
+		long first = points.get(0).atMillis();
+		long quarter = first + (points.get(points.size() - 1).atMillis() - first) / 4;
+		long lowest = Long.MAX_VALUE;
+		for (Point point : points) {
+			if (point.atMillis() <= quarter) {
+				lowest = Math.min(lowest, point.value());
+			}
+		}
+		return Math.max(fit.valueAt(first), lowest);
 	}
 
 	TrendFit fit() {
@@ -92,6 +124,15 @@ final class Window {
 	/** What the fitted line added over the window. */
 	double growth() {
 		return this.fit.slope() * this.fit.spanMillis();
+	}
+
+	/**
+	 * How many times its starting level the window added since it began, as measured.
+	 * @return the added amount over the starting level (0 when it started at nothing)
+	 */
+	double grownShare() {
+		double risen = level() - this.startLevel;
+		return (this.startLevel > 0) ? risen / this.startLevel : (risen > 0) ? Double.POSITIVE_INFINITY : 0;
 	}
 
 	/** Growth per millisecond at the current pace. */

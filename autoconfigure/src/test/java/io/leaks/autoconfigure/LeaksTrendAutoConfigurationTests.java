@@ -157,9 +157,11 @@ class LeaksTrendAutoConfigurationTests {
 
 		@Bean
 		LeakWatch userWatch() {
-			return new LeakWatch(WatchSettings.derive(Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(1)),
-					new GcHistory(), new MemorySampler(), null, List.of(), (event) -> {
-					}, () -> 0, 0, 64);
+			return LeakWatch
+				.builder(WatchSettings.derive(Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(1)),
+						new GcHistory())
+				.historySize(64)
+				.build();
 		}
 
 	}

@@ -17,8 +17,10 @@ import io.leaks.trend.LiveHistograms;
  * Live histograms in a replay. A histogram asked for at time t answers with the live
  * histogram the trace recorded nearest t (within a tolerance, each used once), or else
  * with the floor the next whole-heap collection of the trace reveals (within a look-ahead;
- * a total without classes), or else fails as a round in production fails. Each answer is,
- * as in production, a forced full collection: it is fed to the recorder as one.
+ * a total without classes), or else fails as a round in production fails. Each answer
+ * counts as a forced full collection; one answered from a recorded histogram is fed to
+ * the recorder as one (the recorded run's own was left out of the feed), one answered from
+ * a later collection is not (that collection is fed at its own time).
  */
 final class SimulatedHistograms implements LiveHistograms {
 
@@ -101,7 +103,11 @@ final class SimulatedHistograms implements LiveHistograms {
 		}
 		for (GcNotification collection : this.wholeHeap) {
 			if (collection.endMillis() >= now && collection.endMillis() <= now + this.lookahead) {
-				return answer(Source.NEXT_WHOLE_HEAP, new ClassHistogram(List.of(), -1, collection.usedAfter()), now);
+				// That collection is in the feed already, at its own time: feeding a copy at
+				// the request's time would count one floor twice.
+				this.answers.merge(Source.NEXT_WHOLE_HEAP, 1, Integer::sum);
+				this.forcedAt.add(now);
+				return new ClassHistogram(List.of(), -1, collection.usedAfter());
 			}
 		}
 		this.answers.merge(Source.NONE, 1, Integer::sum);
