@@ -35,8 +35,9 @@ public class LeaksMetrics implements MeterBinder {
 			.baseUnit("bytes")
 			.description("Heap in use after the last collection that reached the old generation")
 			.register(registry);
+		// The unit names the exported series: Prometheus reads leaks_heap_growth_rate_bytes_per_second.
 		Gauge.builder("leaks.heap.growth.rate", this, LeaksMetrics::growthPerSecond)
-			.baseUnit("bytes")
+			.baseUnit("bytes.per.second")
 			.description("Growth of the retained heap, bytes per second, as the trend analysis fits it")
 			.register(registry);
 		TimeGauge.builder("leaks.heap.time.to.exhaustion", this, TimeUnit.SECONDS, LeaksMetrics::secondsLeft)

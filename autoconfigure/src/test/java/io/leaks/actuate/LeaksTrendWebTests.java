@@ -89,9 +89,11 @@ class LeaksTrendWebTests {
 	void prometheusShouldShowTheLeaksMeters() {
 		ResponseEntity<String> response = this.rest.getForEntity("/actuator/prometheus", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getBody()).contains("leaks_heap_floor_bytes", "leaks_heap_growth_rate_bytes",
+		assertThat(response.getBody()).contains("leaks_heap_floor_bytes", "leaks_heap_growth_rate_bytes_per_second",
 				"leaks_heap_time_to_exhaustion_seconds", "leaks_suspected{resource=\"heap\"} 0.0",
 				"leaks_suspected{resource=\"threads\"} 0.0");
+		// The growth rate was once exported as plain bytes.
+		assertThat(response.getBody()).doesNotContainPattern("(?m)^leaks_heap_growth_rate_bytes[ {]");
 	}
 
 	@Test
