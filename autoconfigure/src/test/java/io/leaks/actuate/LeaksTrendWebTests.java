@@ -94,6 +94,11 @@ class LeaksTrendWebTests {
 				"leaks_suspected{resource=\"threads\"} 0.0");
 		// The growth rate was once exported as plain bytes.
 		assertThat(response.getBody()).doesNotContainPattern("(?m)^leaks_heap_growth_rate_bytes[ {]");
+		assertThat(response.getBody()).containsPattern("(?m)^leaks_memory_limit_bytes [1-9][0-9.E]+$");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.rest.getForEntity("/actuator/prometheus", String.class).getBody())
+				.as("resident memory once the first sample is taken")
+				.containsPattern("(?m)^leaks_memory_resident_bytes [1-9][0-9.E]+$"));
 	}
 
 	@Test
