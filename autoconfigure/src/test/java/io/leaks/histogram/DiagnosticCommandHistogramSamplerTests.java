@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.management.MBeanServerFactory;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Runs against the real JVM's DiagnosticCommand MBean.
  */
+@Tag("collectors")
+@Tag("core")
 class DiagnosticCommandHistogramSamplerTests {
 
 	private final DiagnosticCommandHistogramSampler sampler = new DiagnosticCommandHistogramSampler(
