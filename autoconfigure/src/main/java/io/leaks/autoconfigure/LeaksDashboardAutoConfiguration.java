@@ -8,6 +8,7 @@ import io.leaks.gc.GcTuning;
 import io.leaks.heapdump.HeapDumps;
 import io.leaks.trend.LeakWatch;
 import io.leaks.web.LeaksDashboardController;
+import io.leaks.web.LeaksDashboardUnavailable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
@@ -18,7 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * The dashboard page. It only exists where the {@code leaks} endpoint is exposed over HTTP
@@ -26,13 +29,12 @@ import org.springframework.context.annotation.Bean;
  * With a separate management port it stays off: the page would be served on the
  * application's port, which a separate management port usually exists to keep the
  * endpoints away from, and could not reach the endpoint without cross-origin requests.
+ * Without its libraries (Thymeleaf, the Chart.js webjar) it backs off and says so once.
  */
 @AutoConfiguration(after = { LeaksEndpointAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
 		LeaksHeapDumpAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(name = { "org.springframework.web.servlet.DispatcherServlet",
-		"org.thymeleaf.spring6.SpringTemplateEngine",
-		"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration" })
+@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
 @ConditionalOnBooleanProperty(name = "leaks.dashboard.enabled", matchIfMissing = true)
 @ConditionalOnBean(LeaksEndpointPath.class)
 @ConditionalOnManagementPort(ManagementPortType.SAME)
@@ -40,6 +42,7 @@ public final class LeaksDashboardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(DashboardLibraries.Present.class)
 	LeaksDashboardController leaksDashboardController(LeaksEndpointPath endpointPath, LeaksProperties properties,
 			ObjectProvider<LeakWatch> watch, ObjectProvider<HeapDumps> heapDumps, ObjectProvider<GcTuning> gcTuning) {
 		// The endpoint serves these resources exactly when it was given these beans.
@@ -55,6 +58,12 @@ public final class LeaksDashboardAutoConfiguration {
 			resources.add("tuning");
 		}
 		return new LeaksDashboardController(endpointPath, properties.getDashboard().getPollInterval(), resources);
+	}
+
+	@Bean
+	@Conditional(DashboardLibraries.Missing.class)
+	LeaksDashboardUnavailable leaksDashboardUnavailable(ApplicationContext context) {
+		return new LeaksDashboardUnavailable(DashboardLibraries.missing(context.getClassLoader()));
 	}
 
 }

@@ -5,7 +5,9 @@ import java.util.List;
 
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.web.LeaksDashboardController;
+import io.leaks.web.LeaksDashboardUnavailable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
@@ -13,9 +15,13 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class LeaksDashboardAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -56,18 +62,58 @@ class LeaksDashboardAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithoutThymeleafShouldNotHaveDashboardController() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("org.thymeleaf"))
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
-				assertThat(context).hasSingleBean(LeaksEndpointPath.class);
-			});
+	void runWithoutThymeleafShouldBackOffAndSaySoOnce(CapturedOutput output) {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.thymeleaf")).run((context) -> {
+			assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+			assertThat(context).hasSingleBean(LeaksEndpointPath.class);
+			assertThat(context.getBean(LeaksDashboardUnavailable.class).missing())
+				.containsExactly("Thymeleaf (spring-boot-starter-thymeleaf)");
+		});
+		assertThat(output.getOut().split("The leaks dashboard page is off", -1)).hasSize(2);
+		assertThat(output).contains("INFO", "The leaks dashboard page is off: Thymeleaf (spring-boot-starter-thymeleaf) "
+				+ "not on the classpath. The leaks endpoint, trend analysis, events and meters work without it");
 	}
 
 	@Test
 	void runWithoutBootsThymeleafAutoConfigurationShouldNotHaveDashboardController() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.thymeleaf"))
-			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardController.class));
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+				assertThat(context).hasSingleBean(LeaksDashboardUnavailable.class);
+			});
+	}
+
+	@Test
+	void runWithoutTheChartJsWebjarShouldBackOff() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader(
+					new ClassPathResource("META-INF/maven/org.webjars.npm/chart.js/pom.properties")))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+				assertThat(context.getBean(LeaksDashboardUnavailable.class).missing())
+					.containsExactly("the Chart.js webjar (org.webjars.npm:chart.js)");
+			});
+	}
+
+	@Test
+	void runWithoutTheWebjarsLocatorShouldBackOff() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.webjars")).run((context) -> {
+			assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+			assertThat(context.getBean(LeaksDashboardUnavailable.class).missing())
+				.containsExactly("the webjars locator (org.webjars:webjars-locator-lite)");
+		});
+	}
+
+	@Test
+	void runWithEveryLibraryShouldNotSayTheDashboardIsOff() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardUnavailable.class));
+	}
+
+	@Test
+	void runWhenDisabledWithoutThymeleafShouldStaySilent() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.thymeleaf"))
+			.withPropertyValues("leaks.dashboard.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardUnavailable.class));
 	}
 
 	@Test
