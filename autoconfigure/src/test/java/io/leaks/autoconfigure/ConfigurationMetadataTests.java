@@ -70,10 +70,15 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void everyPropertyShouldHaveADescriptionAndADefault() {
+	void everyPropertyShouldHaveADescriptionAndADefaultUnlessItIsUnsetByDefault() {
+		BeanWrapperImpl defaults = new BeanWrapperImpl(new LeaksProperties());
 		metadata.forEach((name, property) -> {
 			assertThat(property.path("description").asString("")).as(name + " description").isNotBlank();
-			assertThat(property.has("defaultValue")).as(name + " has a default in the metadata").isTrue();
+			if (!property.has("defaultValue")) {
+				assertThat(readme.get(name)).as(name + ": no default in the metadata, so the README says unset")
+					.startsWith("unset");
+				assertThat(defaults.getPropertyValue(javaName(name))).as(name + " unset by default").isNull();
+			}
 		});
 	}
 
@@ -101,11 +106,11 @@ class ConfigurationMetadataTests {
 		Map<String, Object> derivedDefaults = Map.of("leaks.trend.histogram-spacing", derived.histogramSpacing(),
 				"leaks.trend.histogram-cooldown", derived.histogramCooldown());
 		metadata.forEach((name, property) -> {
-			if (name.equals("leaks.heap-dump.directory")) {
-				return; // a template naming the application, resolved when the context starts
+			if (name.equals("leaks.heap-dump.directory") || !property.has("defaultValue")) {
+				return; // a template naming the application, resolved when the context starts; or unset
 			}
 			Object applied = derivedDefaults.containsKey(name) ? derivedDefaults.get(name)
-					: wrapper.getPropertyValue(camelCase(name.substring("leaks.".length())));
+					: wrapper.getPropertyValue(javaName(name));
 			assertThat(conversion.convert(property.path("defaultValue").asString(), type(property))).as(name)
 				.isEqualTo(applied);
 		});
@@ -120,7 +125,9 @@ class ConfigurationMetadataTests {
 		}
 	}
 
-	private static String camelCase(String kebab) {
+	/** {@code leaks.trend.min-evidence} as a bean path of {@link LeaksProperties}: {@code trend.minEvidence}. */
+	private static String javaName(String property) {
+		String kebab = property.substring("leaks.".length());
 		StringBuilder camel = new StringBuilder();
 		boolean upper = false;
 		for (char c : kebab.toCharArray()) {

@@ -79,7 +79,9 @@ class RunningCollectorTests {
 			return routine() != null;
 		});
 		GcEvent routine = routine();
-		assertThat(routine.kind()).isEqualTo(this.expected.kinds().get(this.expected.routine()));
+		CollectionKind byName = this.expected.kinds().get(this.expected.routine());
+		// A G1 young collection that also shrank the old generation counts as mixed.
+		assertThat(routine.kind()).isIn(byName, this.expected.name().equals("G1") ? CollectionKind.MIXED : byName);
 		assertThat(routine.pools()).extracting(GcEvent.PoolChange::pool).contains(this.expected.longLivedPool());
 		assertThat(routine.heapCommitted()).isGreaterThanOrEqualTo(routine.heapAfter());
 	}
