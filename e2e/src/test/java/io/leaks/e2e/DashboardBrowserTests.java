@@ -50,7 +50,7 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 		this.page.awaitPolls(4);
 		assertThat(this.page.chartPoints("heap-chart", "used")).isGreaterThanOrEqualTo(4);
 		assertThat(this.page.chartPoints("heap-chart", "committed")).isGreaterThanOrEqualTo(4);
-		assertThat(this.page.text("heap-figures")).matches("used [0-9.]+ [KMG]B · committed .*");
+		assertThat(this.page.text("heap-figures")).matches("used [0-9.]+ [KMG]iB · committed .*");
 	}
 
 	@Test
@@ -88,14 +88,14 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 	void runningGcShouldShowWhatItFreed() {
 		this.page.open();
 		this.page.element("gc-run").click();
-		assertThat(this.page.awaitActionResult("Freed")).matches("(?s)Freed [0-9.]+ [KMG]?B in .*heap used .* → .*");
+		assertThat(this.page.awaitActionResult("Freed")).matches("(?s)Freed [0-9.]+ ([KMG]i)?B in .*heap used .* → .*");
 	}
 
 	@Test
 	void takingAHeapDumpShouldShowTheFileListItAndDeleteIt() {
 		this.page.open();
 		this.page.takeHeapDump("page_dump");
-		assertThat(this.page.text("action-result")).matches("(?s)Wrote \\S+page_dump\\.hprof \\([0-9.]+ [KMG]B\\) in .*");
+		assertThat(this.page.text("action-result")).matches("(?s)Wrote \\S+page_dump\\.hprof \\([0-9.]+ [KMG]iB\\) in .*");
 		String name = this.page.heapDumpNames().get(0);
 		assertThat(this.page.text("heapdump-figures")).startsWith("1 of ");
 		this.page.deleteHeapDump(name);

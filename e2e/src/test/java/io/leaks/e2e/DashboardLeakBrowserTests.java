@@ -46,7 +46,7 @@ class DashboardLeakBrowserTests extends DashboardBrowserTestSupport {
 			this.client.delete("/demo/driver").expect(200);
 		}
 		assertThat(this.page.text("verdict-status")).isEqualTo("LEAK SUSPECTED");
-		assertThat(this.page.text("verdict-summary")).matches("Heap growing [0-9.]+ [KM]B/min .* full in ~.*");
+		assertThat(this.page.text("verdict-summary")).matches("Heap growing [0-9.]+ [KMG]iB/(min|h) · full in ~.*");
 		assertThat(suspects().get(0).getDomAttribute("data-class")).as("the first suspect").isEqualTo(LEAKING_CLASS);
 		assertThat(this.page.chartPoints("heap-chart", "trend")).isGreaterThanOrEqualTo(2);
 		assertThat(this.page.chartPoints("heap-chart", "after young GC")
