@@ -60,3 +60,17 @@ export function showEmpty(element, text) {
   element.textContent = text || '';
   show(element, !!text);
 }
+
+/**
+ * Replaces the children of an element with rows built from items, unless the key (anything
+ * JSON can hold that says what the rows show) is the same as last time: rows rebuilt on every
+ * poll would swallow a click that lands while they are replaced, and flicker.
+ */
+export function replaceRows(element, key, build) {
+  const text = JSON.stringify(key);
+  if (element.dataset.rowsKey === text) {
+    return;
+  }
+  element.dataset.rowsKey = text;
+  element.replaceChildren(...build());
+}

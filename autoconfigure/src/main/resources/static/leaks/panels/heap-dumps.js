@@ -2,7 +2,7 @@
  * The heap dumps in the dump directory: name, time, size, retention limits, delete, and a
  * download link only where the application allows downloads and the page may write.
  */
-import { $, code, el, setText, show, showEmpty } from '../lib/dom.js';
+import { $, code, el, replaceRows, setText, show, showEmpty } from '../lib/dom.js';
 import { refusalText } from '../lib/api.js';
 import { bytes, clock, count, toMillis } from '../lib/format.js';
 import { showResult } from '../lib/feedback.js';
@@ -44,6 +44,7 @@ export default {
       + (listing.writing ? ' · writing one now' : '') : '');
     // Downloads hand out every secret in the heap: offered only where the application allows them.
     const downloadable = !!listing && listing.download === true && page.writable;
-    $('heapdump-list').replaceChildren(...dumps.map((dump) => dumpRow(page, dump, downloadable)));
+    replaceRows($('heapdump-list'), [dumps, downloadable, page.writable],
+      () => dumps.map((dump) => dumpRow(page, dump, downloadable)));
   }
 };

@@ -3,7 +3,7 @@
  * from and to, and compare them into a table of what grew, sortable by bytes or instances,
  * with JDK classes dimmed and the top growers of the application's own classes highlighted.
  */
-import { $, code, el, setText, show } from '../lib/dom.js';
+import { $, code, el, replaceRows, setText, show } from '../lib/dom.js';
 import { refusalText } from '../lib/api.js';
 import { bytes, clock, count, duration, isNumber, signedBytes, signedCount, toMillis } from '../lib/format.js';
 import { runAction, showResult } from '../lib/feedback.js';
@@ -12,7 +12,7 @@ const DIFF_TOP = 30;
 const HIGHLIGHTED_GROWERS = 3;
 const GROWER_SHARE = 0.1;
 
-const selection = { from: null, to: null, key: null };
+const selection = { from: null, to: null };
 
 const diffState = { diff: null, sort: 'bytes' };
 
@@ -44,11 +44,8 @@ function renderSnapshots(page) {
     const others = labels.filter((label) => label !== selection.to);
     selection.from = others.length ? others[others.length - 1] : null;
   }
-  const key = JSON.stringify([snapshots.map((s) => [s.label, s.takenAt]), writable, selection.from, selection.to]);
-  if (key !== selection.key) {
-    selection.key = key;
-    $('snapshot-list').replaceChildren(...snapshots.map((snapshot) => snapshotRow(page, snapshot)));
-  }
+  replaceRows($('snapshot-list'), [snapshots, writable, selection.from, selection.to],
+    () => snapshots.map((snapshot) => snapshotRow(page, snapshot)));
   $('compare').disabled = !(selection.from && selection.to && selection.from !== selection.to);
 }
 

@@ -2,7 +2,7 @@
  * GC tuning: every manageable VM flag with its value now and at start-up, and whether it
  * does anything under the running collector. The presets are applied from the actions.
  */
-import { $, code, el, setText, show, showEmpty } from '../lib/dom.js';
+import { $, code, el, replaceRows, setText, show, showEmpty } from '../lib/dom.js';
 import { bytes } from '../lib/format.js';
 
 function flagValue(flag, value) {
@@ -31,6 +31,7 @@ export default {
       || (view && !flags.length ? 'No manageable flags reported.' : null));
     show($('tuning-table'), flags.length > 0);
     setText('tuning-collector', view && view.collector ? 'collector: ' + view.collector : '');
-    $('tuning-list').replaceChildren(...flags.map((flag) => flagRow(flag, view.collector)));
+    replaceRows($('tuning-list'), [flags, view && view.collector],
+      () => flags.map((flag) => flagRow(flag, view.collector)));
   }
 };
