@@ -1,9 +1,10 @@
 /*
  * Chart.js, the way every chart on the page uses it: line charts over time, no animation,
- * one instance per canvas kept across polls, byte axes in binary units.
+ * one instance per canvas kept across polls, byte axes in binary units with round ticks, and
+ * labelled levels (the max heap) that stay marked when the data is far below them.
  */
 import { $ } from './dom.js';
-import { bytes, clock } from './format.js';
+import { bytes, clock, UNIT_BYTES } from './format.js';
 import { showNotice } from './notices.js';
 
 const instances = {};
@@ -57,6 +58,7 @@ export function chart(id, datasets, scales) {
   const instance = new window.Chart($(id), {
     type: 'line',
     data: { datasets: datasets },
+    plugins: [levelMarksPlugin],
     options: {
       animation: false,
       parsing: false,
@@ -96,3 +98,113 @@ export function dots(label, color, style, extra) {
 export function bytesAxis(extra) {
   return Object.assign({ beginAtZero: true, ticks: { callback: (value) => bytes(value) } }, extra || {});
 }
+
+const STEP_MULTIPLES = [1, 2, 5, 10, 20, 50, 100, 200, 500];
+
+const MAX_TICKS = 6;
+
+/**
+ * A byte axis from 0 to just above top, in steps of 1, 2 or 5 times a power of ten of one
+ * binary unit, so every tick is a round figure in the same unit: { max, stepSize, unit }.
+ */
+export function byteScale(top) {
+  const target = top > 0 ? top : 1;
+  for (const [unit, size] of Object.entries(UNIT_BYTES)) {
+    for (const multiple of STEP_MULTIPLES) {
+      const step = multiple * size;
+      if (target / step <= MAX_TICKS) {
+        return { max: Math.ceil(target / step) * step, stepSize: step, unit: unit };
+      }
+    }
+  }
+  const step = 500 * UNIT_BYTES.TiB;
+  return { max: Math.ceil(target / step) * step, stepSize: step, unit: 'TiB' };
+}
+
+/** Sets a byte axis of the chart to reach just above top, with round ticks. */
+export function fitByteAxis(instance, axisId, top) {
+  const scale = byteScale(top);
+  const axis = instance.options.scales[axisId];
+  axis.min = 0;
+  axis.max = scale.max;
+  axis.ticks.stepSize = scale.stepSize;
+  axis.ticks.callback = (value) => bytes(value, { unit: scale.unit });
+  return scale;
+}
+
+/** The largest y of the points of several series, or 0. */
+export function highest(...series) {
+  let top = 0;
+  for (const points of series) {
+    for (const point of points) {
+      if (point.y > top) {
+        top = point.y;
+      }
+    }
+  }
+  return top;
+}
+
+const levels = new WeakMap();
+
+/**
+ * Marks levels on the chart's y axis, each { value, label, color, dataset, labelInside }. The
+ * line is the named dataset's; the mark is its label: on the line where the axis reaches the
+ * level (unless labelInside is false), or at the top edge with an arrow where the level is
+ * above the axis, so a limit far above the data is still in view.
+ */
+export function markLevels(instance, marks) {
+  levels.set(instance, marks);
+}
+
+/**
+ * Draws the marks of levels whose dataset is shown. What it drew is left on the canvas as
+ * data-levels, a JSON list of { label, position: 'inside' | 'above' }.
+ */
+const levelMarksPlugin = {
+  id: 'leaksLevelMarks',
+  afterDatasetsDraw(instance) {
+    const axis = instance.scales.y;
+    const area = instance.chartArea;
+    const context = instance.ctx;
+    const drawn = [];
+    let above = 0;
+    for (const mark of levels.get(instance) || []) {
+      const index = instance.data.datasets.findIndex((set) => set.label === mark.dataset);
+      if (!(mark.value > 0) || (index >= 0 && !instance.isDatasetVisible(index))) {
+        continue;
+      }
+      const inside = mark.value <= axis.max;
+      const label = inside ? mark.label : mark.label + ' ↑';
+      drawn.push({ label: label, position: inside ? 'inside' : 'above' });
+      if (inside && mark.labelInside === false) {
+        continue;
+      }
+      context.save();
+      context.font = '600 12px ' + window.Chart.defaults.font.family;
+      context.fillStyle = mark.color;
+      context.strokeStyle = mark.color;
+      context.textAlign = 'right';
+      if (inside) {
+        context.textBaseline = 'bottom';
+        context.fillText(label, area.right - 4, axis.getPixelForValue(mark.value) - 3);
+      }
+      else {
+        // Far above the data: a short dashed stub in the level's colour and its label, one row
+        // per level, at the top edge.
+        const y = area.top + 2 + above * 15;
+        above++;
+        context.setLineDash([6, 4]);
+        context.lineWidth = 1.5;
+        context.beginPath();
+        context.moveTo(area.right - 36, y + 0.5);
+        context.lineTo(area.right, y + 0.5);
+        context.stroke();
+        context.textBaseline = 'top';
+        context.fillText(label, area.right - 40, y - 5);
+      }
+      context.restore();
+    }
+    instance.canvas.dataset.levels = JSON.stringify(drawn);
+  }
+};

@@ -1,17 +1,50 @@
 /*
  * The heap chart: used and committed over time, the heap after each collection by kind, the
  * old-generation floor, GC pauses on their own axis, the fitted trend drawn on to the
- * projected exhaustion when that fits, and the max heap.
+ * projected exhaustion when that fits, and the max heap as a marked line.
+ *
+ * The y axis scales to the heap in use, not to the max heap: a leak on a 6 GiB heap that has
+ * used 300 MiB so far is a climb across the chart, not a flat line at its bottom. The max
+ * heap's line is labelled where the axis reaches it, and marked at the top edge where not;
+ * so is the committed heap when the JVM has reserved far more than it uses.
  */
 import { setText } from '../lib/dom.js';
 import { bytes, clock, count, duration } from '../lib/format.js';
-import { bytesAxis, chart, chartsAvailable, dots, fitTimeTicks, line } from '../lib/charts.js';
+import { chart, chartsAvailable, dots, fitByteAxis, fitTimeTicks, highest, line, markLevels } from '../lib/charts.js';
 import { exhaustionOf, heapSeries, liveSampling } from '../lib/series.js';
 
-const MAX_HEAP = 'max';
+// The committed heap is on the axis while it is at most this many times the heap in use;
+// beyond, it would squash the used heap into the bottom of the chart again.
+const COMMITTED_IN_VIEW = 1.5;
 
-// Whether the user chose in the legend to show or hide the max heap.
-let maxToggled = false;
+// The axis reaches up to the max heap once the data is this close to it, so its line shows
+// where it starts to matter; below, the data keeps the chart's height to itself.
+const MAX_HEAP_IN_VIEW = 0.6;
+
+const HEADROOM = 1.05;
+
+const MAX_HEAP = 'max heap';
+
+const COMMITTED = 'committed';
+
+/**
+ * The top the heap axis must reach: the highest heap in use (used, after collections, the
+ * floor, the trend), the committed heap when it is near that, the max heap when the data
+ * comes near it, and a little headroom.
+ */
+export function heapAxisTop(usedTop, committedTop, maxHeap) {
+  let top = usedTop > 0 ? usedTop : committedTop;
+  if (committedTop > top && committedTop <= COMMITTED_IN_VIEW * top) {
+    top = committedTop;
+  }
+  if (!(top > 0)) {
+    return maxHeap > 0 ? maxHeap * HEADROOM : 1;
+  }
+  if (maxHeap > 0 && top >= MAX_HEAP_IN_VIEW * maxHeap) {
+    top = Math.max(top, maxHeap);
+  }
+  return top * HEADROOM;
+}
 
 /** Young, mixed, or a collection that reached the whole old generation (full, concurrent cycle). */
 function postGcKind(kind) {
@@ -19,10 +52,9 @@ function postGcKind(kind) {
 }
 
 function heapChart() {
-  const created = !!window.Chart.getChart('heap-chart');
-  const instance = chart('heap-chart', [
+  return chart('heap-chart', [
     line('used', '#2563eb', { fill: 'origin', backgroundColor: 'rgba(37, 99, 235, 0.10)' }),
-    line('committed', '#64748b'),
+    line(COMMITTED, '#64748b'),
     line(MAX_HEAP, '#b91c1c', { borderDash: [6, 4], borderWidth: 1.5 }),
     dots('after young GC', '#0ea5e9', 'circle', { pointRadius: 3 }),
     dots('after mixed GC', '#a855f7', 'triangle'),
@@ -32,20 +64,10 @@ function heapChart() {
     dots('GC pause', '#94a3b8', 'line', { yAxisID: 'pause', pointRadius: 5, format: duration }),
     dots('projected exhaustion', '#b91c1c', 'crossRot', { pointRadius: 9, borderWidth: 3 })
   ], {
-    y: bytesAxis(),
+    y: { beginAtZero: true, ticks: {} },
     pause: { position: 'right', beginAtZero: true, display: false, grid: { drawOnChartArea: false },
       ticks: { callback: (value) => duration(value) } }
   });
-  if (!created) {
-    const toggle = window.Chart.defaults.plugins.legend.onClick;
-    instance.options.plugins.legend.onClick = function (event, item, legend) {
-      if (item.datasetIndex === 2) {
-        maxToggled = true;
-      }
-      toggle.call(legend, event, item, legend);
-    };
-  }
-  return instance;
 }
 
 function sourceText(page, series, exhaustion) {
@@ -103,12 +125,15 @@ export default {
     const nearby = exhaustion && exhaustion.x - lastTime <= 2 * Math.max(lastTime - firstTime, 60000);
     datasets[7].data = series.trend.concat(nearby && series.trend.length ? [exhaustion] : []);
     datasets[9].data = nearby ? [exhaustion] : [];
-    if (!maxToggled && series.used.length) {
-      // A max far above the used heap flattens the chart; show it when it matters, unless
-      // the user chose otherwise in the legend.
-      const used = series.used[series.used.length - 1].y;
-      instance.setDatasetVisibility(2, !(maxNow && used < 0.2 * maxNow) || !!exhaustion);
-    }
+    const usedTop = highest(series.used, series.postGc, series.floor, datasets[7].data, datasets[9].data);
+    const committedNow = series.committed.length ? series.committed[series.committed.length - 1].y : latest.committed;
+    const maxHeap = series.max.length ? series.max[series.max.length - 1].y : maxNow;
+    fitByteAxis(instance, 'y', heapAxisTop(usedTop, highest(series.committed), maxHeap));
+    markLevels(instance, [
+      { value: maxHeap, label: 'max heap ' + bytes(maxHeap), color: '#b91c1c', dataset: MAX_HEAP },
+      { value: committedNow, label: 'committed ' + bytes(committedNow), color: '#475569', dataset: COMMITTED,
+        labelInside: false }
+    ]);
     fitTimeTicks(instance, series.used);
     instance.update('none');
   }
