@@ -184,10 +184,11 @@ const levelMarksPlugin = {
       context.font = '600 12px ' + window.Chart.defaults.font.family;
       context.fillStyle = mark.color;
       context.strokeStyle = mark.color;
-      context.textAlign = 'right';
       if (inside) {
+        // At the left end: the right end is where the trend meets the limit at its exhaustion.
+        context.textAlign = 'left';
         context.textBaseline = 'bottom';
-        context.fillText(label, area.right - 4, axis.getPixelForValue(mark.value) - 3);
+        context.fillText(label, area.left + 4, axis.getPixelForValue(mark.value) - 3);
       }
       else {
         // Far above the data: a short dashed stub in the level's colour and its label, one row
@@ -200,6 +201,7 @@ const levelMarksPlugin = {
         context.moveTo(area.right - 36, y + 0.5);
         context.lineTo(area.right, y + 0.5);
         context.stroke();
+        context.textAlign = 'right';
         context.textBaseline = 'top';
         context.fillText(label, area.right - 40, y - 5);
       }
