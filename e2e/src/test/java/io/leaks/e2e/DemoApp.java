@@ -31,7 +31,7 @@ final class DemoApp implements AutoCloseable {
 		this.process = process;
 		this.baseUri = baseUri;
 		this.log = log;
-		// If the test JVM is stopped before @AfterAll runs, don't leave a 256 MB JVM behind.
+		// If the test JVM is stopped before @AfterAll runs, don't leave a 256 MiB JVM behind.
 		this.killOnExit = new Thread(process::destroyForcibly, "kill-demo-app");
 		Runtime.getRuntime().addShutdownHook(this.killOnExit);
 	}
