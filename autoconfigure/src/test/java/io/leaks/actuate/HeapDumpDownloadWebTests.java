@@ -124,7 +124,7 @@ class HeapDumpDownloadWebTests {
 				new HttpEntity<>("{\"label\": \"too_big\"}", headers), Map.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);
 		assertThat((String) response.getBody().get("message")).startsWith("Not enough free disk space for a heap dump")
-			.contains("safety margin of 8589934592 MB (leaks.heap-dump.free-space-margin)");
+			.contains("safety margin of 8.0 PiB (leaks.heap-dump.free-space-margin)");
 		try (var files = Files.list(directory)) {
 			assertThat(files).isEmpty();
 		}

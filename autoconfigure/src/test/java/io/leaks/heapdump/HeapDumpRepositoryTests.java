@@ -116,7 +116,7 @@ class HeapDumpRepositoryTests {
 		exited.waitFor();
 		HeapDumpNames.Writer self = HeapDumpNames.Writer.current();
 		// A previous process that had the same id (a restarted container is pid 1 again).
-		HeapDumpNames.Writer reused = new HeapDumpNames.Writer(self.pid(), self.startedAt() - 60_000);
+		HeapDumpNames.Writer reused = new HeapDumpNames.Writer(self.pid(), self.host(), self.startedAt() - 60_000);
 		Process sibling = new ProcessBuilder("sleep", "60").start();
 		try {
 			Path ofGone = partial(gone, name);
@@ -146,14 +146,14 @@ class HeapDumpRepositoryTests {
 		Path link = Files.createSymbolicLink(this.temp.resolve("link-to-dumps"), this.directory);
 		HeapDumpRepository linked = new HeapDumpRepository(link);
 		Path ours = Files.writeString(this.directory.resolve("heapdump-20260301T101500126Z-all.hprof"), "x");
-		assertThat(linked.prepare()).isEqualTo(this.directory.toRealPath());
+		assertThat(linked.dumpDirectory().prepare()).isEqualTo(this.directory.toRealPath());
 		assertThat(linked.get(ours.getFileName().toString()).file()).isEqualTo(ours.toRealPath());
 	}
 
 	@Test
 	void prepareShouldCreateMissingDirectoriesOwnerOnly() throws IOException {
 		Path nested = this.temp.resolve("a").resolve("dumps");
-		Path real = new HeapDumpRepository(nested).prepare();
+		Path real = new HeapDumpRepository(nested).dumpDirectory().prepare();
 		assertThat(real).isDirectory();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real))).isEqualTo("rwx------");
 	}
@@ -162,7 +162,7 @@ class HeapDumpRepositoryTests {
 	void prepareShouldRefuseADirectoryThatCannotBeCreated() throws IOException {
 		Path file = Files.writeString(this.temp.resolve("a-file"), "x");
 		assertThatExceptionOfType(HeapDumpException.class)
-			.isThrownBy(() -> new HeapDumpRepository(file.resolve("dumps")).prepare())
+			.isThrownBy(() -> new HeapDumpRepository(file.resolve("dumps")).dumpDirectory().prepare())
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.UNAVAILABLE))
 			.withMessageContaining("cannot be created or read: " + file + " already exists and is not a directory")
 			.withMessageEndingWith("Point leaks.heap-dump.directory at a writable directory owned by the user that "
@@ -171,19 +171,19 @@ class HeapDumpRepositoryTests {
 
 	@Test
 	void fileSystemFailuresShouldBeDescribedInWordsNotJustAPath() {
-		assertThat(HeapDumpRepository.describe(new AccessDeniedException("/srv/dumps")))
+		assertThat(FileProblems.describe(new AccessDeniedException("/srv/dumps")))
 			.isEqualTo("permission denied for /srv/dumps");
-		assertThat(HeapDumpRepository.describe(new NoSuchFileException("/srv/dumps")))
+		assertThat(FileProblems.describe(new NoSuchFileException("/srv/dumps")))
 			.isEqualTo("/srv/dumps does not exist");
-		assertThat(HeapDumpRepository.describe(new NotDirectoryException("/srv/dumps")))
+		assertThat(FileProblems.describe(new NotDirectoryException("/srv/dumps")))
 			.isEqualTo("/srv/dumps is not a directory");
-		assertThat(HeapDumpRepository.describe(new FileSystemException("/srv/dumps", null, "Read-only file system")))
+		assertThat(FileProblems.describe(new FileSystemException("/srv/dumps", null, "Read-only file system")))
 			.isEqualTo("Read-only file system (/srv/dumps)");
-		assertThat(HeapDumpRepository.describe(new FileSystemException("/srv/dumps")))
+		assertThat(FileProblems.describe(new FileSystemException("/srv/dumps")))
 			.isEqualTo("FileSystemException for /srv/dumps");
-		assertThat(HeapDumpRepository.describe(new FileAlreadyExistsException("/srv/dumps")))
+		assertThat(FileProblems.describe(new FileAlreadyExistsException("/srv/dumps")))
 			.isEqualTo("/srv/dumps already exists and is not a directory");
-		assertThat(HeapDumpRepository.describe(new IOException("Input/output error")))
+		assertThat(FileProblems.describe(new IOException("Input/output error")))
 			.isEqualTo("Input/output error");
 	}
 
@@ -194,7 +194,7 @@ class HeapDumpRepositoryTests {
 		UserPrincipal nobody = this.directory.getFileSystem().getUserPrincipalLookupService()
 			.lookupPrincipalByName("nobody");
 		Files.setOwner(this.directory, nobody);
-		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(this.repository::prepare)
+		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(this.repository.dumpDirectory()::prepare)
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.UNAVAILABLE))
 			.withMessageContaining("belongs to 'nobody'")
 			.withMessageContaining("leaks.heap-dump.directory");
