@@ -142,6 +142,38 @@ class HeapDumpRepositoryTests {
 	}
 
 	@Test
+	void removeStalePartialsShouldLeaveThoseOfOtherHostsAloneEvenWhenTheirProcessIdIsFreeHere() throws Exception {
+		String name = "heapdump-20260301T101500126Z-live-x.hprof";
+		Process exited = new ProcessBuilder("sleep", "60").start();
+		HeapDumpNames.Writer gone = HeapDumpNames.Writer.of(exited.toHandle());
+		exited.destroy();
+		exited.waitFor();
+		// A replica sharing the volume, whose writer has the id of a process that is gone here.
+		HeapDumpNames.Writer replica = new HeapDumpNames.Writer(gone.pid(), "orders-7f9c-x2", gone.startedAt());
+		Path ofReplica = partial(replica, name);
+		Path ofGone = partial(gone, name + ".gz");
+		assertThat(this.repository.removeStalePartials()).isEqualTo(1);
+		assertThat(ofReplica).hasContent("partial");
+		assertThat(ofGone).doesNotExist();
+	}
+
+	@Test
+	void aPartialNameShouldNameItsWriterWithItsHost() {
+		HeapDumpNames.Writer self = HeapDumpNames.Writer.current();
+		String name = "heapdump-20260301T101500126Z-live-after~login.hprof";
+		String partial = HeapDumpNames.partialName(self, name);
+		assertThat(partial).isEqualTo(".partial-" + self.pid() + "@" + self.host() + "@" + self.startedAt() + "-" + name);
+		assertThat(HeapDumpNames.parsePartial(partial)).hasValue(new HeapDumpNames.Partial(self, name));
+		assertThat(HeapDumpNames.parse(partial)).isEmpty();
+		HeapDumpNames.Writer dashed = new HeapDumpNames.Writer(42, "web-1-2.example", 17);
+		assertThat(HeapDumpNames.parsePartial(HeapDumpNames.partialName(dashed, name)))
+			.hasValue(new HeapDumpNames.Partial(dashed, name));
+		assertThat(HeapDumpNames.Writer.safeHost("web 1/ü")).isEqualTo("web_1__");
+		assertThat(HeapDumpNames.Writer.safeHost("")).isEqualTo("unknown-host");
+		assertThat(HeapDumpNames.Writer.safeHost("h".repeat(300))).hasSize(63);
+	}
+
+	@Test
 	void aDirectoryThatIsASymbolicLinkShouldBeUsedThroughItsRealPath() throws IOException {
 		Path link = Files.createSymbolicLink(this.temp.resolve("link-to-dumps"), this.directory);
 		HeapDumpRepository linked = new HeapDumpRepository(link);
