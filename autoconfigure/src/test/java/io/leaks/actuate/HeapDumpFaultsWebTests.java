@@ -200,15 +200,7 @@ class HeapDumpFaultsWebTests {
 	}
 
 	private static List<String> filesIn(Path directory) {
-		if (!Files.isDirectory(directory)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.map((file) -> file.getFileName().toString()).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Tmpfs.filesIn(directory);
 	}
 
 	private static void deleteRecursively(Path directory) throws IOException {

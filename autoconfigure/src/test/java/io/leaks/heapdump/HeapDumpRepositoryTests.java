@@ -110,10 +110,7 @@ class HeapDumpRepositoryTests {
 	@Test
 	void removeStalePartialsShouldRemoveOnlyOurIncompleteDumpsOfProcessesThatNoLongerRun() throws Exception {
 		String name = "heapdump-20260301T101500126Z-live-x.hprof";
-		Process exited = new ProcessBuilder("sleep", "60").start();
-		HeapDumpNames.Writer gone = HeapDumpNames.Writer.of(exited.toHandle());
-		exited.destroy();
-		exited.waitFor();
+		HeapDumpNames.Writer gone = exitedProcess();
 		HeapDumpNames.Writer self = HeapDumpNames.Writer.current();
 		// A previous process that had the same id (a restarted container is pid 1 again).
 		HeapDumpNames.Writer reused = new HeapDumpNames.Writer(self.pid(), self.host(), self.startedAt() - 60_000);
@@ -144,10 +141,7 @@ class HeapDumpRepositoryTests {
 	@Test
 	void removeStalePartialsShouldLeaveThoseOfOtherHostsAloneEvenWhenTheirProcessIdIsFreeHere() throws Exception {
 		String name = "heapdump-20260301T101500126Z-live-x.hprof";
-		Process exited = new ProcessBuilder("sleep", "60").start();
-		HeapDumpNames.Writer gone = HeapDumpNames.Writer.of(exited.toHandle());
-		exited.destroy();
-		exited.waitFor();
+		HeapDumpNames.Writer gone = exitedProcess();
 		// A replica sharing the volume, whose writer has the id of a process that is gone here.
 		HeapDumpNames.Writer replica = new HeapDumpNames.Writer(gone.pid(), "orders-7f9c-x2", gone.startedAt());
 		Path ofReplica = partial(replica, name);
@@ -250,6 +244,14 @@ class HeapDumpRepositoryTests {
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("x".repeat(5000), true))
 			.withMessage("label is 5000 characters long; use at most 100");
 		assertThat(HeapDumpsTests.filesIn(this.directory)).isEmpty();
+	}
+
+	private static HeapDumpNames.Writer exitedProcess() throws Exception {
+		Process exited = new ProcessBuilder("sleep", "60").start();
+		HeapDumpNames.Writer gone = HeapDumpNames.Writer.of(exited.toHandle());
+		exited.destroy();
+		exited.waitFor();
+		return gone;
 	}
 
 	private Path partial(HeapDumpNames.Writer writer, String name) throws IOException {

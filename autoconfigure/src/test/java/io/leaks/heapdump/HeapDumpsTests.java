@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import io.leaks.gc.CollectionGuard;
@@ -383,15 +382,7 @@ class HeapDumpsTests {
 	}
 
 	static List<String> filesIn(Path directory) {
-		if (!Files.isDirectory(directory)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.map((file) -> file.getFileName().toString()).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Tmpfs.filesIn(directory);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -77,6 +78,23 @@ public final class Tmpfs implements AutoCloseable {
 		String failure = run("mount", "-o", "remount," + options, this.mountPoint.toString());
 		if (failure != null) {
 			throw new IllegalStateException("remount," + options + " of " + this.mountPoint + " failed: " + failure);
+		}
+	}
+
+	/**
+	 * The names in a directory, the hidden ones included.
+	 * @param directory the directory
+	 * @return the names, sorted; none if it does not exist
+	 */
+	public static List<String> filesIn(Path directory) {
+		if (!Files.isDirectory(directory)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.map((file) -> file.getFileName().toString()).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
