@@ -7,7 +7,9 @@
 #   benchmarks/reliability.sh
 # Installs wrk (Debian package) when it is missing and packages the demo app and the harnesses
 # when their jars are missing. Optional arguments: seconds with clients (300), seconds of each
-# baseline (60), clients (8), pause between two requests of a client in ms (1000). On a small
+# baseline (60), clients (8), pause between two requests of a client in ms (1000), and which
+# operations the clients call: all (the default) or reads (none that collects or walks the heap,
+# as an open dashboard). On a small
 # machine pin the app and the load apart: APP_CPUS=1 LOAD_CPUS=0 benchmarks/reliability.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ loaded=${1:-300}
 baseline=${2:-60}
 clients=${3:-8}
 pause=${4:-1000}
+operations=${5:-all}
 path=/demo/patterns
 port=${PORT:-18093}
 all_cpus=0-$(( $(nproc) - 1 ))
@@ -81,7 +84,7 @@ starter_before=$(starter_threads)
 read -r req_a err_a p99_a <<<"$(load "$baseline")"
 echo "baseline before: $req_a requests ($(( req_a / baseline ))/s), $err_a non-2xx, p99 $p99_a ms"
 
-taskset -c "$load_cpus" java -cp "$harness" io.leaks.benchmarks.EndpointLoadClients "$base" "$clients" "$loaded" "$pause" \
+taskset -c "$load_cpus" java -cp "$harness" io.leaks.benchmarks.EndpointLoadClients "$base" "$clients" "$loaded" "$pause" "$operations" \
   >"$work/clients.txt" 2>"$work/clients.err" &
 load_clients=$!
 pids+=("$load_clients")

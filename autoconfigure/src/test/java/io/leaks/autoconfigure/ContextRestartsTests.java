@@ -131,9 +131,18 @@ class ContextRestartsTests {
 		 */
 		List<String> newThreadsSince(JvmState earlier) {
 			return this.threads.entrySet().stream()
+				.filter((thread) -> !isJvmWidePool(thread.getKey()))
 				.filter((thread) -> thread.getValue() > earlier.threads().getOrDefault(thread.getKey(), 0))
 				.map((thread) -> thread.getKey() + " x" + thread.getValue())
 				.toList();
+		}
+
+		/**
+		 * Threads of the JDK's own shared pools, which start and end them on demand for
+		 * whoever uses them (and idle ones for a minute), never for one application.
+		 */
+		private static boolean isJvmWidePool(String name) {
+			return name.startsWith("ForkJoinPool.commonPool-worker-") || name.equals("process reaper");
 		}
 
 		/**

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * (written, listed, downloaded, deleted), tuning (read, the {@code defaults} preset), trend,
  * history and the dashboard page. Each client waits {@code pause} between two requests.
  * Prints the status mix per operation and the number of 5xx answers (the goal is none).
+ * With {@code reads} as the fifth argument the clients only read what needs no collection
+ * and no heap walk, as an open dashboard does.
  * <p>
- * {@code java -cp benchmarks/target/benchmarks.jar io.leaks.benchmarks.EndpointLoadClients <base URL> [clients] [seconds] [pause ms]}
+ * {@code java -cp benchmarks/target/benchmarks.jar io.leaks.benchmarks.EndpointLoadClients <base URL> [clients] [seconds] [pause ms] [all|reads]}
  */
 public final class EndpointLoadClients {
 
@@ -45,8 +47,11 @@ public final class EndpointLoadClients {
 	/** Whether {@code compare} to the heap now is a POST (the new form) or still a GET. */
 	private volatile boolean compareNowIsPost = true;
 
-	private EndpointLoadClients(String base) {
+	private final boolean readsOnly;
+
+	private EndpointLoadClients(String base, boolean readsOnly) {
 		this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		this.readsOnly = readsOnly;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -54,7 +59,8 @@ public final class EndpointLoadClients {
 		int clients = (args.length > 1) ? Integer.parseInt(args[1]) : 8;
 		long seconds = (args.length > 2) ? Long.parseLong(args[2]) : 300;
 		long pauseMillis = (args.length > 3) ? Long.parseLong(args[3]) : 1000;
-		EndpointLoadClients load = new EndpointLoadClients(base);
+		boolean readsOnly = args.length > 4 && "reads".equals(args[4]);
+		EndpointLoadClients load = new EndpointLoadClients(base, readsOnly);
 		load.probeCompareNow();
 		CountDownLatch done = new CountDownLatch(clients);
 		AtomicInteger failures = new AtomicInteger();
@@ -93,15 +99,23 @@ public final class EndpointLoadClients {
 			boolean live = client % 2 == 0;
 			List<Step> steps = new ArrayList<>();
 			steps.add(() -> get("GET overview", "/actuator/leaks"));
-			steps.add(() -> snapshot(label, live, held, pauseMillis));
+			if (!this.readsOnly) {
+				steps.add(() -> snapshot(label, live, held, pauseMillis));
+			}
 			steps.add(() -> get("GET snapshots", "/actuator/leaks/snapshots"));
 			steps.add(() -> get("GET trend", "/actuator/leaks/trend"));
 			steps.add(() -> get("GET history", "/actuator/leaks/history"));
-			steps.add(() -> post("POST gc", "/actuator/leaks/gc", null));
+			if (!this.readsOnly) {
+				steps.add(() -> post("POST gc", "/actuator/leaks/gc", null));
+			}
 			steps.add(() -> get("GET heapdumps", "/actuator/leaks/heapdumps"));
-			steps.add(() -> dumpDownloadDelete(label, pauseMillis));
+			if (!this.readsOnly) {
+				steps.add(() -> dumpDownloadDelete(label, pauseMillis));
+			}
 			steps.add(() -> get("GET tuning", "/actuator/leaks/tuning"));
-			steps.add(() -> post("POST tuning", "/actuator/leaks/tuning", "{\"preset\":\"defaults\"}"));
+			if (!this.readsOnly) {
+				steps.add(() -> post("POST tuning", "/actuator/leaks/tuning", "{\"preset\":\"defaults\"}"));
+			}
 			steps.add(() -> get("GET dashboard", "/leaks"));
 			for (Step step : steps) {
 				if (this.stopped.get()) {
