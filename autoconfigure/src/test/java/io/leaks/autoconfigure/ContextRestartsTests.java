@@ -21,6 +21,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import io.leaks.actuate.LeaksTestApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +39,10 @@ import static org.awaitility.Awaitility.await;
  * the JVM: no thread, no notification listener on a collector or the memory MXBean, no
  * MBean, no changed threshold. Counted with the JVM's own MXBeans before and after (the
  * listener lists are read from the MXBeans themselves, which the surefire configuration
- * opens to reflection).
+ * opens to reflection). It runs in a JVM of its own (the surefire execution "restarts"), where
+ * no other test keeps contexts.
  */
+@Tag("restarts")
 class ContextRestartsTests {
 
 	private static final int RESTARTS = 100;
@@ -83,7 +86,7 @@ class ContextRestartsTests {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run("--spring.main.banner-mode=off", "--spring.jmx.enabled=true",
-					"--management.endpoints.jmx.exposure.include=*", "--leaks.heap-dump.on-suspicion=true",
+					"--management.endpoints.jmx.exposure.include=leaks", "--leaks.heap-dump.on-suspicion=true",
 					"--leaks.heap-dump.directory=" + this.dumps, "--leaks.trend.interval=1s",
 					"--logging.level.root=WARN")) {
 			whileRunning.check();
