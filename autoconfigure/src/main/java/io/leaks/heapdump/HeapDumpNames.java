@@ -1,10 +1,5 @@
 package io.leaks.heapdump;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,7 +49,7 @@ public final class HeapDumpNames {
 
 	private static final String PARTIAL_PREFIX = ".partial-";
 
-	private static final int MAX_HOST_LENGTH = 63;
+	static final int MAX_HOST_LENGTH = 63;
 
 	// The host cannot contain '@', so the parts are told apart whatever the host is.
 	private static final Pattern PARTIAL = Pattern.compile(Pattern.quote(PARTIAL_PREFIX)
@@ -183,7 +178,7 @@ public final class HeapDumpNames {
 	 * @param name the name the dump gets when it is complete
 	 * @return the temporary name
 	 */
-	static String partialName(Writer writer, String name) {
+	static String partialName(DumpWriter writer, String name) {
 		return PARTIAL_PREFIX + writer.pid() + "@" + writer.host() + "@" + writer.startedAt() + "-" + name;
 	}
 
@@ -200,7 +195,7 @@ public final class HeapDumpNames {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(new Partial(new Writer(Long.parseLong(matcher.group("pid")), matcher.group("host"),
+			return Optional.of(new Partial(new DumpWriter(Long.parseLong(matcher.group("pid")), matcher.group("host"),
 					Long.parseLong(matcher.group("started"))), matcher.group("name")));
 		}
 		catch (NumberFormatException ex) {
@@ -212,7 +207,7 @@ public final class HeapDumpNames {
 		return (inName != null) ? inName.replace(COLON_IN_NAME, ':') : null;
 	}
 
-	private static String safe(String text) {
+	static String safe(String text) {
 		StringBuilder safe = new StringBuilder(text.length());
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -250,92 +245,12 @@ public final class HeapDumpNames {
 	}
 
 	/**
-	 * A process that writes dumps, told apart from any other process on the host, also
-	 * one that later reuses its process id, by when it started, and from the processes of
-	 * other hosts (replicas sharing a volume) by the host's name.
-	 *
-	 * @param pid its process id
-	 * @param host the name of its host, in {@code [A-Za-z0-9._-]}
-	 * @param startedAt when it started, in milliseconds since the epoch ({@code 0} if
-	 * unknown)
-	 */
-	record Writer(long pid, String host, long startedAt) {
-
-		private static final String HOST = safeHost(hostName());
-
-		static Writer current() {
-			return of(ProcessHandle.current());
-		}
-
-		/**
-		 * A process of this host.
-		 * @param process the process
-		 * @return its writer
-		 */
-		static Writer of(ProcessHandle process) {
-			return new Writer(process.pid(), HOST, process.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
-		}
-
-		/**
-		 * Whether this writer runs on the host of this JVM, the only host whose processes
-		 * can be asked whether they still run.
-		 * @return whether its host is this JVM's
-		 */
-		boolean isOnThisHost() {
-			return HOST.equals(this.host);
-		}
-
-		/**
-		 * Whether this process still runs, so that its partial dumps may still be in
-		 * progress. A process of another host cannot be asked, so it counts as running.
-		 * @return {@code false} once it has exited (or its id belongs to a later process)
-		 */
-		boolean isRunning() {
-			if (!isOnThisHost()) {
-				return true;
-			}
-			return ProcessHandle.of(this.pid)
-				.filter(ProcessHandle::isAlive)
-				.map((process) -> this.startedAt == 0 || of(process).startedAt() == this.startedAt)
-				.orElse(false);
-		}
-
-		static String safeHost(@Nullable String host) {
-			String safe = (host != null) ? safe(host.strip()) : "";
-			if (safe.isEmpty()) {
-				return "unknown-host";
-			}
-			return (safe.length() > MAX_HOST_LENGTH) ? safe.substring(0, MAX_HOST_LENGTH) : safe;
-		}
-
-		// The kernel's name of the host is what every process of a container or machine
-		// shares; asking the resolver could wait for DNS.
-		private static @Nullable String hostName() {
-			try {
-				Path kernel = Path.of("/proc/sys/kernel/hostname");
-				if (Files.isReadable(kernel)) {
-					return Files.readString(kernel, StandardCharsets.US_ASCII).strip();
-				}
-				String fromEnvironment = System.getenv("HOSTNAME");
-				if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-					return fromEnvironment;
-				}
-				return InetAddress.getLocalHost().getHostName();
-			}
-			catch (IOException | SecurityException ex) {
-				return null;
-			}
-		}
-
-	}
-
-	/**
 	 * A dump being written (or left behind by a process that stopped while writing it).
 	 *
 	 * @param writer the process that writes it
 	 * @param name the name it gets when complete
 	 */
-	record Partial(Writer writer, String name) {
+	record Partial(DumpWriter writer, String name) {
 
 	}
 

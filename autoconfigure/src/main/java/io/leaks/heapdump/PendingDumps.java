@@ -33,7 +33,7 @@ final class PendingDumps {
 
 	private final DumpDirectory directory;
 
-	private final HeapDumpNames.Writer writer = HeapDumpNames.Writer.current();
+	private final DumpWriter writer = DumpWriter.current();
 
 	PendingDumps(HeapDumpRepository repository) {
 		this.repository = repository;
@@ -134,7 +134,7 @@ final class PendingDumps {
 		return removed;
 	}
 
-	private boolean isStale(HeapDumpNames.Writer other) {
+	private boolean isStale(DumpWriter other) {
 		return other.isOnThisHost() && !other.equals(this.writer) && !other.isRunning();
 	}
 

@@ -110,15 +110,15 @@ class HeapDumpRepositoryTests {
 	@Test
 	void removeStalePartialsShouldRemoveOnlyOurIncompleteDumpsOfProcessesThatNoLongerRun() throws Exception {
 		String name = "heapdump-20260301T101500126Z-live-x.hprof";
-		HeapDumpNames.Writer gone = exitedProcess();
-		HeapDumpNames.Writer self = HeapDumpNames.Writer.current();
+		DumpWriter gone = exitedProcess();
+		DumpWriter self = DumpWriter.current();
 		// A previous process that had the same id (a restarted container is pid 1 again).
-		HeapDumpNames.Writer reused = new HeapDumpNames.Writer(self.pid(), self.host(), self.startedAt() - 60_000);
+		DumpWriter reused = new DumpWriter(self.pid(), self.host(), self.startedAt() - 60_000);
 		Process sibling = new ProcessBuilder("sleep", "60").start();
 		try {
 			Path ofGone = partial(gone, name);
 			Path ofReused = partial(reused, name + ".gz");
-			Path ofSibling = partial(HeapDumpNames.Writer.of(sibling.toHandle()), name);
+			Path ofSibling = partial(DumpWriter.of(sibling.toHandle()), name);
 			Path ofSelf = partial(self, name);
 			Path notOurs = Files.writeString(this.directory.resolve(".partial-notes.hprof"), "x");
 			Path link = Files.createSymbolicLink(
@@ -141,9 +141,9 @@ class HeapDumpRepositoryTests {
 	@Test
 	void removeStalePartialsShouldLeaveThoseOfOtherHostsAloneEvenWhenTheirProcessIdIsFreeHere() throws Exception {
 		String name = "heapdump-20260301T101500126Z-live-x.hprof";
-		HeapDumpNames.Writer gone = exitedProcess();
+		DumpWriter gone = exitedProcess();
 		// A replica sharing the volume, whose writer has the id of a process that is gone here.
-		HeapDumpNames.Writer replica = new HeapDumpNames.Writer(gone.pid(), "orders-7f9c-x2", gone.startedAt());
+		DumpWriter replica = new DumpWriter(gone.pid(), "orders-7f9c-x2", gone.startedAt());
 		Path ofReplica = partial(replica, name);
 		Path ofGone = partial(gone, name + ".gz");
 		assertThat(this.repository.removeStalePartials()).isEqualTo(1);
@@ -153,18 +153,18 @@ class HeapDumpRepositoryTests {
 
 	@Test
 	void aPartialNameShouldNameItsWriterWithItsHost() {
-		HeapDumpNames.Writer self = HeapDumpNames.Writer.current();
+		DumpWriter self = DumpWriter.current();
 		String name = "heapdump-20260301T101500126Z-live-after~login.hprof";
 		String partial = HeapDumpNames.partialName(self, name);
 		assertThat(partial).isEqualTo(".partial-" + self.pid() + "@" + self.host() + "@" + self.startedAt() + "-" + name);
 		assertThat(HeapDumpNames.parsePartial(partial)).hasValue(new HeapDumpNames.Partial(self, name));
 		assertThat(HeapDumpNames.parse(partial)).isEmpty();
-		HeapDumpNames.Writer dashed = new HeapDumpNames.Writer(42, "web-1-2.example", 17);
+		DumpWriter dashed = new DumpWriter(42, "web-1-2.example", 17);
 		assertThat(HeapDumpNames.parsePartial(HeapDumpNames.partialName(dashed, name)))
 			.hasValue(new HeapDumpNames.Partial(dashed, name));
-		assertThat(HeapDumpNames.Writer.safeHost("web 1/ü")).isEqualTo("web_1__");
-		assertThat(HeapDumpNames.Writer.safeHost("")).isEqualTo("unknown-host");
-		assertThat(HeapDumpNames.Writer.safeHost("h".repeat(300))).hasSize(63);
+		assertThat(DumpWriter.safeHost("web 1/ü")).isEqualTo("web_1__");
+		assertThat(DumpWriter.safeHost("")).isEqualTo("unknown-host");
+		assertThat(DumpWriter.safeHost("h".repeat(300))).hasSize(63);
 	}
 
 	@Test
@@ -246,15 +246,15 @@ class HeapDumpRepositoryTests {
 		assertThat(HeapDumpsTests.filesIn(this.directory)).isEmpty();
 	}
 
-	private static HeapDumpNames.Writer exitedProcess() throws Exception {
+	private static DumpWriter exitedProcess() throws Exception {
 		Process exited = new ProcessBuilder("sleep", "60").start();
-		HeapDumpNames.Writer gone = HeapDumpNames.Writer.of(exited.toHandle());
+		DumpWriter gone = DumpWriter.of(exited.toHandle());
 		exited.destroy();
 		exited.waitFor();
 		return gone;
 	}
 
-	private Path partial(HeapDumpNames.Writer writer, String name) throws IOException {
+	private Path partial(DumpWriter writer, String name) throws IOException {
 		return Files.writeString(this.directory.resolve(HeapDumpNames.partialName(writer, name)), "partial");
 	}
 

@@ -94,7 +94,7 @@ class HeapDumpsTests {
 	void aFailedCompressionShouldKeepTheDumpUncompressedAndSaySo() throws IOException {
 		Files.createDirectories(this.directory);
 		// Taken by a file that appears between choosing the name and compressing.
-		Path squatter = this.directory.resolve(HeapDumpNames.partialName(HeapDumpNames.Writer.current(),
+		Path squatter = this.directory.resolve(HeapDumpNames.partialName(DumpWriter.current(),
 				"heapdump-20260301T101500123Z-live-squat.hprof.gz"));
 		HeapDumper squatting = (file, live) -> {
 			hotSpot.dumpHeap(file, live);
