@@ -91,11 +91,8 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 					+ ((supported != null) ? String.join(", ", supported) : "none") + "." + hint);
 		}
 		if (ex instanceof NoResourceFoundException) {
-			return ErrorResponse.of(404, "No such path under " + base + ". Available: GET " + base + ", GET " + base
-					+ "/snapshots, GET " + base + "/snapshots/{label}, GET " + base + "/compare, POST " + base
-					+ "/snapshots, POST " + base + "/gc, DELETE " + base + "/snapshots/{label}, GET " + base
-					+ "/heapdumps, POST " + base + "/heapdumps, GET or DELETE " + base + "/heapdumps/{name}, GET "
-					+ base + "/tuning, POST " + base + "/tuning, GET " + base + "/trend, GET " + base + "/history");
+			return ErrorResponse.of(404, "No such path under " + base + ". Available: GET " + base + ", "
+					+ LeaksResource.describeAll(base + "/"));
 		}
 		if (ex instanceof ResponseStatusException status) {
 			return ErrorResponse.of(status.getStatusCode().value(),

@@ -1,15 +1,12 @@
 package io.leaks.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointPath;
-import io.leaks.gc.GcTuning;
-import io.leaks.heapdump.HeapDumps;
-import io.leaks.trend.LeakWatch;
+import io.leaks.actuate.LeaksResource;
 import io.leaks.web.LeaksDashboardController;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,19 +38,8 @@ public final class LeaksDashboardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LeaksDashboardController leaksDashboardController(LeaksEndpointPath endpointPath, LeaksProperties properties,
-			ObjectProvider<LeakWatch> watch, ObjectProvider<HeapDumps> heapDumps, ObjectProvider<GcTuning> gcTuning) {
-		// The endpoint serves these resources exactly when it was given these beans.
-		List<String> resources = new ArrayList<>();
-		if (watch.getIfAvailable() != null) {
-			resources.add("trend");
-			resources.add("history");
-		}
-		if (heapDumps.getIfAvailable() != null) {
-			resources.add("heapdumps");
-		}
-		if (gcTuning.getIfAvailable() != null) {
-			resources.add("tuning");
-		}
+			LeaksEndpoint endpoint) {
+		List<String> resources = endpoint.resources().stream().map(LeaksResource::path).toList();
 		return new LeaksDashboardController(endpointPath, properties.getDashboard().getPollInterval(), resources);
 	}
 
