@@ -20,7 +20,13 @@ record CompareRequest(@Nullable String from, @Nullable String to, int top, DiffS
 
 	static final String[] PARAMETERS = { "from", "to", "top", "sort", "excludeJdk", "filter" };
 
-	static CompareRequest of(Parameters given) {
+	/**
+	 * Reads the request's parameters.
+	 * @param given the parameters
+	 * @param defaultTo what {@code to} means when it is not given
+	 * @return the request
+	 */
+	static CompareRequest of(Parameters given, @Nullable String defaultTo) {
 		String sortValue = given.text("sort");
 		DiffSort sort = DiffSort.BYTES;
 		if (sortValue != null && !sortValue.isBlank()) {
@@ -30,7 +36,8 @@ record CompareRequest(@Nullable String from, @Nullable String to, int top, DiffS
 					.badRequest("sort must be 'bytes' or 'instances', was '" + sortValue + "'");
 			}
 		}
-		return new CompareRequest(given.text("from"), given.text("to"), given.top(), sort,
+		String to = given.text("to");
+		return new CompareRequest(given.text("from"), (to != null && !to.isBlank()) ? to : defaultTo, given.top(), sort,
 				given.bool("excludeJdk", false), given.filter());
 	}
 

@@ -96,8 +96,12 @@ public class LeaksEndpoint {
 
 	@WriteOperation
 	public Object action(@Selector String resource, @Nullable String label, @Nullable String liveOnly,
-			@Nullable String live, @Nullable String flag, @Nullable String value, @Nullable String preset) {
-		return route(Verb.POST, resource, null, writeParameters(label, liveOnly, live, flag, value, preset)).body();
+			@Nullable String live, @Nullable String flag, @Nullable String value, @Nullable String preset,
+			@Nullable String from, @Nullable String to, @Nullable String top, @Nullable String sort,
+			@Nullable String excludeJdk, @Nullable String filter) {
+		return route(Verb.POST, resource, null, writeParameters(label, liveOnly, live, flag, value, preset, from, to,
+				top, sort, excludeJdk, filter))
+			.body();
 	}
 
 	@DeleteOperation
@@ -112,9 +116,12 @@ public class LeaksEndpoint {
 	}
 
 	static Parameters writeParameters(@Nullable String label, @Nullable String liveOnly, @Nullable String live,
-			@Nullable String flag, @Nullable String value, @Nullable String preset) {
+			@Nullable String flag, @Nullable String value, @Nullable String preset, @Nullable String from,
+			@Nullable String to, @Nullable String top, @Nullable String sort, @Nullable String excludeJdk,
+			@Nullable String filter) {
 		return Parameters.of("label", label, "liveOnly", liveOnly, "live", live, "flag", flag, "value", value,
-				"preset", preset);
+				"preset", preset, "from", from, "to", to, "top", top, "sort", sort, "excludeJdk", excludeJdk, "filter",
+				filter);
 	}
 
 	/**

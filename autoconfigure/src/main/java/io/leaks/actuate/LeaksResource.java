@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.leaks.histogram.SnapshotLabels;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -29,9 +30,14 @@ public enum LeaksResource {
 				"liveOnly")
 		.deleteItem((snapshots, label, given) -> snapshots.delete(label))),
 
-	/** What grew between two snapshots. */
+	/**
+	 * What grew between two snapshots; a POST may compare with the heap now, which walks the
+	 * heap (and forces a collection when the snapshot counted live objects only).
+	 */
 	COMPARE("compare", null, Routes.of(SnapshotOperations.class)
-		.get((snapshots, given) -> snapshots.compare(CompareRequest.of(given)), CompareRequest.PARAMETERS)),
+		.get((snapshots, given) -> snapshots.compare(CompareRequest.of(given, null)), CompareRequest.PARAMETERS)
+		.post(200, (snapshots, given) -> snapshots.compareWithNow(CompareRequest.of(given, SnapshotLabels.NOW)),
+				CompareRequest.PARAMETERS)),
 
 	/** A collection on request. */
 	GC("gc", null, Routes.of(GcOperations.class).post(200, (gc, given) -> gc.collect())),

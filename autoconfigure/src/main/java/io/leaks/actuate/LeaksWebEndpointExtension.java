@@ -55,9 +55,10 @@ public class LeaksWebEndpointExtension {
 	@WriteOperation
 	public WebEndpointResponse<Object> action(@Selector String resource, @Nullable String label,
 			@Nullable String liveOnly, @Nullable String live, @Nullable String flag, @Nullable String value,
-			@Nullable String preset) {
-		return route(Verb.POST, resource, null,
-				LeaksEndpoint.writeParameters(label, liveOnly, live, flag, value, preset));
+			@Nullable String preset, @Nullable String from, @Nullable String to, @Nullable String top,
+			@Nullable String sort, @Nullable String excludeJdk, @Nullable String filter) {
+		return route(Verb.POST, resource, null, LeaksEndpoint.writeParameters(label, liveOnly, live, flag, value,
+				preset, from, to, top, sort, excludeJdk, filter));
 	}
 
 	@DeleteOperation

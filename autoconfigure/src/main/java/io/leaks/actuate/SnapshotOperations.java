@@ -20,18 +20,9 @@ public final class SnapshotOperations implements LeaksOperations {
 
 	private final Snapshots snapshots;
 
-	private final boolean mayForceCollections;
-
-	/**
-	 * Creates the operations.
-	 * @param snapshots takes and keeps snapshots
-	 * @param mayForceCollections whether a read may take a fresh live snapshot
-	 * ({@code compare?to=now}), which forces a full collection
-	 */
-	public SnapshotOperations(Snapshots snapshots, boolean mayForceCollections) {
+	public SnapshotOperations(Snapshots snapshots) {
 		Assert.notNull(snapshots, "'snapshots' must not be null");
 		this.snapshots = snapshots;
-		this.mayForceCollections = mayForceCollections;
 	}
 
 	boolean isAvailable() {
@@ -82,25 +73,45 @@ public final class SnapshotOperations implements LeaksOperations {
 		return new Deleted(removed.label(), "Snapshot '" + removed.label() + "' deleted");
 	}
 
+	/**
+	 * Compares two stored snapshots: a read, it never walks the heap.
+	 * @param request what to compare; {@code to=now} is refused with 405 naming the POST
+	 * @return the comparison
+	 */
 	Comparison compare(CompareRequest request) {
-		HistogramSnapshot from;
-		HistogramSnapshot to;
 		if (request.toNow()) {
-			from = (request.from() != null) ? stored(request.from()) : store().latest()
-				.orElseThrow(() -> LeaksOperationException.badRequest(
-						"compare?to=now needs a snapshot to compare with: take one with POST /actuator/leaks/snapshots "
-								+ "or name it with from=<label>"));
-			to = fresh(from.liveOnly());
+			throw LeaksOperationException.methodNotAllowed("GET compare only compares stored snapshots: comparing "
+					+ "with the heap now takes a fresh histogram, which walks the heap (and forces a full GC for a live "
+					+ "snapshot), so it is a write: POST /actuator/leaks/compare with {\"from\": \"<label>\", "
+					+ "\"to\": \"now\"} and Content-Type: application/json (needs "
+					+ "management.endpoint.leaks.access=unrestricted)", List.of("POST"));
 		}
-		else {
-			to = (request.to() != null) ? stored(request.to()) : store().latest()
-				.orElseThrow(() -> LeaksOperationException.badRequest(
-						"No snapshots yet: take two with POST /actuator/leaks/snapshots, then compare them"));
-			from = (request.from() != null) ? stored(request.from()) : store().before(to.label())
-				.orElseThrow(() -> LeaksOperationException.badRequest("No snapshot was taken before '" + to.label()
-						+ "': name one with from=<label>, or use to=now to compare it with the heap now"));
-		}
+		HistogramSnapshot to = (request.to() != null) ? stored(request.to()) : store().latest()
+			.orElseThrow(() -> LeaksOperationException.badRequest(
+					"No snapshots yet: take two with POST /actuator/leaks/snapshots, then compare them"));
+		HistogramSnapshot from = (request.from() != null) ? stored(request.from()) : store().before(to.label())
+			.orElseThrow(() -> LeaksOperationException.badRequest("No snapshot was taken before '" + to.label()
+					+ "': name one with from=<label>, or POST /actuator/leaks/compare with {\"to\": \"now\"} to "
+					+ "compare it with the heap now"));
 		return compare(from, to, request);
+	}
+
+	/**
+	 * Compares a stored snapshot with the heap now (the default for {@code to}), taking a
+	 * fresh, unstored histogram in the same mode as {@code from}; a {@code to} naming a
+	 * stored snapshot compares the two stored ones.
+	 * @param request what to compare
+	 * @return the comparison
+	 */
+	Comparison compareWithNow(CompareRequest request) {
+		if (!request.toNow()) {
+			return compare(request);
+		}
+		HistogramSnapshot from = (request.from() != null) ? stored(request.from()) : store().latest()
+			.orElseThrow(() -> LeaksOperationException.badRequest("Comparing with now needs a snapshot to compare "
+					+ "with: take one with POST /actuator/leaks/snapshots or name it with \"from\""));
+		HistogramSnapshot now = HeapWork.run(() -> this.snapshots.capture(SnapshotLabels.NOW, from.liveOnly()));
+		return compare(from, now, request);
 	}
 
 	private Comparison compare(HistogramSnapshot from, HistogramSnapshot to, CompareRequest request) {
@@ -130,15 +141,6 @@ public final class SnapshotOperations implements LeaksOperations {
 		return new Comparison(from.label(), to.label(), from.takenAt(), to.takenAt(), request.sort().id(),
 				request.top(), request.excludeJdk(), filter, rows, diff.totals(), diff.classesAdded(),
 				diff.classesRemoved(), warnings);
-	}
-
-	private HistogramSnapshot fresh(boolean liveOnly) {
-		if (liveOnly && !this.mayForceCollections) {
-			throw LeaksOperationException.forbidden("compare?to=now against a live snapshot forces a full GC, which "
-					+ "read-only access does not allow: set management.endpoint.leaks.access=unrestricted, or take "
-					+ "the second snapshot with POST /actuator/leaks/snapshots and compare two stored snapshots");
-		}
-		return HeapWork.run(() -> this.snapshots.capture(SnapshotLabels.NOW, liveOnly));
 	}
 
 	private static String counted(HistogramSnapshot snapshot) {

@@ -60,9 +60,8 @@ public final class LeaksEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SnapshotOperations leaksSnapshotOperations(Snapshots snapshots,
-			ObjectProvider<EndpointAccessResolver> accessResolver) {
-		return new SnapshotOperations(snapshots, access(accessResolver) == Access.UNRESTRICTED);
+	SnapshotOperations leaksSnapshotOperations(Snapshots snapshots) {
+		return new SnapshotOperations(snapshots);
 	}
 
 	@Bean

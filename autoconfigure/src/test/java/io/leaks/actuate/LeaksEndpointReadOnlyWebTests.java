@@ -42,17 +42,28 @@ class LeaksEndpointReadOnlyWebTests {
 	}
 
 	@Test
-	void compareToNowAgainstALiveSnapshotShouldBeForbiddenBecauseItWouldForceAGc() {
+	void comparingWithNowShouldBeAWriteThatReadOnlyAccessRefusesWithoutTouchingTheHeap() {
 		this.snapshots.take("taken-by-the-application", true);
+		this.snapshots.take("all-objects", false);
 		try {
-			ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks/compare?to=now", Map.class);
-			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-			assertThat((String) response.getBody().get("message")).contains("forces a full GC")
-				.contains("management.endpoint.leaks.access=unrestricted");
-			this.snapshots.take("all-objects", false);
-			ResponseEntity<Map> allObjects = this.rest
-				.getForEntity("/actuator/leaks/compare?from=all-objects&to=now", Map.class);
-			assertThat(allObjects.getStatusCode()).isEqualTo(HttpStatus.OK);
+			long fullCollections = LeaksEndpointWebTests.fullCollections();
+			for (String from : new String[] { "taken-by-the-application", "all-objects" }) {
+				ResponseEntity<Map> read = this.rest.getForEntity("/actuator/leaks/compare?from=" + from + "&to=now",
+						Map.class);
+				assertThat(read.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+				assertThat((String) read.getBody().get("message")).contains("POST /actuator/leaks/compare")
+					.contains("management.endpoint.leaks.access=unrestricted");
+			}
+			HttpHeaders headers = new HttpHeaders();
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			ResponseEntity<Map> write = this.rest.exchange("/actuator/leaks/compare", HttpMethod.POST,
+					new HttpEntity<>("{\"from\": \"all-objects\"}", headers), Map.class);
+			assertThat(write.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+			assertThat((String) write.getBody().get("message")).contains("management.endpoint.leaks.access");
+			assertThat(LeaksEndpointWebTests.fullCollections()).isEqualTo(fullCollections);
+			ResponseEntity<Map> stored = this.rest
+				.getForEntity("/actuator/leaks/compare?from=taken-by-the-application&to=all-objects", Map.class);
+			assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.OK);
 		}
 		finally {
 			this.snapshots.store().remove("taken-by-the-application");

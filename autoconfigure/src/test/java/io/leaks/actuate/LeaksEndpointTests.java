@@ -59,7 +59,8 @@ class LeaksEndpointTests {
 	@Test
 	void eachResourceShouldReachItsFeaturesOperations() {
 		LeaksEndpoint endpoint = new LeaksEndpoint(Access.UNRESTRICTED, all());
-		assertThat(endpoint.action("snapshots", "routed", "false", null, null, null, null))
+		assertThat(endpoint.action("snapshots", "routed", "false", null, null, null, null, null, null, null, null, null,
+				null))
 			.isInstanceOf(SnapshotSummary.class);
 		assertThat(endpoint.resource("snapshots", null, null, null, null, null, null)).isInstanceOf(SnapshotList.class);
 		assertThat(endpoint.item("snapshots", "routed", "2")).isInstanceOf(SnapshotDetail.class);
@@ -68,14 +69,13 @@ class LeaksEndpointTests {
 		assertThat(endpoint.resource("heapdumps", null, null, null, null, null, null))
 			.isInstanceOf(HeapDumpList.class);
 		assertThat(endpoint.resource("tuning", null, null, null, null, null, null)).isInstanceOf(TuningView.class);
-		assertThat(endpoint.action("gc", null, null, null, null, null, null)).isInstanceOf(GcResult.class);
+		assertThat(post(endpoint, "gc")).isInstanceOf(GcResult.class);
 	}
 
 	@Test
 	void anItemOverJmxShouldDescribeTheDumpRatherThanServeIt() {
 		LeaksEndpoint endpoint = new LeaksEndpoint(Access.UNRESTRICTED, all());
-		HeapDumpCreated created = (HeapDumpCreated) endpoint.action("heapdumps", "jmx", null, "false", null, null,
-				null);
+		HeapDumpCreated created = (HeapDumpCreated) post(endpoint, "heapdumps", "label", "jmx", "live", "false");
 		assertThat(endpoint.item("heapdumps", created.name(), null)).isInstanceOf(HeapDumpSummary.class)
 			.extracting("name")
 			.isEqualTo(created.name());
@@ -109,7 +109,7 @@ class LeaksEndpointTests {
 			})
 			.withMessage("GET is not supported on gc: it answers POST");
 		assertThatExceptionOfType(LeaksOperationException.class)
-			.isThrownBy(() -> endpoint.action("trend", null, null, null, null, null, null))
+			.isThrownBy(() -> post(endpoint, "trend"))
 			.satisfies((ex) -> assertThat(ex.allow()).containsExactly("GET"));
 		assertRefused(() -> endpoint.remove("tuning", "MaxHeapFreeRatio"), 404,
 				"No DELETE /actuator/leaks/tuning/{name}. Available: GET snapshots");
@@ -132,7 +132,7 @@ class LeaksEndpointTests {
 	@Test
 	void featuresThatAreOffShouldSaySoWithTheirOwnStatus() {
 		LeaksEndpoint endpoint = new LeaksEndpoint(Access.UNRESTRICTED, core());
-		assertRefused(() -> endpoint.action("heapdumps", null, null, null, null, null, null), 503,
+		assertRefused(() -> post(endpoint, "heapdumps"), 503,
 				"Heap dumps are not configured");
 		assertRefused(() -> endpoint.heapDumpToDownload("heapdump-20260301T101500123Z-live.hprof"), 503,
 				"Heap dumps are not configured");
@@ -147,19 +147,23 @@ class LeaksEndpointTests {
 	@Test
 	void parametersOfAnotherRouteShouldBeRefusedNamingTheOnesItTakes() {
 		LeaksEndpoint endpoint = new LeaksEndpoint(Access.UNRESTRICTED, all());
-		assertRefused(() -> endpoint.action("snapshots", "x", null, "false", null, null, null), 400,
+		assertRefused(() -> post(endpoint, "snapshots", "label", "x", "live", "false"), 400,
 				"POST snapshots does not take live; it takes label, liveOnly (snapshots take liveOnly, heap dumps "
 						+ "take live)");
-		assertRefused(() -> endpoint.action("gc", null, null, null, null, null, "aggressive"), 400,
+		assertRefused(() -> post(endpoint, "gc", "preset", "aggressive"), 400,
 				"POST gc does not take preset; send it without parameters");
 		assertRefused(() -> endpoint.resource("snapshots", "a", null, null, null, null, null), 400,
 				"GET snapshots does not take from");
 		assertThat(endpoint.overview().snapshots()).isEmpty();
 	}
 
+	private static Object post(LeaksEndpoint endpoint, String resource, String... namesAndValues) {
+		return endpoint.route(Verb.POST, resource, null, Parameters.of(namesAndValues)).body();
+	}
+
 	private List<LeaksOperations> core() {
 		return List.of(new SnapshotOperations(new Snapshots(new DiagnosticCommandHistogramSampler(server),
-				new SnapshotStore(10), this.guard, Clock.systemUTC()), true),
+				new SnapshotStore(10), this.guard, Clock.systemUTC())),
 				new GcOperations(new GcTrigger(new HotSpotVmFlags(server), this.guard)));
 	}
 

@@ -17,7 +17,7 @@ class LeaksResourceTests {
 	@Test
 	void routeListShouldNameEveryRouteOnceInTableOrder() {
 		assertThat(LeaksResource.describeAll("")).isEqualTo("GET snapshots, GET snapshots/{label}, POST snapshots, "
-				+ "DELETE snapshots/{label}, GET compare, POST gc, GET heapdumps, GET heapdumps/{name}, "
+				+ "DELETE snapshots/{label}, GET compare, POST compare, POST gc, GET heapdumps, GET heapdumps/{name}, "
 				+ "POST heapdumps, DELETE heapdumps/{name}, GET tuning, POST tuning, GET trend, GET history");
 		assertThat(LeaksResource.describeAll("/actuator/leaks/")).startsWith("GET /actuator/leaks/snapshots, ");
 	}

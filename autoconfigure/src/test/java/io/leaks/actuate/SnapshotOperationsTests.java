@@ -129,13 +129,63 @@ class SnapshotOperationsTests {
 			.anySatisfy((warning) -> assertThat(warning).contains("negative deltas mean growth"));
 	}
 
+	@Test
+	void compareWithNowShouldTakeAFreshUnstoredHistogramInTheModeOfFrom() {
+		SnapshotOperations operations = operations(steps(), 10);
+		operations.take("baseline", false);
+		Comparison now = operations.compareWithNow(request("baseline", "now", DiffSort.INSTANCES, true, null));
+		assertThat(now.to()).isEqualTo("now");
+		assertThat(now.rows()).singleElement()
+			.satisfies((row) -> assertThat(row.instancesDelta()).isEqualTo(1000));
+		assertThat(now.warnings()).singleElement().asString().contains("liveOnly=false");
+		assertThat(operations.labels()).containsExactly("baseline");
+		assertThat(operations.compareWithNow(request(null, "now", DiffSort.BYTES, false, null)).from())
+			.as("from defaults to the latest").isEqualTo("baseline");
+	}
+
+	@Test
+	void compareWithNowNamingAStoredSnapshotShouldCompareTheStoredOnes() {
+		SnapshotOperations operations = operations(steps(), 10);
+		operations.take("one", false);
+		operations.take("two", false);
+		Comparison stored = operations.compareWithNow(request("one", "two", DiffSort.BYTES, false, null));
+		assertThat(stored.to()).isEqualTo("two");
+		assertRefused(() -> operations.compareWithNow(request("none", "now", DiffSort.BYTES, false, null)), 404,
+				"No snapshot labelled 'none'");
+	}
+
+	@Test
+	void compareWithNowWithoutAnySnapshotShouldSayWhatToDo() {
+		SnapshotOperations operations = operations(steps(), 10);
+		assertRefused(() -> operations.compareWithNow(request(null, "now", DiffSort.BYTES, false, null)), 400,
+				"take one with POST /actuator/leaks/snapshots");
+	}
+
+	@Test
+	void aReadComparingWithNowShouldBe405NamingThePostWithoutTouchingTheHeap() {
+		AtomicInteger histograms = new AtomicInteger();
+		SnapshotOperations operations = operations((liveOnly) -> {
+			histograms.incrementAndGet();
+			return new ClassHistogram(List.of());
+		}, 10);
+		operations.take("stored", true);
+		assertThatExceptionOfType(LeaksOperationException.class)
+			.isThrownBy(() -> operations.compare(request("stored", "NOW", DiffSort.BYTES, false, null)))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(405);
+				assertThat(ex.allow()).containsExactly("POST");
+			})
+			.withMessageContaining("POST /actuator/leaks/compare with {\"from\": \"<label>\", \"to\": \"now\"}");
+		assertThat(histograms).hasValue(1);
+	}
+
 	private static CompareRequest request(String from, String to, DiffSort sort, boolean excludeJdk, String filter) {
 		return new CompareRequest(from, to, 20, sort, excludeJdk, filter);
 	}
 
 	private SnapshotOperations operations(HistogramSampler sampler, int maxCount) {
 		return new SnapshotOperations(new Snapshots(sampler, new SnapshotStore(maxCount), this.guard,
-				Clock.systemUTC()), true);
+				Clock.systemUTC()));
 	}
 
 	/**
