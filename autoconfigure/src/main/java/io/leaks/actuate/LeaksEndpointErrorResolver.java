@@ -2,6 +2,7 @@ package io.leaks.actuate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -56,11 +58,7 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 			return null;
 		}
 		try {
-			response.setStatus(error.status());
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter().write(toJson(error));
-			response.flushBuffer();
+			write(response, error);
 		}
 		catch (IOException writeFailed) {
 			return null;
@@ -68,7 +66,27 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		return new ModelAndView();
 	}
 
+	/**
+	 * Writes a refusal as the endpoint's JSON error body, with {@code Allow} for a 405.
+	 * @param response the response, not yet committed
+	 * @param error the refusal
+	 * @throws IOException if the body cannot be written
+	 */
+	static void write(HttpServletResponse response, ErrorResponse error) throws IOException {
+		response.setStatus(error.status());
+		if (error.allow() != null) {
+			response.setHeader(HttpHeaders.ALLOW, String.join(", ", error.allow()));
+		}
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write(toJson(error));
+		response.flushBuffer();
+	}
+
 	private static @Nullable ErrorResponse describe(Exception ex, String base, Access access) {
+		if (ex instanceof LeaksOperationException refusal) {
+			return ErrorResponse.of(refusal);
+		}
 		if (ex instanceof HttpMessageNotReadableException notReadable) {
 			return ErrorResponse.of(400, unreadableBody(notReadable.getMostSpecificCause()));
 		}
@@ -88,7 +106,8 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 					: " Operations that change state or force a collection need write access: set "
 							+ "management.endpoint.leaks.access=unrestricted (and secure the endpoint).";
 			return ErrorResponse.of(405, method.getMethod() + " is not supported here. Supported: "
-					+ ((supported != null) ? String.join(", ", supported) : "none") + "." + hint);
+					+ ((supported != null) ? String.join(", ", supported) : "none") + "." + hint,
+					(supported != null) ? List.of(supported) : List.of());
 		}
 		if (ex instanceof NoResourceFoundException) {
 			return ErrorResponse.of(404, "No such path under " + base + ". Available: GET " + base + ", "
@@ -135,8 +154,17 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 	}
 
 	static String toJson(ErrorResponse error) {
-		return "{\"status\":" + error.status() + ",\"error\":" + quote(error.error()) + ",\"message\":"
-				+ quote(error.message()) + "}";
+		StringBuilder json = new StringBuilder("{\"status\":").append(error.status())
+			.append(",\"error\":")
+			.append(quote(error.error()))
+			.append(",\"message\":")
+			.append(quote(error.message()));
+		if (error.allow() != null) {
+			json.append(",\"allow\":[")
+				.append(String.join(",", error.allow().stream().map(LeaksEndpointErrorResolver::quote).toList()))
+				.append(']');
+		}
+		return json.append('}').toString();
 	}
 
 	private static String quote(String value) {

@@ -3,6 +3,7 @@ package io.leaks.actuate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -136,20 +137,39 @@ public enum LeaksResource {
 			Function<Class<?>, @Nullable LeaksOperations> operations) {
 		boolean item = name != null;
 		Routes.Route<?> route = this.routes.find(verb, item)
-			.orElseThrow(() -> methodNotAllowed(verb, item, access));
+			.orElseThrow(() -> methodNotAllowed(verb.name(), item, access));
 		route.acceptOnly(describe(route, ""), given.names());
 		return this.routes.invoke(route, operations, name, given);
 	}
 
 	/**
+	 * Checks a request before it reaches an operation: its method, under the access
+	 * actuator grants, and the names of its parameters, which actuator would otherwise
+	 * drop silently when no operation declares them ({@code sortBy=instances}).
+	 * @param method the HTTP method
+	 * @param item whether an item was asked for
+	 * @param access the endpoint's access
+	 * @param names the names of the parameters the request gave
+	 * @throws LeaksOperationException 404, 405 or 400 saying what exists
+	 */
+	void check(String method, boolean item, Access access, Set<String> names) {
+		Verb verb = Verb.of(method);
+		Routes.Route<?> route = (verb != null) ? this.routes.find(verb, item).orElse(null) : null;
+		if (route == null || !route.verb().allowedWith(access)) {
+			throw methodNotAllowed(method, item, access);
+		}
+		route.acceptOnly(describe(route, ""), names);
+	}
+
+	/**
 	 * Refuses a method this resource does not answer: 405 naming the ones it does, or 404
 	 * when the path has no route at all ({@code /trend/{name}}).
-	 * @param verb the method asked for
+	 * @param verb the HTTP method asked for
 	 * @param item whether an item was asked for
 	 * @param access the endpoint's access
 	 * @return the refusal, with the methods for an {@code Allow} header
 	 */
-	LeaksOperationException methodNotAllowed(Verb verb, boolean item, Access access) {
+	LeaksOperationException methodNotAllowed(String verb, boolean item, Access access) {
 		String target = this.path + (item ? "/{" + this.itemName + "}" : "");
 		List<Verb> existing = this.routes.all().stream().filter((r) -> r.item() == item).map(Routes.Route::verb).toList();
 		if (existing.isEmpty()) {

@@ -2,7 +2,8 @@ package io.leaks.autoconfigure;
 
 import java.nio.file.Path;
 
-import io.leaks.actuate.BodilessWriteFilter;
+import io.leaks.actuate.AllowHeaderAdvice;
+import io.leaks.actuate.BodyParametersAdvice;
 import io.leaks.actuate.GcOperations;
 import io.leaks.actuate.HeapDumpOperations;
 import io.leaks.actuate.HeapDumpAttachmentAdvice;
@@ -10,6 +11,7 @@ import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointErrorResolver;
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.actuate.LeaksOperations;
+import io.leaks.actuate.LeaksRequestFilter;
 import io.leaks.actuate.LeaksWebEndpointExtension;
 import io.leaks.actuate.SnapshotOperations;
 import io.leaks.actuate.TrendOperations;
@@ -141,19 +143,32 @@ public final class LeaksEndpointAutoConfiguration {
 			}
 
 			@Bean
-			@ConditionalOnMissingBean(name = "leaksBodilessWriteFilter")
-			FilterRegistrationBean<BodilessWriteFilter> leaksBodilessWriteFilter(LeaksEndpointPath path) {
-				return bodilessWriteFilter(path);
+			@ConditionalOnMissingBean
+			AllowHeaderAdvice leaksAllowHeaderAdvice() {
+				return new AllowHeaderAdvice();
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			BodyParametersAdvice leaksBodyParametersAdvice(LeaksEndpointPath path, LeaksEndpoint endpoint) {
+				return new BodyParametersAdvice(path, endpoint.access());
+			}
+
+			@Bean
+			@ConditionalOnMissingBean(name = "leaksRequestFilter")
+			FilterRegistrationBean<LeaksRequestFilter> leaksRequestFilter(LeaksEndpointPath path,
+					LeaksEndpoint endpoint) {
+				return requestFilter(path, endpoint);
 			}
 
 		}
 
 	}
 
-	static FilterRegistrationBean<BodilessWriteFilter> bodilessWriteFilter(LeaksEndpointPath path) {
-		FilterRegistrationBean<BodilessWriteFilter> registration = new FilterRegistrationBean<>(
-				new BodilessWriteFilter(path));
-		registration.setName("leaksBodilessWriteFilter");
+	static FilterRegistrationBean<LeaksRequestFilter> requestFilter(LeaksEndpointPath path, LeaksEndpoint endpoint) {
+		FilterRegistrationBean<LeaksRequestFilter> registration = new FilterRegistrationBean<>(
+				new LeaksRequestFilter(path, endpoint.access()));
+		registration.setName("leaksRequestFilter");
 		return registration;
 	}
 

@@ -123,7 +123,7 @@ class LeaksEndpointTests {
 			.satisfies((ex) -> assertThat(ex.allow()).isEmpty())
 			.withMessageContaining("gc answers only POST")
 			.withMessageContaining("management.endpoint.leaks.access=unrestricted");
-		LeaksOperationException refusal = LeaksResource.SNAPSHOTS.methodNotAllowed(Verb.DELETE, false, Access.READ_ONLY);
+		LeaksOperationException refusal = LeaksResource.SNAPSHOTS.methodNotAllowed("DELETE", false, Access.READ_ONLY);
 		assertThat(refusal.allow()).containsExactly("GET");
 		assertThat(refusal).hasMessage("DELETE is not supported on snapshots: it answers GET (and, with "
 				+ "management.endpoint.leaks.access=unrestricted, POST)");
