@@ -83,7 +83,8 @@ final class CrossSiteWrite {
 			}
 			String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
 			int port = (uri.getPort() != -1) ? uri.getPort() : defaultPort(scheme);
-			return scheme.equals(this.scheme.toLowerCase(Locale.ROOT)) && uri.getHost().equalsIgnoreCase(bracketedHost())
+			return scheme.equals(this.scheme.toLowerCase(Locale.ROOT))
+					&& uri.getHost().equalsIgnoreCase(bracketedHost())
 					&& port == this.port;
 		}
 

@@ -18,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -89,6 +90,11 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		}
 		if (ex instanceof HttpMessageNotReadableException notReadable) {
 			return ErrorResponse.of(400, unreadableBody(notReadable.getMostSpecificCause()));
+		}
+		if (ex instanceof MultipartException) {
+			// Spring MVC parses multipart bodies before it looks for a handler, even for a GET.
+			return ErrorResponse.of(415, "A multipart body cannot be read here: send the body as JSON with "
+					+ "Content-Type: application/json, or no body at all");
 		}
 		if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
 			String sent = (unsupported.getContentType() != null) ? "Content-Type " + unsupported.getContentType()

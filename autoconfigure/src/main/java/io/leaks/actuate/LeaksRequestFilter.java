@@ -96,7 +96,9 @@ public final class LeaksRequestFilter extends OncePerRequestFilter {
 
 	/**
 	 * The names in the query string only: for a form body the servlet container would
-	 * read the body as parameters too, and that request is refused as not JSON anyway.
+	 * read the body as parameters too, and that request is refused as not JSON anyway. A
+	 * query the container cannot read ({@code ?=a}, {@code ?a=%zz}) is refused here with
+	 * a message, where the container would fail the request later without one.
 	 */
 	private static Set<String> parameterNames(HttpServletRequest request) {
 		String query = request.getQueryString();
@@ -105,16 +107,25 @@ public final class LeaksRequestFilter extends OncePerRequestFilter {
 			return names;
 		}
 		for (String pair : query.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
 			int equals = pair.indexOf('=');
 			String name = (equals >= 0) ? pair.substring(0, equals) : pair;
-			if (!name.isEmpty()) {
-				try {
-					names.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
-				}
-				catch (IllegalArgumentException ex) {
-					names.add(name);
-				}
+			String decoded;
+			try {
+				decoded = URLDecoder.decode(name, StandardCharsets.UTF_8);
+				URLDecoder.decode((equals >= 0) ? pair.substring(equals + 1) : "", StandardCharsets.UTF_8);
 			}
+			catch (IllegalArgumentException ex) {
+				throw LeaksOperationException.badRequest("The query has a part that is not percent-encoded "
+						+ "correctly ('" + pair + "'): encode names and values as name=value pairs joined by &");
+			}
+			if (decoded.isEmpty()) {
+				throw LeaksOperationException.badRequest("The query has a value without a name ('" + pair
+						+ "'): send name=value pairs joined by &");
+			}
+			names.add(decoded);
 		}
 		return names;
 	}

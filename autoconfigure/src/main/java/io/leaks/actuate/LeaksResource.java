@@ -171,7 +171,11 @@ public enum LeaksResource {
 	 */
 	LeaksOperationException methodNotAllowed(String verb, boolean item, Access access) {
 		String target = this.path + (item ? "/{" + this.itemName + "}" : "");
-		List<Verb> existing = this.routes.all().stream().filter((r) -> r.item() == item).map(Routes.Route::verb).toList();
+		List<Verb> existing = this.routes.all()
+			.stream()
+			.filter((route) -> route.item() == item)
+			.map(Routes.Route::verb)
+			.toList();
 		if (existing.isEmpty()) {
 			return unknown(verb + " /actuator/leaks/" + target);
 		}

@@ -67,8 +67,8 @@ final class Routes<O extends LeaksOperations> {
 	}
 
 	LeaksOperationException absent() {
-		return new LeaksOperationException(this.absentStatus,
-				(this.absentMessage != null) ? this.absentMessage : "This operation is not configured in this application");
+		return new LeaksOperationException(this.absentStatus, (this.absentMessage != null) ? this.absentMessage
+				: "This operation is not configured in this application");
 	}
 
 	Class<O> type() {

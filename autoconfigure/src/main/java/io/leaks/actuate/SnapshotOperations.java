@@ -81,8 +81,8 @@ public final class SnapshotOperations implements LeaksOperations {
 	Comparison compare(CompareRequest request) {
 		if (request.toNow()) {
 			throw LeaksOperationException.methodNotAllowed("GET compare only compares stored snapshots: comparing "
-					+ "with the heap now takes a fresh histogram, which walks the heap (and forces a full GC for a live "
-					+ "snapshot), so it is a write: POST /actuator/leaks/compare with {\"from\": \"<label>\", "
+					+ "with the heap now takes a fresh histogram, which walks the heap (and forces a full GC for a "
+					+ "live snapshot), so it is a write: POST /actuator/leaks/compare with {\"from\": \"<label>\", "
 					+ "\"to\": \"now\"} and Content-Type: application/json (needs "
 					+ "management.endpoint.leaks.access=unrestricted)", List.of("POST"));
 		}
@@ -125,7 +125,8 @@ public final class SnapshotOperations implements LeaksOperations {
 					+ counted(to) + ": differences include garbage not yet collected");
 		}
 		else if (!from.liveOnly()) {
-			warnings.add("Both snapshots counted all objects (liveOnly=false): growth may be garbage not yet collected");
+			warnings.add(
+					"Both snapshots counted all objects (liveOnly=false): growth may be garbage not yet collected");
 		}
 		if (from.takenAt().isAfter(to.takenAt())) {
 			warnings.add("'" + from.label() + "' was taken after '" + to.label() + "': negative deltas mean growth");
