@@ -14,6 +14,7 @@ import io.leaks.histogram.DiagnosticCommandHistogramSampler;
 import io.leaks.histogram.DiffSort;
 import io.leaks.histogram.HistogramEntry;
 import io.leaks.histogram.HistogramSampler;
+import io.leaks.histogram.HistogramUnavailableException;
 import io.leaks.histogram.SnapshotStore;
 import io.leaks.histogram.Snapshots;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,16 @@ class SnapshotOperationsTests {
 		try (HeldGuard held = HeldGuard.hold(this.guard)) {
 			assertRefused(() -> operations.take("busy", false), 429, "one at a time");
 		}
+		assertThat(operations.labels()).isEmpty();
+	}
+
+	@Test
+	void aJvmThatCannotTakeHistogramsShouldBe503() {
+		SnapshotOperations operations = operations((liveOnly) -> {
+			throw new HistogramUnavailableException("GC.class_histogram answered something that is not a class "
+					+ "histogram ('disabled')");
+		}, 10);
+		assertRefused(() -> operations.take("x", true), 503, "not a class histogram");
 		assertThat(operations.labels()).isEmpty();
 	}
 
