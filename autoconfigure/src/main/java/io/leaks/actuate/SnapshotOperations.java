@@ -8,6 +8,7 @@ import io.leaks.histogram.HistogramDiff;
 import io.leaks.histogram.HistogramSnapshot;
 import io.leaks.histogram.SnapshotLabels;
 import io.leaks.histogram.SnapshotStore;
+import io.leaks.histogram.StarterClasses;
 import io.leaks.histogram.Snapshots;
 import org.jspecify.annotations.Nullable;
 
@@ -135,7 +136,8 @@ public final class SnapshotOperations implements LeaksOperations {
 		String filter = request.filter();
 		List<Comparison.Row> rows = diff
 			.top(request.sort(), request.top(),
-					(row) -> (!request.excludeJdk() || !row.jdk()) && matches(filter, row.className()))
+					(row) -> (!request.excludeJdk() || !row.jdk()) && matches(filter, row.className())
+							&& !StarterClasses.isStarterClass(row.className()))
 			.stream()
 			.map(Comparison.Row::of)
 			.toList();

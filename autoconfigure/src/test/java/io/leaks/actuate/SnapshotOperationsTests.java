@@ -12,6 +12,7 @@ import io.leaks.gc.HeldGuard;
 import io.leaks.histogram.ClassHistogram;
 import io.leaks.histogram.DiagnosticCommandHistogramSampler;
 import io.leaks.histogram.DiffSort;
+import io.leaks.histogram.HistogramDiff;
 import io.leaks.histogram.HistogramEntry;
 import io.leaks.histogram.HistogramSampler;
 import io.leaks.histogram.HistogramUnavailableException;
@@ -43,6 +44,33 @@ class SnapshotOperationsTests {
 		SnapshotDetail detail = operations.detail("real", 3);
 		assertThat(detail.classes()).hasSize(3);
 		assertThat(detail.classes().get(0).bytes()).isGreaterThanOrEqualTo(detail.classes().get(2).bytes());
+	}
+
+	@Test
+	void theStartersOwnObjectsShouldNeverRankInADiff() {
+		Snapshots snapshots = new Snapshots(new DiagnosticCommandHistogramSampler(
+				ManagementFactory.getPlatformMBeanServer()), new SnapshotStore(10), this.guard, Clock.systemUTC());
+		SnapshotOperations operations = new SnapshotOperations(snapshots);
+		operations.take("first", false);
+		List<Held> held = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			held.add(new Held(i));
+		}
+		operations.take("second", false);
+		// The second histogram counts the first snapshot's thousands of entries, which the store keeps.
+		assertThat(HistogramDiff.between(snapshots.store().get("first").orElseThrow().histogram(),
+				snapshots.store().get("second").orElseThrow().histogram())
+			.top(DiffSort.INSTANCES, 10_000, false))
+			.anySatisfy((row) -> {
+				assertThat(row.className()).isEqualTo(HistogramEntry.class.getName());
+				assertThat(row.instancesDelta()).isGreaterThan(500);
+			});
+		Comparison comparison = operations.compare(new CompareRequest("first", "second", 10_000,
+				DiffSort.INSTANCES, true, null));
+		assertThat(comparison.rows()).extracting(Comparison.Row::className)
+			.noneMatch((name) -> name.startsWith("io.leaks.histogram."))
+			.contains(Held.class.getName());
+		assertThat(held).hasSize(500);
 	}
 
 	@Test
@@ -213,6 +241,9 @@ class SnapshotOperationsTests {
 			entries.add(new HistogramEntry("com.example.Stable", null, 10, 320));
 			return new ClassHistogram(entries);
 		};
+	}
+
+	record Held(int id) {
 	}
 
 	static void assertRefused(Runnable operation, int status, String messagePart) {
