@@ -1,6 +1,11 @@
 package io.leaks.actuate;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import io.leaks.heapdump.HeapDump;
@@ -23,7 +28,8 @@ public final class HeapDumpOperations implements LeaksOperations {
 	/**
 	 * Creates the operations.
 	 * @param dumps writes and keeps heap dumps
-	 * @param access the endpoint's access: downloads need it unrestricted
+	 * @param access the endpoint's access: downloads need it unrestricted, and only then
+	 * are callers told where the dumps are on the host
 	 */
 	public HeapDumpOperations(HeapDumps dumps, Access access) {
 		Assert.notNull(dumps, "'dumps' must not be null");
@@ -40,7 +46,7 @@ public final class HeapDumpOperations implements LeaksOperations {
 		List<HeapDump> stored = refusable(this.dumps::list);
 		long total = stored.stream().mapToLong(HeapDump::sizeBytes).sum();
 		HeapDumps.Settings settings = this.dumps.settings();
-		return new HeapDumpList(this.dumps.repository().directory().toString(),
+		return new HeapDumpList(showsPaths() ? this.dumps.repository().directory().toString() : null,
 				stored.stream().map(HeapDumpSummary::of).toList(), total, settings.maxCount(),
 				settings.maxTotalSizeBytes(), settings.download(), this.dumps.isBusy());
 	}
@@ -75,7 +81,8 @@ public final class HeapDumpOperations implements LeaksOperations {
 			throw LeaksOperationException.forbidden("Downloading heap dumps is off: a dump holds every secret in the "
 					+ "heap (passwords, tokens, personal data). To allow it, set leaks.heap-dump.download=true and "
 					+ "management.endpoint.leaks.access=unrestricted, and secure the endpoint; or copy the file from "
-					+ this.dumps.repository().directory() + " on the host");
+					+ (showsPaths() ? this.dumps.repository().directory() : "leaks.heap-dump.directory")
+					+ " on the host");
 		}
 		if (this.access != Access.UNRESTRICTED) {
 			throw LeaksOperationException.forbidden("Downloading a heap dump hands out every secret in the heap, so "
@@ -85,11 +92,16 @@ public final class HeapDumpOperations implements LeaksOperations {
 		return dump;
 	}
 
+	private boolean showsPaths() {
+		return this.access == Access.UNRESTRICTED;
+	}
+
 	/**
 	 * The heap-dump package refuses with its own exception and knows nothing of HTTP; its
-	 * reasons become statuses here.
+	 * reasons become statuses here, and its messages lose the dump directory's path for
+	 * callers that may not learn it.
 	 */
-	private static <T> T refusable(Supplier<T> work) {
+	private <T> T refusable(Supplier<T> work) {
 		try {
 			return work.get();
 		}
@@ -101,8 +113,29 @@ public final class HeapDumpOperations implements LeaksOperations {
 				case INSUFFICIENT_SPACE -> 507;
 				case UNAVAILABLE, FAILED -> 503;
 			};
-			throw new LeaksOperationException(status, ex.getMessage());
+			throw new LeaksOperationException(status,
+					showsPaths() ? ex.getMessage() : withoutPaths(String.valueOf(ex.getMessage())));
 		}
+	}
+
+	private String withoutPaths(String message) {
+		Path directory = this.dumps.repository().directory();
+		// Longest first, so a real path is not left half replaced by a shorter one it starts with.
+		Set<String> paths = new TreeSet<>(
+				Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+		paths.add(directory.toString());
+		paths.add(directory.toAbsolutePath().toString());
+		try {
+			paths.add(directory.toRealPath().toString());
+		}
+		catch (IOException | RuntimeException ex) {
+			// Missing or unreadable: the message can only name the paths above.
+		}
+		String hidden = message;
+		for (String path : paths) {
+			hidden = hidden.replace(path, "leaks.heap-dump.directory");
+		}
+		return hidden;
 	}
 
 }

@@ -84,10 +84,11 @@ public final class LeaksEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(GcTuning.class)
 	TuningOperations leaksTuningOperations(GcTuning gcTuning, LeaksProperties properties,
-			ObjectProvider<HeapDumps> heapDumps) {
+			ObjectProvider<HeapDumps> heapDumps, ObjectProvider<EndpointAccessResolver> accessResolver) {
 		HeapDumps dumps = heapDumps.getIfAvailable();
 		Path dumpDirectory = (dumps != null) ? dumps.repository().directory() : null;
-		return new TuningOperations(gcTuning, () -> LeaksSettings.describe(properties, dumpDirectory));
+		boolean paths = access(accessResolver) == Access.UNRESTRICTED;
+		return new TuningOperations(gcTuning, () -> LeaksSettings.describe(properties, dumpDirectory, paths));
 	}
 
 	@Bean

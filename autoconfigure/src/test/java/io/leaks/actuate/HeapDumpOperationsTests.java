@@ -17,6 +17,7 @@ import org.springframework.boot.actuate.endpoint.Access;
 
 import static io.leaks.actuate.SnapshotOperationsTests.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Heap dumps without HTTP, written by the real JVM. Who may download one: only with
@@ -68,6 +69,25 @@ class HeapDumpOperationsTests {
 		HeapDump dump = operations.download(name);
 		assertThat(dump.file()).isRegularFile().hasParent(this.directory);
 		assertThat(Files.size(dump.file())).isPositive();
+	}
+
+	@Test
+	void readOnlyCallersShouldNeverBeToldWhereTheDumpsAre() {
+		HeapDumpOperations readOnly = operations(Access.READ_ONLY, false);
+		assertThat(readOnly.list().directory()).isNull();
+		assertThat(operations(Access.UNRESTRICTED, false).list().directory()).isEqualTo(this.directory.toString());
+		String name = operations(Access.UNRESTRICTED, false).dump("secret", false).name();
+		assertThatExceptionOfType(LeaksOperationException.class).isThrownBy(() -> readOnly.download(name))
+			.withMessageContaining("copy the file from leaks.heap-dump.directory on the host")
+			.withMessageNotContaining(this.directory.toString());
+		// The heap-dump package names the directory in its refusals, but not to read-only callers.
+		String unknown = "heapdump-20260301T101500123Z-live.hprof";
+		assertRefused(() -> operations(Access.UNRESTRICTED, false).describe(unknown), 404,
+				"in " + this.directory);
+		assertThatExceptionOfType(LeaksOperationException.class).isThrownBy(() -> readOnly.describe(unknown))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(404))
+			.withMessageContaining("No heap dump named '" + unknown + "' in leaks.heap-dump.directory")
+			.withMessageNotContaining(this.directory.toString());
 	}
 
 	private HeapDumpOperations operations(Access access, boolean download) {

@@ -72,6 +72,21 @@ class LeaksEndpointReadOnlyWebTests {
 	}
 
 	@Test
+	void noAnswerShouldTellAReadOnlyCallerAFileSystemPath() {
+		String tmp = System.getProperty("java.io.tmpdir");
+		ResponseEntity<Map> dumps = this.rest.getForEntity("/actuator/leaks/heapdumps", Map.class);
+		assertThat(dumps.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(dumps.getBody()).doesNotContainKey("directory").containsKey("dumps");
+		ResponseEntity<Map> tuning = this.rest.getForEntity("/actuator/leaks/tuning", Map.class);
+		assertThat((Map<String, Object>) tuning.getBody().get("settings")).containsEntry("leaks.heap-dump.directory",
+				"(a path, shown with management.endpoint.leaks.access=unrestricted)");
+		for (String path : new String[] { "/actuator/leaks", "/actuator/leaks/heapdumps", "/actuator/leaks/tuning",
+				"/actuator/leaks/heapdumps/heapdump-20260301T101500123Z-live.hprof", "/actuator/leaks/trend" }) {
+			assertThat(this.rest.getForEntity(path, String.class).getBody()).as(path).doesNotContain(tmp);
+		}
+	}
+
+	@Test
 	void writeOperationsShouldBeRefusedWithoutForcingACollection() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
