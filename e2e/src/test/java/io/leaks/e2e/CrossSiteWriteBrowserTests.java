@@ -86,6 +86,9 @@ class CrossSiteWriteBrowserTests {
 
 	@Test
 	void aPageOnAnotherOriginShouldChangeNothingWhileCurlStillWorks() throws Exception {
+		assertThat(this.app.logTail(400)).as("the start-up line")
+			.contains("leaks: endpoint at " + this.app.uri("/actuator/leaks") + " (unrestricted access), dashboard at "
+					+ this.app.uri("/leaks"));
 		this.client.postJson("/actuator/leaks/snapshots", "{\"label\": \"kept\", \"liveOnly\": false}").expect(201);
 		long fullCollections = fullCollections();
 		int logged = accessLog().size();
