@@ -62,6 +62,22 @@ class LeaksEndpointManagementPortWebTests {
 		assertThat(response.body()).contains("Available");
 	}
 
+	@Test
+	void theRequestChecksShouldWorkOnTheManagementPortToo() throws Exception {
+		HttpResponse<String> crossSite = send(HttpRequest.newBuilder(uri("/actuator/leaks/gc"))
+			.header("Origin", "http://127.0.0.1:1")
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(crossSite.statusCode()).isEqualTo(403);
+		HttpResponse<String> wrongMethod = send(HttpRequest.newBuilder(uri("/actuator/leaks/gc")).GET());
+		assertThat(wrongMethod.statusCode()).isEqualTo(405);
+		assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
+		HttpResponse<String> unknownField = send(HttpRequest.newBuilder(uri("/actuator/leaks/snapshots"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"lable\": \"x\"}")));
+		assertThat(unknownField.statusCode()).isEqualTo(400);
+		assertThat(unknownField.body()).contains("does not take lable");
+	}
+
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.managementPort + path);
 	}
