@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +64,8 @@ class LeaksEndpointFuzzTests {
 
 	private static ConfigurableApplicationContext app;
 
+	private static Path dumps;
+
 	private static HttpClient http;
 
 	private static int port;
@@ -72,12 +77,12 @@ class LeaksEndpointFuzzTests {
 				savedFlags.put(option.getName(), option.getValue());
 			}
 		}
+		dumps = Files.createTempDirectory("leaks-fuzz");
 		app = new SpringApplicationBuilder(LeaksTestApplication.class)
 			.properties("server.port=0", "management.endpoints.web.exposure.include=leaks",
 					"management.endpoint.leaks.access=unrestricted", "leaks.snapshots.max-count=10",
 					"leaks.heap-dump.free-space-margin=8192TB",
-					"leaks.heap-dump.directory=" + System.getProperty("java.io.tmpdir") + "/leaks-fuzz-"
-							+ ProcessHandle.current().pid())
+					"leaks.heap-dump.directory=" + dumps.resolve("dumps"))
 			.run();
 		port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -88,7 +93,7 @@ class LeaksEndpointFuzzTests {
 	}
 
 	@AfterContainer
-	static void stop() {
+	static void stop() throws Exception {
 		try {
 			savedFlags.forEach((name, value) -> {
 				if (!value.equals(hotSpot.getVMOption(name).getValue())) {
@@ -100,6 +105,7 @@ class LeaksEndpointFuzzTests {
 			if (app != null) {
 				app.close();
 			}
+			FileSystemUtils.deleteRecursively(dumps);
 		}
 	}
 
