@@ -2,19 +2,12 @@ package io.leaks.web;
 
 import java.util.List;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
-import org.springframework.beans.factory.InitializingBean;
-
 /**
- * Stands where the dashboard would, in a host that left out the libraries the page needs,
- * and says so once at start-up: the endpoint, trend analysis, events and meters do not need
- * them.
+ * Stands where the dashboard would, in a host that left out the libraries the page needs;
+ * the start-up line gives its {@link #reason()}. The endpoint, trend analysis, events and
+ * meters do not need them.
  */
-public final class LeaksDashboardUnavailable implements InitializingBean {
-
-	private static final Log logger = LogFactory.getLog(LeaksDashboardUnavailable.class);
+public final class LeaksDashboardUnavailable {
 
 	private final List<String> missing;
 
@@ -30,11 +23,13 @@ public final class LeaksDashboardUnavailable implements InitializingBean {
 		return this.missing;
 	}
 
-	@Override
-	public void afterPropertiesSet() {
-		logger.info("The leaks dashboard page is off: " + String.join(", ", this.missing)
-				+ " not on the classpath. The leaks endpoint, trend analysis, events and meters work without it; "
-				+ "add the missing libraries (the leaks starter brings them) to serve the page");
+	/**
+	 * Why the page is off and what still works, for the start-up line.
+	 * @return the sentence
+	 */
+	public String reason() {
+		return String.join(", ", this.missing) + " not on the classpath (the leaks endpoint, trend analysis, "
+				+ "events and meters work without it; the leaks starter brings them)";
 	}
 
 }

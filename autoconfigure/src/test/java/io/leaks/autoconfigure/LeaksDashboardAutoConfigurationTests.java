@@ -7,7 +7,6 @@ import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.web.LeaksDashboardController;
 import io.leaks.web.LeaksDashboardUnavailable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
@@ -15,13 +14,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(OutputCaptureExtension.class)
 class LeaksDashboardAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -62,16 +58,16 @@ class LeaksDashboardAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithoutThymeleafShouldBackOffAndSaySoOnce(CapturedOutput output) {
+	void runWithoutThymeleafShouldBackOffAndGiveTheStartupLineTheReason() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.thymeleaf")).run((context) -> {
 			assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
 			assertThat(context).hasSingleBean(LeaksEndpointPath.class);
 			assertThat(context.getBean(LeaksDashboardUnavailable.class).missing())
 				.containsExactly("Thymeleaf (spring-boot-starter-thymeleaf)");
+			assertThat(context.getBean(LeaksStartupLog.DashboardReach.class).refusal())
+				.startsWith("Thymeleaf (spring-boot-starter-thymeleaf) not on the classpath (the leaks endpoint, "
+						+ "trend analysis, events and meters work without it");
 		});
-		assertThat(output.getOut().split("The leaks dashboard page is off", -1)).hasSize(2);
-		assertThat(output).contains("INFO", "The leaks dashboard page is off: Thymeleaf (spring-boot-starter-thymeleaf) "
-				+ "not on the classpath. The leaks endpoint, trend analysis, events and meters work without it");
 	}
 
 	@Test

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * A host that excluded Thymeleaf, the Chart.js webjar and the webjars locator, for real:
  * the "no-dashboard-libraries" surefire execution leaves their jars off the classpath. The
  * endpoint, the trend analysis with its events and the meters work; the page is not served,
- * and one INFO line says why.
+ * and the one start-up INFO line says why.
  */
 @Tag("no-dashboard-libraries")
 @ExtendWith(OutputCaptureExtension.class)
@@ -66,7 +66,7 @@ class LeaksWithoutDashboardLibrariesWebTests {
 		assertThat(this.rest.getForEntity("/leaks", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(this.context.getBeansOfType(LeaksDashboardController.class)).isEmpty();
 		assertThat(this.context.getBean(LeaksDashboardUnavailable.class).missing()).hasSize(3);
-		String line = "The leaks dashboard page is off: Thymeleaf (spring-boot-starter-thymeleaf), the Chart.js webjar "
+		String line = "no dashboard: Thymeleaf (spring-boot-starter-thymeleaf), the Chart.js webjar "
 				+ "(org.webjars.npm:chart.js), the webjars locator (org.webjars:webjars-locator-lite) not on the classpath";
 		assertThat(output.getOut().split(Pattern.quote(line), -1)).as(output.getOut()).hasSize(2);
 	}
