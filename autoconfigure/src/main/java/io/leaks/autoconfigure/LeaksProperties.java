@@ -294,7 +294,7 @@ public class LeaksProperties {
 
 		/**
 		 * Shortest time between two rounds of histograms (doubled after each refuted
-		 * suspicion); defaults to 30 intervals.
+		 * suspicion); defaults to 30 intervals (15m at the default interval).
 		 */
 		private @Nullable Duration histogramCooldown;
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.leaks.histogram.ClassHistogram;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The watch over a simulated G1 service, judged at every interval as production judges.
  */
+@Tag("core")
 class LeakWatchTests {
 
 	static final long MB = 1024 * 1024;

@@ -37,7 +37,7 @@ class LeaksDashboardCustomPathWebTests {
 		assertThat(page.getBody()).contains("<meta name=\"leaks-endpoint\" content=\"/app/manage/leaks\">")
 			.contains("<meta name=\"leaks-poll-millis\" content=\"2000\">")
 			.as("no trend or history with the trend analysis off")
-			.contains("<meta name=\"leaks-resources\" content=\"heapdumps tuning\">");
+			.contains("<meta name=\"leaks-resources\" content=\"snapshots compare gc heapdumps tuning\">");
 		assertThat(this.rest.getForEntity("/leaks", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
@@ -50,6 +50,13 @@ class LeaksDashboardCustomPathWebTests {
 			assertThat(this.rest.getForEntity(withinContext, String.class).getStatusCode()).as(asset)
 				.isEqualTo(HttpStatus.OK);
 		}
+	}
+
+	@Test
+	void modulesShouldBeImportedFromWithinTheContextPath() {
+		assertThat(this.rest.getForObject("/ops/memory", String.class)).contains("src=\"/app/leaks/dashboard.js\"");
+		// Relative imports resolve against the entry's URL, which already carries the context path.
+		assertThat(LeaksDashboardWebTests.modules(this.rest, "/leaks/dashboard.js")).contains("/leaks/lib/page.js");
 	}
 
 	@Test

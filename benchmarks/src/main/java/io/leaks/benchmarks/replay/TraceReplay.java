@@ -60,7 +60,7 @@ public final class TraceReplay {
 		System.out.printf(Locale.ROOT, "settings: interval=%s warmup=%s min-evidence=%s histograms=%s%n",
 				settings.getInterval(), settings.getWarmup(), settings.getMinEvidence(), settings.isHistograms());
 		Scores scores = score(TraceLibrary.read(directory), settings, System.out::println);
-		System.out.println("baseline python-guide (5 min checks, 3 rising, >50 MB): " + scores.guide());
+		System.out.println("baseline python-guide (5 min checks, 3 rising, >50 MiB): " + scores.guide());
 		System.out.println("baseline least-squares (10 min window, R2>0.7, full within 24 h): " + scores.leastSquares());
 		System.out.println("baseline jmc IncreasingLiveSetRule (score >= 75): " + scores.jmc());
 		System.out.println("replay: " + scores.analyzer());

@@ -93,9 +93,12 @@ class LiveRunReplayTests {
 				new CollectionGuard(Duration.ZERO), Clock.systemUTC());
 		GcHistory history = new GcHistory(trend.getHistorySize());
 		GcEventRecorder recorder = new GcEventRecorder(history, trend.getHistorySize());
-		LeakWatch watch = new LeakWatch(LeaksTrendAutoConfiguration.settings(trend), history, new MemorySampler(),
-				new SnapshotLiveHistograms(snapshots), List.of(), (event) -> {
-				}, runtime::getUptime, runtime.getStartTime(), trend.getHistorySize());
+		LeakWatch watch = LeakWatch.builder(LeaksTrendAutoConfiguration.settings(trend), history)
+			.memory(new MemorySampler())
+			.histograms(new SnapshotLiveHistograms(snapshots))
+			.clock(runtime::getUptime, runtime.getStartTime())
+			.historySize(trend.getHistorySize())
+			.build();
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("interval", trend.getInterval().toString());
 		Path file = this.directory.resolve("live.trace.gz");
