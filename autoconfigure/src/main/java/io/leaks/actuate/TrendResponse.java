@@ -179,7 +179,7 @@ public record TrendResponse(String status, String finding, @Nullable String seve
 		static Histograms of(TrendReport report, LeakWatch watch) {
 			Confirmation confirmation = report.lastConfirmation();
 			ConfirmationBody body = (confirmation != null) ? ConfirmationBody.of(confirmation, watch) : null;
-			String refutation = (confirmation != null && !confirmation.confirmed())
+			String refutation = (confirmation != null && confirmation.refuted())
 					? "No leak: live histograms measured the live heap at " + body.liveBytes()
 							+ " bytes while occupancy after young collections rose "
 							+ Math.round(confirmation.youngPerMinute()) + " bytes a minute"
@@ -192,7 +192,7 @@ public record TrendResponse(String status, String finding, @Nullable String seve
 	/**
 	 * What a round of live histograms found.
 	 *
-	 * @param outcome {@code CONFIRMED} or {@code REFUTED}
+	 * @param outcome {@code CONFIRMED}, {@code REFUTED} or {@code INCONCLUSIVE}
 	 * @param at when the round ended
 	 * @param liveBytes the live floor each histogram measured
 	 * @param liveBytesPerMinute the live floor's growth

@@ -28,6 +28,10 @@ public record Confirmation(Outcome outcome, long atMillis, long climbFromMillis,
 		return this.outcome == Outcome.CONFIRMED;
 	}
 
+	public boolean refuted() {
+		return this.outcome == Outcome.REFUTED;
+	}
+
 	/**
 	 * What a round found.
 	 */
@@ -37,7 +41,14 @@ public record Confirmation(Outcome outcome, long atMillis, long climbFromMillis,
 		CONFIRMED,
 
 		/** It did not: the climb was garbage waiting for an old collection. */
-		REFUTED
+		REFUTED,
+
+		/**
+		 * It rose beyond its noise, but in one step between two histograms, as a batch
+		 * landing does: whether that is retained (a stepwise leak) or released later, only
+		 * a later round can tell, so this one neither confirms nor refutes.
+		 */
+		INCONCLUSIVE
 
 	}
 

@@ -23,6 +23,8 @@ public final class GcHistory {
 
 	private final EnvelopeSeries floor;
 
+	private final EnvelopeSeries forcedFloor;
+
 	private final EnvelopeSeries mixed;
 
 	private final EnvelopeSeries young;
@@ -37,6 +39,7 @@ public final class GcHistory {
 
 	public GcHistory(int capacity) {
 		this.floor = new EnvelopeSeries(capacity);
+		this.forcedFloor = new EnvelopeSeries(capacity);
 		this.mixed = new EnvelopeSeries(capacity);
 		this.young = new EnvelopeSeries(capacity);
 	}
@@ -47,7 +50,8 @@ public final class GcHistory {
 	 */
 	public synchronized void record(HeapAfterGc collection) {
 		switch (collection.kind()) {
-			case FULL, CONCURRENT -> this.floor.add(collection.atMillis(), collection.used());
+			case FULL, CONCURRENT -> ((collection.forced()) ? this.forcedFloor : this.floor).add(collection.atMillis(),
+					collection.used());
 			case MIXED -> this.mixed.add(collection.atMillis(), collection.used());
 			default -> this.young.add(collection.atMillis(), collection.used());
 		}
@@ -63,25 +67,29 @@ public final class GcHistory {
 	 * @return the series as they are now
 	 */
 	public synchronized HeapSeries snapshot() {
-		return new HeapSeries(this.floor.points(), this.mixed.points(), this.young.points(),
-				new ArrayList<>(this.recent), new EnumMap<>(this.counts));
+		return new HeapSeries(TrendAnalyzer.merge(this.floor.points(), this.forcedFloor.points()),
+				this.forcedFloor.points(), this.mixed.points(), this.young.points(), new ArrayList<>(this.recent),
+				new EnumMap<>(this.counts));
 	}
 
 	/**
 	 * The recorded series, as the analysis sees them.
 	 *
 	 * @param floor occupancy after whole-heap collections (full or concurrent): the floor
+	 * @param forced those of them someone forced (live histograms, snapshots, {@code System.gc()}),
+	 * which come in bursts: a round of histograms measures one moment, not three
 	 * @param mixed occupancy after G1's mixed collections: close to the floor, but garbage
 	 * in old regions they skipped can build up for hours
 	 * @param young occupancy after young collections and other pauses (upper bounds)
 	 * @param recent the last collections, oldest first
 	 * @param counts collections seen, by kind
 	 */
-	public record HeapSeries(List<Point> floor, List<Point> mixed, List<Point> young, List<HeapAfterGc> recent,
-			Map<CollectionKind, Long> counts) {
+	public record HeapSeries(List<Point> floor, List<Point> forced, List<Point> mixed, List<Point> young,
+			List<HeapAfterGc> recent, Map<CollectionKind, Long> counts) {
 
 		public HeapSeries {
 			floor = Collections.unmodifiableList(floor);
+			forced = Collections.unmodifiableList(forced);
 			mixed = Collections.unmodifiableList(mixed);
 			young = Collections.unmodifiableList(young);
 			recent = Collections.unmodifiableList(recent);
@@ -94,6 +102,38 @@ public final class GcHistory {
 		 */
 		public List<Point> oldGeneration() {
 			return TrendAnalyzer.merge(this.floor, this.mixed);
+		}
+
+		/**
+		 * The floor with each burst of forced collections counted once (its lowest point):
+		 * the evidence a trend of the floor can rest on.
+		 * @param burstMillis how close forced collections must follow each other to be one burst
+		 * @return the points in time order
+		 */
+		public List<Point> independentFloor(long burstMillis) {
+			List<Point> unforced = new ArrayList<>();
+			int f = 0;
+			for (Point point : this.floor) {
+				if (f < this.forced.size() && this.forced.get(f).equals(point)) {
+					f++;
+				}
+				else {
+					unforced.add(point);
+				}
+			}
+			List<Point> bursts = new ArrayList<>();
+			for (Point point : this.forced) {
+				Point last = bursts.isEmpty() ? null : bursts.get(bursts.size() - 1);
+				if (last != null && point.atMillis() - last.atMillis() <= burstMillis) {
+					if (point.value() < last.value()) {
+						bursts.set(bursts.size() - 1, point);
+					}
+				}
+				else {
+					bursts.add(point);
+				}
+			}
+			return TrendAnalyzer.merge(unforced, bursts);
 		}
 
 	}

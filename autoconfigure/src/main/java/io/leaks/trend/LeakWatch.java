@@ -227,7 +227,7 @@ public final class LeakWatch {
 				if (verdict.leak()) {
 					suspect(watch, verdict, now);
 				}
-				else if (verdict.suspicion() && mayStartRound(now)) {
+				else if (verdict.suspicion() && (mayStartRound(now) || (newClimb(verdict) && mayStartRoundNow(now)))) {
 					startRound(HistogramRound.Purpose.CONFIRM, verdict, now);
 				}
 			}
@@ -309,9 +309,43 @@ public final class LeakWatch {
 	}
 
 	private boolean mayStartRound(long now) {
-		return this.round == null && histogramsAvailable()
-				&& (this.lastRoundEndMillis == Long.MIN_VALUE || now - this.lastRoundEndMillis >= cooldownMillis())
-				&& budgetRoomAt(now) <= now;
+		return mayStartRoundNow(now)
+				&& (this.lastRoundEndMillis == Long.MIN_VALUE || now - this.lastRoundEndMillis >= cooldownMillis());
+	}
+
+	/** Whether a round may start now whatever the cool-down: nothing under way, budget left. */
+	private boolean mayStartRoundNow(long now) {
+		return this.round == null && histogramsAvailable() && budgetRoomAt(now) <= now;
+	}
+
+	/**
+	 * The live floors a round judges: its own, after those of an inconclusive round before
+	 * it, so that a leak growing in steps (one per batch, fewer than a round's histograms
+	 * can see) is measured across rounds.
+	 */
+	private List<Point> measuredFloors(HistogramRound round) {
+		Confirmation last = this.confirmation;
+		if (last == null || last.outcome() != Confirmation.Outcome.INCONCLUSIVE) {
+			return round.liveFloors();
+		}
+		List<Point> floors = new ArrayList<>(last.liveFloors());
+		floors.addAll(round.liveFloors());
+		return floors;
+	}
+
+	/**
+	 * Whether a suspicion is a new climb, of the old generation's floor or markedly steeper
+	 * than the young climb the last round refuted: a leak that began under the garbage need
+	 * not wait out the cool-down.
+	 */
+	private boolean newClimb(Verdict verdict) {
+		Confirmation last = this.confirmation;
+		if (last == null || last.confirmed()) {
+			return false;
+		}
+		// The old generation's own floor climbing is other evidence than the young climb refuted.
+		return verdict.evidence().basis() == Basis.FLOOR_TREND
+				|| verdict.growthPerMinute() >= TrendAnalyzer.STEEPER * last.youngPerMinute();
 	}
 
 	private long budgetRoomAt(long now) {
@@ -343,7 +377,9 @@ public final class LeakWatch {
 	private void startRound(HistogramRound.Purpose purpose, Verdict verdict, long now) {
 		MemorySample sample = this.lastSample;
 		long level = (sample != null) ? sample.heapUsed() : 0;
-		long spacing = this.settings.spacingFor(verdict.growthPerMinute(), level).toMillis();
+		boolean urgent = verdict.facts().untilLimitMillis() >= 0
+				&& verdict.facts().untilLimitMillis() <= TrendSettings.URGENT.toMillis();
+		long spacing = this.settings.spacingFor(verdict.growthPerMinute(), level, urgent).toMillis();
 		this.round = new HistogramRound(purpose, verdict, this.settings.histogramCount(), spacing, now);
 		logger.info("leaks: " + verdict.reason() + "; taking " + this.settings.histogramCount()
 				+ " live histograms " + Units.duration(spacing) + " apart");
@@ -405,14 +441,14 @@ public final class LeakWatch {
 			}
 			return;
 		}
-		Confirmation found = this.analyzer.confirm(round.suspicion(), round.liveFloors(), ranking.growing(),
+		Confirmation found = this.analyzer.confirm(round.suspicion(), measuredFloors(round), ranking.growing(),
 				ranking.leastGain(), now);
 		this.confirmation = found;
 		if (found.confirmed()) {
 			this.refutations = 0;
 			this.confirmedSuspects = ranking.suspects();
 		}
-		else {
+		else if (found.refuted()) {
 			this.refutations++;
 		}
 		Verdict judged = judgeHeap(now);

@@ -126,10 +126,16 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 	static @Nullable Grounds grounds(Window window, Resource resource, TrendSettings settings) {
 		// A rise concentrated in the window's later half began about half-way through it.
 		long persisted = (window.pace() > TrendSettings.ONSET_PACE) ? window.spanMillis() / 2 : window.spanMillis();
+		if (persisted < window.spanMillis() && !laterHalfSteady(window)) {
+			// What rose in the later half was a step (a batch landing), not a rise that began.
+			return null;
+		}
 		double untilLimit = window.untilLimit();
-		// A projection no further ahead than the evidence reaches back needs no more of it.
-		if (persisted >= settings.minEvidence().toMillis() && untilLimit <= window.spanMillis()) {
-			return Grounds.HALF_FREE;
+		// A projection no further ahead than the evidence reaches back needs no more of it,
+		// one twice as far only when the heap fills soon.
+		if (persisted >= settings.minEvidence().toMillis() && (untilLimit <= window.spanMillis()
+				|| (untilLimit <= TrendSettings.URGENT.toMillis() && untilLimit <= 2 * window.spanMillis()))) {
+			return (untilLimit <= window.spanMillis()) ? Grounds.HALF_FREE : Grounds.URGENT;
 		}
 		if (persisted < settings.persistSpan().toMillis()) {
 			return null;
@@ -145,6 +151,11 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 			return Grounds.LONG;
 		}
 		return null;
+	}
+
+	/** Whether the later half of an onset window rises steadily on its own. */
+	private static boolean laterHalfSteady(Window window) {
+		return window.laterHalf() != null && window.laterHalf().steady();
 	}
 
 	/**

@@ -36,8 +36,14 @@ public final class TrendAnalyzer {
 	 */
 	static final double CONSISTENT_PACE_SHARE = 0.25;
 
-	/** Share of the live floor's pace the upper bounds must keep for a confirmed climb to stand. */
-	static final double UPPER_BOUND_PACE_SHARE = 0.75;
+	/** How much steeper a climb must be than a refuted one to be a new one. */
+	static final double STEEPER = 1.5;
+
+	/** Occupancy, as a share of the max heap, at which collectors collect the old generation on their own. */
+	static final double OLD_COLLECTION_SHARE = 0.7;
+
+	/** Share of the live floor's pace the upper bounds may lose before a confirmed climb stops standing. */
+	static final double UPPER_BOUND_PACE_SHARE = 0.5;
 
 	/** Instances a class must gain per step for its growth alone to confirm a smaller rise. */
 	static final long CONFIRMING_INSTANCES_PER_STEP = 64;
@@ -71,7 +77,10 @@ public final class TrendAnalyzer {
 		if (pressure != null) {
 			return pressure;
 		}
-		SeriesJudgement floor = SeriesJudgement.of(since(series.floor(), warmupEnd),
+		// A round of live histograms (or a user's burst of snapshots) is one measurement of
+		// the floor, not several: a trend rests on independent ones.
+		long burst = 2 * this.settings.minEvidence().toMillis();
+		SeriesJudgement floor = SeriesJudgement.of(since(series.independentFloor(burst), warmupEnd),
 				since(series.oldGeneration(), warmupEnd), limit, Resource.HEAP, this.settings);
 		List<String> floorKinds = kinds(series.counts(), true);
 		if (floor.leak()) {
@@ -80,6 +89,7 @@ public final class TrendAnalyzer {
 		// Mixed collections skip old regions that are mostly live, so garbage there can make
 		// their floor drift up for hours: with young ones they only raise a suspicion.
 		List<Point> oldPoints = since(series.oldGeneration(), warmupEnd);
+		List<Point> wholeHeap = since(series.floor(), warmupEnd);
 		SeriesJudgement old = SeriesJudgement.of(oldPoints, limit, Resource.HEAP, this.settings);
 		// Without mixed collections the old-generation points are the floor's, already judged.
 		SeriesJudgement oldClimb = since(series.mixed(), warmupEnd).isEmpty() ? old
@@ -91,37 +101,49 @@ public final class TrendAnalyzer {
 		SeriesJudgement suspected = (mixed && oldClimb.leak()) ? oldClimb : (mixed && old.leak()) ? old
 				: upper.leak() ? upper : null;
 		if (confirmation != null && confirmation.confirmed()
-				&& stillApplies(confirmation, suspected, oldPoints, nowMillis)) {
-			return confirmed(confirmation, confirmation.climbFromMillis(), limit, facts, nowMillis);
+				&& stillApplies(confirmation, suspected, oldPoints, all, nowMillis)) {
+			return confirmed(confirmation, confirmation.climbFromMillis(), oldPoints, wholeHeap, limit, facts, nowMillis);
 		}
 		if (suspected != null) {
 			Window climb = suspected.window();
-			if (suspected == upper && contradicts(old, climb)) {
+			if (suspected == upper && contradicts(oldPoints, climb, limit)) {
 				return verdict(old, Resource.HEAP, Basis.FLOOR_TREND, kinds(series.counts(), true), facts,
 						nowMillis);
 			}
-			if (confirmation != null && confirmation.atMillis() >= climb.fit().fromMillis()) {
-				return confirmed(confirmation, climb.fit().fromMillis(), limit, facts, nowMillis);
+			if (confirmation != null && confirmation.atMillis() >= climb.fit().fromMillis()
+					&& (confirmation.confirmed() ? standing(confirmation, oldPoints, all, nowMillis)
+							: (suspected == upper && !steeper(climb, confirmation)))) {
+				return confirmed(confirmation, climb.fit().fromMillis(), oldPoints, wholeHeap, limit, facts, nowMillis);
 			}
 			// Whole-heap collections during the climb (a user's live snapshots, System.gc(),
 			// the collector's own) measured the floor as a round would: rising, they confirm it.
-			List<Point> floors = since(since(series.floor(), warmupEnd), climb.fit().fromMillis());
-			if (floors.size() >= 2) {
+			List<Point> floors = since(since(series.floor(), warmupEnd),
+					Math.max(climb.fit().fromMillis(), nowMillis - this.settings.persistSpan().toMillis()));
+			if (floors.size() >= 2 && floors.size() < TrendSettings.MIN_POINTS) {
 				Verdict climbing = new Verdict(Resource.HEAP, Finding.CONFIRMING, Math.max(0, climb.perMinute()), null,
 						null, null, Evidence.of(Basis.YOUNG_TREND, climb, allKinds), facts, true, nowMillis);
 				Confirmation measured = confirm(climbing, floors, 0, 0, floors.get(floors.size() - 1).atMillis());
-				if (measured.confirmed()) {
+				if (measured.confirmed() && standing(measured, oldPoints, all, nowMillis)) {
 					// A leak already; otherwise still a climb for live histograms, which also
 					// name what grows.
-					Verdict verdict = confirmed(measured, climb.fit().fromMillis(), limit, facts, nowMillis);
+					Verdict verdict = confirmed(measured, climb.fit().fromMillis(), oldPoints, wholeHeap, limit, facts, nowMillis);
 					if (verdict.leak()) {
 						return verdict;
 					}
 				}
 			}
+			if (suspected == upper && collectorWillMeasure(climb, limit)) {
+				return new Verdict(Resource.HEAP, Finding.FILLING, Math.max(0, climb.perMinute()), Projection.of(climb),
+						null, null, Evidence.of(Basis.YOUNG_TREND, climb, allKinds),
+						facts.observed(suspected.observations(), suspected.spanMillis()).limited(climb.untilLimit(), limit),
+						false, nowMillis);
+			}
 			Finding pending = canConfirm ? Finding.CONFIRMING : Finding.NEEDS_OLD_COLLECTION;
+			// A climb of the old generation's own (mixed) floor is other evidence than one of
+			// young collections: no refutation of the latter covers it.
+			Basis basis = (suspected == upper) ? Basis.YOUNG_TREND : Basis.FLOOR_TREND;
 			return new Verdict(Resource.HEAP, pending, Math.max(0, climb.perMinute()), Projection.of(climb), null,
-					null, Evidence.of(Basis.YOUNG_TREND, climb, allKinds),
+					null, Evidence.of(basis, climb, (suspected == upper) ? allKinds : kinds(series.counts(), false)),
 					facts.observed(suspected.observations(), suspected.spanMillis()).limited(climb.untilLimit(), limit),
 					true, nowMillis);
 		}
@@ -144,36 +166,97 @@ public final class TrendAnalyzer {
 	 * watched before it, and after that for as long as the upper bounds go on climbing.
 	 */
 	private boolean stillApplies(Confirmation confirmation, @Nullable SeriesJudgement suspected,
-			List<Point> oldPoints, long nowMillis) {
-		double perMillis = confirmation.livePerMinute() / 60_000.0;
-		double tolerance = CONFIRM_NOISE_MULTIPLE * liveNoise(confirmation.liveLevel());
-		for (Point point : oldPoints) {
-			if (point.atMillis() > confirmation.atMillis()) {
-				double line = confirmation.liveLevel() + perMillis * (point.atMillis() - confirmation.atMillis());
-				if (point.value() < line - tolerance - 0.25 * (line - confirmation.liveLevel())) {
-					return false;
-				}
-			}
+			List<Point> oldPoints, List<Point> upperBounds, long nowMillis) {
+		if (contradictedSince(confirmation, oldPoints)) {
+			return false;
 		}
 		long watched = Math.max(confirmation.atMillis() - confirmation.climbFromMillis(),
 				this.settings.persistSpan().toMillis());
 		if (nowMillis - confirmation.atMillis() <= watched) {
 			return true;
 		}
-		// After that the upper bounds must go on climbing the same climb, at least as fast as
-		// the live floor did: they run above it, so a slower climb means the floor slowed.
+		// After that the upper bounds must go on climbing the same climb, lately at least as
+		// fast as the live floor did: they run above it, so a slower climb means the floor slowed.
 		return suspected != null && suspected.window().fit().fromMillis() <= confirmation.atMillis()
-				&& suspected.window().perMinute() >= UPPER_BOUND_PACE_SHARE * confirmation.livePerMinute();
+				&& recentlyClimbing(confirmation, upperBounds, nowMillis);
 	}
 
 	/**
-	 * Whether old-generation collections over a comparable span contradict a climb seen
-	 * after young ones: their floor stays flat or levels off while the upper bounds rise.
+	 * Whether a measured climb still stands now: no old-generation collection since fell
+	 * below its line, and the upper bounds lately climbed as a climbing floor makes them.
 	 */
-	private static boolean contradicts(SeriesJudgement floor, Window climb) {
-		Window window = floor.window();
-		return window != null && !window.steady() && window.spanMillis() >= climb.spanMillis() / 2
-				&& window.fit().toMillis() >= climb.fit().fromMillis() + climb.spanMillis() / 2;
+	private boolean standing(Confirmation confirmation, List<Point> oldPoints, List<Point> upperBounds,
+			long nowMillis) {
+		return !contradictedSince(confirmation, oldPoints) && recentlyClimbing(confirmation, upperBounds, nowMillis);
+	}
+
+	/** Whether an old-generation collection after the measurement fell clearly below its line. */
+	private static boolean contradictedSince(Confirmation confirmation, List<Point> oldPoints) {
+		double perMillis = confirmation.livePerMinute() / 60_000.0;
+		double tolerance = CONFIRM_NOISE_MULTIPLE * liveNoise(confirmation.liveLevel());
+		for (Point point : oldPoints) {
+			if (point.atMillis() > confirmation.atMillis()) {
+				double line = confirmation.liveLevel() + perMillis * (point.atMillis() - confirmation.atMillis());
+				if (point.value() < line - tolerance - 0.25 * (line - confirmation.liveLevel())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the upper bounds climbed over the last persist span at least about as fast as
+	 * the live floor did when it was measured: they run above it, so if they slowed, so
+	 * did the floor (a cache that filled up), and the measured pace no longer applies.
+	 */
+	private boolean recentlyClimbing(Confirmation confirmation, List<Point> upperBounds, long nowMillis) {
+		List<Point> recent = since(upperBounds, nowMillis - this.settings.persistSpan().toMillis());
+		if (recent.size() < 3) {
+			return false;
+		}
+		// They climbed at the live floor's pace plus the garbage's; if they lost half the
+		// floor's share of it, the floor slowed.
+		double climb = TrendFit.of(recent).perMinute();
+		double garbage = Math.max(0, confirmation.youngPerMinute() - confirmation.livePerMinute());
+		return climb > 0 && climb >= garbage + (1 - UPPER_BOUND_PACE_SHARE) * confirmation.livePerMinute();
+	}
+
+	/**
+	 * Whether a climb is markedly steeper than the one a round refuted: a new climb (a leak
+	 * that began under the garbage), which the refutation does not cover.
+	 */
+	static boolean steeper(Window climb, Confirmation refuted) {
+		return climb.perMinute() >= STEEPER * refuted.youngPerMinute();
+	}
+
+	/**
+	 * Whether a climb after young collections will soon reach the occupancy at which every
+	 * collector collects the old generation by itself (G1 starts marking at 45% of the heap,
+	 * Parallel and Serial collect when their old generation of about two thirds is full):
+	 * then its own old collection measures the floor within half a min-evidence span, at no cost.
+	 */
+	private boolean collectorWillMeasure(Window climb, long limit) {
+		double threshold = OLD_COLLECTION_SHARE * limit;
+		double level = climb.level();
+		return limit > 0 && climb.slope() > 0 && level < threshold
+				&& (threshold - level) / climb.slope() <= this.settings.minEvidence().toMillis() / 2;
+	}
+
+	/**
+	 * Whether old-generation collections during the climb, up to its last quarter,
+	 * contradict a climb seen after young ones: their floor, judged over the climb's own
+	 * span, stays flat or levels off while the upper bounds rise. A floor judged over a
+	 * longer record would call a leak that began late flat for the flat stretch before it.
+	 */
+	private static boolean contradicts(List<Point> oldPoints, Window climb, long limit) {
+		List<Point> during = since(oldPoints, climb.fit().fromMillis());
+		if (during.size() < TrendSettings.MIN_POINTS) {
+			return false;
+		}
+		Window window = Window.of(during, limit, true);
+		return !window.steady() && window.spanMillis() >= climb.spanMillis() / 2
+				&& window.fit().toMillis() >= climb.fit().toMillis() - climb.spanMillis() / 4;
 	}
 
 	/**
@@ -181,10 +264,14 @@ public final class TrendAnalyzer {
 	 * growing at the live floor's pace since the climb began, judged by the same grounds
 	 * as any floor.
 	 */
-	private Verdict confirmed(Confirmation confirmation, long climbFromMillis, long limit, Verdict.Facts facts,
-			long nowMillis) {
+	private Verdict confirmed(Confirmation confirmation, long climbFromMillis, List<Point> oldPoints,
+			List<Point> wholeHeap, long limit, Verdict.Facts facts, long nowMillis) {
 		List<Long> floors = confirmation.liveFloors().stream().map(Point::value).toList();
 		Verdict.Facts measured = facts.measured(floors, confirmation.youngPerMinute());
+		if (confirmation.outcome() == Confirmation.Outcome.INCONCLUSIVE) {
+			return new Verdict(Resource.HEAP, Finding.CONFIRMING, Math.max(0, confirmation.youngPerMinute()), null,
+					null, null, liveEvidence(confirmation, confirmation.livePerMinute()), measured, true, nowMillis);
+		}
 		if (!confirmation.confirmed()) {
 			return new Verdict(Resource.HEAP, Finding.REFUTED, Math.max(0, confirmation.livePerMinute()), null, null,
 					null, liveEvidence(confirmation, confirmation.livePerMinute()), measured, false, nowMillis);
@@ -195,7 +282,8 @@ public final class TrendAnalyzer {
 		boolean consistent = confirmation.climbSteady()
 				&& confirmation.livePerMinute() >= CONSISTENT_PACE_SHARE * confirmation.youngPerMinute();
 		long from = consistent ? climbFromMillis : firstLiveFloor(confirmation);
-		Window live = Window.of(line(confirmation, from, nowMillis), limit, true);
+		Window live = Window.of(line(confirmation, from, measuredAt(oldPoints, wholeHeap, from, confirmation), nowMillis), limit,
+				true);
 		Grounds grounds = live.steady() ? SeriesJudgement.grounds(live, Resource.HEAP, this.settings) : null;
 		Finding finding = (grounds == null) ? Finding.FILLING
 				: (grounds == Grounds.URGENT || grounds == Grounds.HALF_FREE) ? Finding.FILLS_SOON : Finding.GROWING;
@@ -215,17 +303,47 @@ public final class TrendAnalyzer {
 				: confirmation.liveFloors().get(0).atMillis();
 	}
 
-	private static List<Point> line(Confirmation confirmation, long fromMillis, long nowMillis) {
+	private static List<Point> line(Confirmation confirmation, long fromMillis, double measuredStart, long nowMillis) {
 		double perMillis = confirmation.livePerMinute() / 60_000.0;
 		long to = Math.max(nowMillis, confirmation.atMillis());
 		long from = fromMillis;
+		double start = Math.max(measuredStart, confirmation.liveLevel() + perMillis * (from - confirmation.atMillis()));
+		double end = confirmation.liveLevel() + perMillis * (to - confirmation.atMillis());
 		List<Point> points = new ArrayList<>();
 		int steps = TrendSettings.MIN_POINTS * 2;
 		for (int i = 0; i <= steps; i++) {
 			long at = from + (to - from) * i / steps;
-			points.add(new Point(at, Math.round(confirmation.liveLevel() + perMillis * (at - confirmation.atMillis()))));
+			points.add(new Point(at, Math.round(start + (end - start) * i / steps)));
 		}
 		return points;
+	}
+
+	/**
+	 * The least the live heap can have been at the climb's start, as collections measured
+	 * it, or 0 if none did: the lowest old-generation floor in the climb's first quarter
+	 * (up to the round), and no lower than the lowest whole-heap floor since the warm-up
+	 * before it. Retained memory only grows, so a floor measured earlier is one the climb
+	 * started above; a line drawn back at the live pace alone would start a climb that
+	 * began from a trough (load rising again after a fall) far too low, and make it look
+	 * like a multiple of where it began.
+	 */
+	private static double measuredAt(List<Point> oldPoints, List<Point> wholeHeap, long fromMillis,
+			Confirmation confirmation) {
+		long quarter = fromMillis + Math.max(0, confirmation.atMillis() - fromMillis) / 4;
+		double lowest = Double.MAX_VALUE;
+		for (Point point : oldPoints) {
+			if (point.atMillis() >= fromMillis && point.atMillis() <= quarter) {
+				lowest = Math.min(lowest, point.value());
+			}
+		}
+		double earlier = Double.MAX_VALUE;
+		for (Point point : wholeHeap) {
+			if (point.atMillis() <= quarter) {
+				earlier = Math.min(earlier, point.value());
+			}
+		}
+		double measured = (lowest == Double.MAX_VALUE) ? 0 : lowest;
+		return (earlier == Double.MAX_VALUE) ? measured : Math.max(measured, earlier);
 	}
 
 	private static Evidence liveEvidence(Confirmation confirmation, double perMinute) {
@@ -254,20 +372,33 @@ public final class TrendAnalyzer {
 		long last = liveFloors.get(liveFloors.size() - 1).value();
 		double noise = liveNoise(last);
 		boolean neverFell = true;
+		boolean everyStepRose = true;
 		for (int i = 1; i < liveFloors.size(); i++) {
-			neverFell &= liveFloors.get(i).value() - liveFloors.get(i - 1).value() >= -noise;
+			long step = liveFloors.get(i).value() - liveFloors.get(i - 1).value();
+			neverFell &= step >= -noise;
+			everyStepRose &= step >= noise;
 		}
 		long rise = last - first;
-		boolean risesClearly = rise >= CONFIRM_NOISE_MULTIPLE * noise;
+		// A leak grows at every step; a batch that landed between two of them does not.
+		boolean risesClearly = rise >= CONFIRM_NOISE_MULTIPLE * noise && everyStepRose;
 		boolean classesGrow = rise >= noise && growingClasses > 0
 				&& leastGain >= CONFIRMING_INSTANCES_PER_STEP;
-		boolean confirmed = neverFell && (risesClearly || classesGrow);
+		// Floors of several rounds (an inconclusive one before) rise as a series does.
+		boolean risesAcrossRounds = liveFloors.size() >= TrendSettings.MIN_POINTS
+				&& TrendFit.of(liveFloors).rises(TrendSettings.SIGNIFICANCE) && rise >= CONFIRM_NOISE_MULTIPLE * noise;
+		boolean confirmed = (neverFell && (risesClearly || classesGrow)) || risesAcrossRounds;
+		// Refuted only when it did not rise: a rise in steps, or with a dip, is for a later round.
+		boolean inconclusive = !confirmed && rise >= CONFIRM_NOISE_MULTIPLE * noise;
 		double perMinute = (liveFloors.size() >= 2) ? TrendFit.of(liveFloors).perMinute() : 0;
-		double pace = suspicion.evidence().pace();
-		boolean steady = pace >= TrendSettings.KEEP_PACE && pace <= TrendSettings.ONSET_PACE;
-		return new Confirmation(confirmed ? Confirmation.Outcome.CONFIRMED : Confirmation.Outcome.REFUTED, nowMillis,
-				suspicion.evidence().fromMillis(), perMinute, last, liveFloors, suspicion.growthPerMinute(),
-				growingClasses, steady);
+		Evidence climb = suspicion.evidence();
+		boolean steady = climb.pace() >= TrendSettings.KEEP_PACE;
+		// A climb that kept its pace only in its later half began about half-way through.
+		long from = (climb.pace() > TrendSettings.ONSET_PACE) ? climb.fromMillis() + climb.spanMillis() / 2
+				: climb.fromMillis();
+		Confirmation.Outcome outcome = confirmed ? Confirmation.Outcome.CONFIRMED
+				: inconclusive ? Confirmation.Outcome.INCONCLUSIVE : Confirmation.Outcome.REFUTED;
+		return new Confirmation(outcome, nowMillis,
+				from, perMinute, last, liveFloors, suspicion.growthPerMinute(), growingClasses, steady);
 	}
 
 	/**

@@ -30,8 +30,13 @@ final class VerdictText {
 					+ ", but young collections leave garbage behind and live histograms cannot measure the true "
 					+ "floor here (leaks.trend.histograms is off or the JVM has no histograms): a leak is called "
 					+ "once old-generation collections show it, or when the heap is near full";
-			case CONFIRMING -> "Occupancy after young collections rises " + rise(verdict, bytes)
-					+ "; young collections leave garbage behind, so live histograms measure the true floor next";
+			case CONFIRMING -> facts.liveFloors().isEmpty() ? "Occupancy after young collections rises "
+					+ rise(verdict, bytes)
+					+ "; young collections leave garbage behind, so live histograms measure the true floor next"
+					: "Occupancy after young collections rises " + Units.rate(facts.youngPerMinute(), true)
+							+ "; live histograms measured the live heap at " + levels(facts.liveFloors())
+							+ ": it rose, but not at every step, as a batch landing does; whether that stays is for "
+							+ "the next round of live histograms to tell";
 			case FILLING -> capitalized(subject(verdict)) + " rises " + rise(verdict, bytes) + live(facts)
 					+ " and keeps its pace, but a cache filling up looks the same until it levels off: " + filling(
 							verdict);
@@ -41,9 +46,9 @@ final class VerdictText {
 					+ " over " + Units.duration(evidence.spanMillis()) + " but is levelling off, as warm-up and "
 					+ "caches do (pace kept " + decimal(evidence.pace()) + ")";
 			case REFUTED -> "No leak: live histograms measured the live heap at " + levels(facts.liveFloors())
-					+ ", no rise beyond its noise, while occupancy after young collections rose "
+					+ ", no steady rise beyond its noise, while occupancy after young collections rose "
 					+ Units.rate(facts.youngPerMinute(), true)
-					+ ": that climb was garbage waiting for an old collection";
+					+ ": that climb was mostly garbage waiting for an old collection";
 			case GROWING -> "Leak: " + subject(verdict) + " keeps growing, " + rise(verdict, bytes) + live(facts) + ", "
 					+ grounds(verdict) + exhaustion(verdict, bytes);
 			case FILLS_SOON -> "Leak: " + subject(verdict) + " rises " + rise(verdict, bytes) + live(facts)

@@ -37,6 +37,12 @@ public record WatchSettings(TrendSettings analysis, Duration interval, boolean h
 	 */
 	static final double SPACING_NOISE_UNITS = 8;
 
+	/**
+	 * The same for a climb that would exhaust the heap soon ({@link TrendSettings#URGENT}):
+	 * then a verdict now matters more than measuring a much slower live floor.
+	 */
+	static final double URGENT_SPACING_NOISE_UNITS = 4;
+
 	public WatchSettings {
 		if (histogramCount < 3) {
 			throw new IllegalArgumentException("histogramCount must be at least 3, was " + histogramCount);
@@ -80,12 +86,24 @@ public record WatchSettings(TrendSettings analysis, Duration interval, boolean h
 	 * @return the spacing
 	 */
 	public Duration spacingFor(double perMinute, long level) {
+		return spacingFor(perMinute, level, false);
+	}
+
+	/**
+	 * The spacing of a round's histograms for a climb, closer for one that exhausts the
+	 * heap soon.
+	 * @param perMinute the climb's growth, bytes per minute
+	 * @param level the heap's level, bytes
+	 * @param urgent whether the climb would exhaust the heap within {@link TrendSettings#URGENT}
+	 * @return the spacing
+	 */
+	public Duration spacingFor(double perMinute, long level, boolean urgent) {
 		if (this.histogramSpacing != null) {
 			return this.histogramSpacing;
 		}
 		long most = Math.max(this.interval.toMillis(), this.analysis.minEvidence().toMillis() * 2);
-		double wanted = (perMinute > 0) ? SPACING_NOISE_UNITS * TrendAnalyzer.liveNoise(level) / perMinute * 60_000
-				: most;
+		double units = urgent ? URGENT_SPACING_NOISE_UNITS : SPACING_NOISE_UNITS;
+		double wanted = (perMinute > 0) ? units * TrendAnalyzer.liveNoise(level) / perMinute * 60_000 : most;
 		return Duration.ofMillis(Math.max(this.interval.toMillis(), Math.min(most, (long) wanted)));
 	}
 

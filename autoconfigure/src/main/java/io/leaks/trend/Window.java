@@ -3,6 +3,8 @@ package io.leaks.trend;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One stretch of a series, ending at its latest point, fitted: how fast it rises, how
  * surely, whether it keeps its pace, and when at that pace it reaches its limit.
@@ -23,13 +25,17 @@ final class Window {
 
 	private final double startLevel;
 
+	private final @Nullable List<Point> laterPoints;
+
 	private final double pace;
 
 	private final long limit;
 
 	private final boolean bytes;
 
-	private Window(TrendFit fit, TrendFit current, double startLevel, double pace, long limit, boolean bytes) {
+	private Window(TrendFit fit, TrendFit current, double startLevel, double pace, long limit, boolean bytes,
+			@Nullable List<Point> laterPoints) {
+		this.laterPoints = laterPoints;
 		this.fit = fit;
 		this.current = current;
 		this.startLevel = startLevel;
@@ -67,7 +73,24 @@ final class Window {
 		// faster later half is not trusted on its fewer points (one outlier makes it).
 		TrendFit current = (halves != null && halves[1].slope() > 0 && halves[1].slope() < fit.slope()) ? halves[1]
 				: fit;
-		return new Window(fit, current, startLevel(thinned, fit), pace, limit, bytes);
+		List<Point> later = null;
+		if (halves != null) {
+			long middle = (thinned.get(0).atMillis() + thinned.get(thinned.size() - 1).atMillis()) / 2;
+			later = thinned.stream().filter((point) -> point.atMillis() > middle).toList();
+		}
+		return new Window(fit, current, startLevel(thinned, fit), pace, limit, bytes, later);
+	}
+
+	/**
+	 * The later half of the window judged on its own, for an onset: whether what rose in it
+	 * rose steadily.
+	 * @return the later half, or {@code null} if it has too few points
+	 */
+	@Nullable Window laterHalf() {
+		if (this.laterPoints == null || this.laterPoints.size() < TrendSettings.MIN_POINTS) {
+			return null;
+		}
+		return of(this.laterPoints, this.limit, this.bytes, this.laterPoints.size());
 	}
 
 	/**
