@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import io.leaks.histogram.Snapshots;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +80,15 @@ class LeaksEndpointRequestWebTests {
 		assertThat(this.snapshots.store().labels()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "GET|/actuator/leaks|*/*", "GET|/actuator/leaks/tuning|application/*",
+			"POST|/actuator/leaks/snapshots|application/*+json" })
+	void aWildcardContentTypeShouldBe415(String method, String path, String contentType) throws Exception {
+		assertJsonError(send(method, path, contentType, "{\"label\": \"wild\"}"), 415,
+				"Content-Type " + contentType + " is a pattern");
+		assertThat(this.snapshots.store().labels()).isEmpty();
+	}
+
 	@Test
 	void aJsonPostFromAnotherOriginShouldBeLeftToCors() throws Exception {
 		// A browser only sends it after a preflight the application allowed; curl may send anything.
@@ -122,6 +132,19 @@ class LeaksEndpointRequestWebTests {
 	void anUnknownQueryParameterShouldBe400NamingTheOnesThatExist(String method, String path, String message)
 			throws Exception {
 		assertJsonError(send(method, path, null, null), 400, message);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "GET|/actuator/leaks/snapshots?=a|a value without a name ('=a')",
+			"GET|/actuator/leaks/compare?from=%zz|not percent-encoded UTF-8 ('from=%zz')",
+			"POST|/actuator/leaks/heapdumps?label=%e2%82|not percent-encoded UTF-8 ('label=%e2%82')" })
+	void aQueryTheContainerCannotReadShouldBe400WithAMessage(String method, String target, String message)
+			throws Exception {
+		// java.net.http refuses to send such a query, so it goes over a plain socket.
+		PlainHttp.Answer answer = new PlainHttp(this.port, 30_000).send(method, target, Map.of(), null);
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.header("Content-Type")).startsWith("application/json");
+		assertThat(answer.body()).startsWith("{\"status\":400").contains(message);
 	}
 
 	@ParameterizedTest
