@@ -95,6 +95,45 @@ public final class Analyses implements AutoCloseable {
 	}
 
 	/**
+	 * Keeps a place for an analysis that starts later, once what it needs is known (the
+	 * suspects of a leak, named by live histograms a while after the automatic dump): it
+	 * is listed as queued meanwhile but blocks no other analysis.
+	 * @param why what it waits for
+	 * @return the placeholder, with the id the analysis will have
+	 */
+	public Analysis reserve(String why) {
+		Instant now = this.clock.instant();
+		Analysis reserved = Analysis.queued(this.repository.newId(now), "", null, List.of(), why, true, now);
+		this.repository.save(reserved);
+		return reserved;
+	}
+
+	/**
+	 * Starts an analysis kept by {@link #reserve}.
+	 * @param id the reserved id
+	 * @param heapDump the dump's name, or {@link #LATEST}
+	 * @param classes the classes to look at
+	 * @return the queued analysis
+	 * @throws AnalysisException if the request is invalid or another analysis runs
+	 */
+	public Analysis startReserved(String id, String heapDump, List<String> classes) {
+		Analysis reserved = get(id);
+		return submit(reserved, List.of(dump(heapDump)), classes, reserved.classesFrom(), true);
+	}
+
+	/**
+	 * Marks an analysis kept by {@link #reserve} failed before it started.
+	 * @param id the reserved id
+	 * @param reason why it never ran
+	 * @return the failed analysis
+	 */
+	public Analysis failReserved(String id, String reason) {
+		Analysis failed = get(id).failed(reason, this.clock.instant());
+		this.repository.save(failed);
+		return failed;
+	}
+
+	/**
 	 * Starts comparing two dumps.
 	 * @param from the earlier dump's name
 	 * @param to the later dump's name, or {@link #LATEST}
@@ -165,6 +204,11 @@ public final class Analyses implements AutoCloseable {
 	}
 
 	private Analysis submit(List<HeapDump> dumps, List<String> classes, String classesFrom, boolean automatic) {
+		return submit(null, dumps, classes, classesFrom, automatic);
+	}
+
+	private Analysis submit(@Nullable Analysis reserved, List<HeapDump> dumps, List<String> classes,
+			String classesFrom, boolean automatic) {
 		List<String> names = AnalysisClasses.check(classes);
 		Instant now = this.clock.instant();
 		HeapDump later = dumps.get(dumps.size() - 1);
@@ -178,8 +222,9 @@ public final class Analyses implements AutoCloseable {
 						+ "(each in a JVM of its own), retry when it has finished (GET /actuator/leaks/analyses/"
 						+ running.id() + ")");
 			}
-			queued = Analysis.queued(this.repository.newId(now), later.name(), from, names, classesFrom, automatic,
-					now);
+			String id = (reserved != null) ? reserved.id() : this.repository.newId(now);
+			Instant requestedAt = (reserved != null) ? reserved.requestedAt() : now;
+			queued = Analysis.queued(id, later.name(), from, names, classesFrom, automatic, requestedAt);
 			this.current.set(queued);
 		}
 		this.repository.save(queued);

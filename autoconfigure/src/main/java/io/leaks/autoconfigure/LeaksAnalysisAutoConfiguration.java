@@ -5,23 +5,29 @@ import java.time.Clock;
 import java.util.List;
 
 import io.leaks.analysis.Analyses;
+import io.leaks.analysis.AnalysisOnSuspicion;
 import io.leaks.analysis.AnalysisRepository;
 import io.leaks.analysis.AnalyzerSettings;
 import io.leaks.analysis.ChildAnalyzer;
 import io.leaks.analysis.HeapAnalyzer;
 import io.leaks.heapdump.HeapDumpRepository;
+import io.leaks.trend.LeakSuspectedEvent;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Heap dump analysis: the analyzer's JVM and the analyses kept beside the dumps. Every
- * bean backs off when the application defines its own.
+ * Heap dump analysis: the analyzer's JVM and the analyses kept beside the dumps, and the
+ * analysis of the dump taken on a suspected leak. Every bean backs off when the
+ * application defines its own.
  */
 @AutoConfiguration(after = LeaksHeapDumpAutoConfiguration.class, before = LeaksEndpointAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = { "leaks.enabled", "leaks.analysis.enabled" }, matchIfMissing = true)
@@ -55,6 +61,29 @@ public final class LeaksAnalysisAutoConfiguration {
 	Analyses leaksAnalyses(AnalyzerSettings settings, AnalysisRepository repository, HeapDumpRepository dumps) {
 		return new Analyses(new ChildAnalyzer(settings, repository.runtimeDirectory()), repository, dumps,
 				Clock.systemUTC());
+	}
+
+	/**
+	 * With {@code leaks.heap-dump.on-suspicion=true} and
+	 * {@code leaks.analysis.on-suspicion=true}: the dump taken on a suspected leak is
+	 * analysed for the suspects once the live histograms name them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = { "leaks.analysis.on-suspicion", "leaks.heap-dump.on-suspicion" })
+	static final class OnSuspicionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AnalysisOnSuspicion leaksAnalysisOnSuspicion(Analyses analyses, HeapDumpRepository dumps,
+				ApplicationEventPublisher publisher) {
+			return new AnalysisOnSuspicion(analyses, dumps, publisher::publishEvent, Clock.systemUTC());
+		}
+
+		@Bean
+		ApplicationListener<LeakSuspectedEvent> leaksAnalysisOfTheSuspects(AnalysisOnSuspicion onSuspicion) {
+			return (event) -> onSuspicion.suspectsNamed(event.getResource(), event.getSuspects());
+		}
+
 	}
 
 }
