@@ -6,6 +6,12 @@ import java.util.function.Supplier;
 import io.leaks.analysis.Analyses;
 import io.leaks.analysis.Analysis;
 import io.leaks.analysis.AnalysisException;
+import io.leaks.analysis.AnalysisOnSuspicion;
+import io.leaks.histogram.DiffRow;
+import io.leaks.histogram.DiffSort;
+import io.leaks.histogram.HistogramDiff;
+import io.leaks.histogram.SnapshotStore;
+import io.leaks.trend.LeakWatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * snapshot comparison.
  */
 final class AnalysisOperations {
+
+	/** Classes an analysis looks at when none are named. */
+	static final int DEFAULT_CLASSES = 5;
 
 	private final @Nullable Analyses analyses;
 
@@ -35,6 +44,29 @@ final class AnalysisOperations {
 		this.growers = growers;
 	}
 
+	/**
+	 * The operations with the default classes taken from the trend analysis and the
+	 * snapshot store.
+	 * @param analyses the analyses, or {@code null} when analysis is off
+	 * @param watch the trend analysis, or {@code null} when it is off
+	 * @param store the snapshots
+	 * @return the operations
+	 */
+	static AnalysisOperations of(@Nullable Analyses analyses, @Nullable LeakWatch watch, SnapshotStore store) {
+		Supplier<List<String>> suspects = () -> (watch != null)
+				? AnalysisOnSuspicion.classes(watch.report().heap().suspects()) : List.of();
+		Supplier<List<String>> growers = () -> store.latest()
+			.flatMap((latest) -> store.before(latest.label())
+				.map((before) -> HistogramDiff.between(before.histogram(), latest.histogram())
+					.top(DiffSort.INSTANCES, DEFAULT_CLASSES, true)
+					.stream()
+					.filter((row) -> row.instancesDelta() > 0)
+					.map(DiffRow::className)
+					.toList()))
+			.orElse(List.of());
+		return new AnalysisOperations(analyses, suspects, growers);
+	}
+
 	AnalysisList list() {
 		Analyses analyses = analyses();
 		List<AnalysisView> views = refusable(analyses::list).stream()
@@ -53,11 +85,12 @@ final class AnalysisOperations {
 	 * @param heapDump the dump to analyse, {@code latest} (the default) for the newest
 	 * @param from the earlier dump of a comparison
 	 * @param to the later dump of a comparison ({@code latest} by default)
-	 * @param classes the classes to look at, or {@code null} for the suspects
+	 * @param classes the classes to look at, separated by commas (a JSON array arrives
+	 * joined so), or {@code null} for the suspects
 	 * @return the queued analysis
 	 */
 	AnalysisView start(@Nullable String heapDump, @Nullable String from, @Nullable String to,
-			@Nullable List<String> classes) {
+			@Nullable String classes) {
 		Analyses analyses = analyses();
 		if (heapDump != null && (from != null || to != null)) {
 			throw LeaksOperationException.badRequest("Send either {\"heapDump\": \"latest\"} to analyse one dump or "
@@ -81,9 +114,9 @@ final class AnalysisOperations {
 				+ (deleted.status().finished() ? "" : " (its analyzer was stopped)"));
 	}
 
-	private Chosen choose(@Nullable List<String> classes) {
-		if (classes != null && !classes.isEmpty()) {
-			return new Chosen(classes, "request");
+	private Chosen choose(@Nullable String classes) {
+		if (classes != null && !classes.isBlank()) {
+			return new Chosen(List.of(classes.split(",", -1)), "request");
 		}
 		List<String> suspected = this.suspects.get();
 		if (!suspected.isEmpty()) {

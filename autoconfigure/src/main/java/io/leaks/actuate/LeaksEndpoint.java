@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.leaks.analysis.Analyses;
 import io.leaks.gc.CollectionGuard.CollectionInProgressException;
 import io.leaks.gc.GcTrigger;
 import io.leaks.gc.GcTuning;
@@ -56,6 +57,8 @@ public class LeaksEndpoint {
 
 	static final String TUNING = "tuning";
 
+	static final String ANALYSES = "analyses";
+
 	private final Snapshots snapshots;
 
 	private final GcTrigger gcTrigger;
@@ -71,6 +74,8 @@ public class LeaksEndpoint {
 	private final @Nullable LeakWatch watch;
 
 	private final @Nullable GcEventRecorder recorder;
+
+	private final AnalysisOperations analyses;
 
 	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access) {
 		this(snapshots, gcTrigger, access, null, null, Map::of);
@@ -95,6 +100,24 @@ public class LeaksEndpoint {
 	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access, @Nullable HeapDumps heapDumps,
 			@Nullable GcTuning gcTuning, Supplier<Map<String, Object>> settings, @Nullable LeakWatch watch,
 			@Nullable GcEventRecorder recorder) {
+		this(snapshots, gcTrigger, access, heapDumps, gcTuning, settings, watch, recorder, null);
+	}
+
+	/**
+	 * Creates the endpoint with the trend analysis and heap dump analysis.
+	 * @param snapshots takes and keeps snapshots
+	 * @param gcTrigger collects garbage on request
+	 * @param access the access granted to the endpoint
+	 * @param heapDumps writes and keeps heap dumps, or {@code null}
+	 * @param gcTuning reads and changes VM flags, or {@code null}
+	 * @param settings the starter's settings, for the tuning view
+	 * @param watch the trend analysis, or {@code null} when it is off
+	 * @param recorder the recorded collections, or {@code null} when the analysis is off
+	 * @param analyses the heap dump analyses, or {@code null} when they are off
+	 */
+	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access, @Nullable HeapDumps heapDumps,
+			@Nullable GcTuning gcTuning, Supplier<Map<String, Object>> settings, @Nullable LeakWatch watch,
+			@Nullable GcEventRecorder recorder, @Nullable Analyses analyses) {
 		Assert.notNull(snapshots, "'snapshots' must not be null");
 		Assert.notNull(gcTrigger, "'gcTrigger' must not be null");
 		Assert.notNull(access, "'access' must not be null");
@@ -107,6 +130,7 @@ public class LeaksEndpoint {
 		this.settings = settings;
 		this.watch = watch;
 		this.recorder = recorder;
+		this.analyses = AnalysisOperations.of(analyses, watch, snapshots.store());
 	}
 
 	/**
@@ -146,6 +170,7 @@ public class LeaksEndpoint {
 			case "trend" -> TrendResponse.of(watch());
 			case "history" -> HistoryResponse.of(watch(),
 					(this.recorder != null) ? this.recorder.events() : List.of());
+			case ANALYSES -> this.analyses.list();
 			default -> throw unknownResource(resource, "GET");
 		};
 	}
@@ -155,13 +180,15 @@ public class LeaksEndpoint {
 		return switch (resource) {
 			case "snapshots" -> snapshot(name, RequestParameters.top(top, DEFAULT_TOP));
 			case HEAPDUMPS -> HeapDumpSummary.of(refusable(() -> heapDumps().get(name)));
+			case ANALYSES -> this.analyses.get(name);
 			default -> throw unknownResource(resource + "/{name}", "GET");
 		};
 	}
 
 	@WriteOperation
 	public Object action(@Selector String resource, @Nullable String label, @Nullable String liveOnly,
-			@Nullable String live, @Nullable String flag, @Nullable String value, @Nullable String preset) {
+			@Nullable String live, @Nullable String flag, @Nullable String value, @Nullable String preset,
+			@Nullable String heapDump, @Nullable String from, @Nullable String to, @Nullable String classes) {
 		Map<String, @Nullable String> given = new LinkedHashMap<>();
 		given.put("label", label);
 		given.put("liveOnly", liveOnly);
@@ -169,6 +196,10 @@ public class LeaksEndpoint {
 		given.put("flag", flag);
 		given.put("value", value);
 		given.put("preset", preset);
+		given.put("heapDump", heapDump);
+		given.put("from", from);
+		given.put("to", to);
+		given.put("classes", classes);
 		return switch (resource) {
 			case "snapshots" -> {
 				RequestParameters.acceptOnly("POST snapshots", given, "label", "liveOnly");
@@ -186,6 +217,10 @@ public class LeaksEndpoint {
 				RequestParameters.acceptOnly("POST tuning", given, "flag", "value", "preset");
 				yield tune(flag, value, preset);
 			}
+			case ANALYSES -> {
+				RequestParameters.acceptOnly("POST analyses", given, "heapDump", "from", "to", "classes");
+				yield this.analyses.start(heapDump, from, to, classes);
+			}
 			default -> throw unknownResource(resource, "POST");
 		};
 	}
@@ -195,6 +230,7 @@ public class LeaksEndpoint {
 		return switch (resource) {
 			case "snapshots" -> deleteSnapshot(name);
 			case HEAPDUMPS -> deleteHeapDump(name);
+			case ANALYSES -> this.analyses.delete(name);
 			default -> throw unknownResource(resource + "/{name}", "DELETE");
 		};
 	}
@@ -464,7 +500,8 @@ public class LeaksEndpoint {
 		return LeaksOperationException.notFound("No " + method + " /actuator/leaks/" + resource
 				+ ". Available: GET snapshots, GET snapshots/{label}, GET compare, POST snapshots, POST gc, "
 				+ "DELETE snapshots/{label}, GET heapdumps, GET heapdumps/{name}, POST heapdumps, "
-				+ "DELETE heapdumps/{name}, GET tuning, POST tuning, GET trend, GET history");
+				+ "DELETE heapdumps/{name}, GET tuning, POST tuning, GET trend, GET history, GET analyses, "
+				+ "GET analyses/{id}, POST analyses, DELETE analyses/{id}");
 	}
 
 }

@@ -55,10 +55,12 @@ public class LeaksWebEndpointExtension {
 	@WriteOperation
 	public WebEndpointResponse<Object> action(@Selector String resource, @Nullable String label,
 			@Nullable String liveOnly, @Nullable String live, @Nullable String flag, @Nullable String value,
-			@Nullable String preset) {
-		int created = ("snapshots".equals(resource) || LeaksEndpoint.HEAPDUMPS.equals(resource)) ? 201
-				: WebEndpointResponse.STATUS_OK;
-		return respond(created, () -> this.delegate.action(resource, label, liveOnly, live, flag, value, preset));
+			@Nullable String preset, @Nullable String heapDump, @Nullable String from, @Nullable String to,
+			@Nullable String classes) {
+		int status = ("snapshots".equals(resource) || LeaksEndpoint.HEAPDUMPS.equals(resource)) ? 201
+				: LeaksEndpoint.ANALYSES.equals(resource) ? 202 : WebEndpointResponse.STATUS_OK;
+		return respond(status, () -> this.delegate.action(resource, label, liveOnly, live, flag, value, preset,
+				heapDump, from, to, classes));
 	}
 
 	@DeleteOperation

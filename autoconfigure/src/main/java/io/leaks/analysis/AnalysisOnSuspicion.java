@@ -127,8 +127,13 @@ public final class AnalysisOnSuspicion implements SuspicionAction {
 		return newest;
 	}
 
-	/** Application classes first (they own what the JDK classes grow by), at most a few. */
-	static List<String> classes(List<Suspect> suspects) {
+	/**
+	 * The suspects worth analysing: application classes first (they own what the JDK
+	 * classes grow by), at most a few.
+	 * @param suspects the suspects, most suspicious first
+	 * @return their class names
+	 */
+	public static List<String> classes(List<Suspect> suspects) {
 		List<String> classes = new ArrayList<>();
 		suspects.stream().filter((suspect) -> !suspect.jdk()).map(Suspect::className).forEach(classes::add);
 		suspects.stream().filter(Suspect::jdk).map(Suspect::className).forEach(classes::add);

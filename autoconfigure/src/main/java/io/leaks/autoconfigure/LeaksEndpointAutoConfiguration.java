@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.leaks.actuate.BodilessWriteFilter;
+import io.leaks.actuate.ClassListBodyAdvice;
 import io.leaks.actuate.HeapDumpAttachmentAdvice;
 import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointErrorResolver;
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.actuate.LeaksWebEndpointExtension;
+import io.leaks.analysis.Analyses;
 import io.leaks.gc.GcTrigger;
 import io.leaks.gc.GcTuning;
 import io.leaks.heapdump.HeapDumps;
@@ -38,7 +40,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * The {@code leaks} actuator endpoint, its web extension and its web error handling.
  */
 @AutoConfiguration(after = { LeaksAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
-		EndpointAutoConfiguration.class })
+		LeaksAnalysisAutoConfiguration.class, EndpointAutoConfiguration.class })
 @ConditionalOnBean(Snapshots.class)
 @ConditionalOnAvailableEndpoint(LeaksEndpoint.class)
 public final class LeaksEndpointAutoConfiguration {
@@ -50,7 +52,8 @@ public final class LeaksEndpointAutoConfiguration {
 	LeaksEndpoint leaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger,
 			ObjectProvider<EndpointAccessResolver> accessResolver, ObjectProvider<HeapDumps> heapDumps,
 			ObjectProvider<GcTuning> gcTuning, ObjectProvider<LeaksProperties> properties,
-			ObjectProvider<LeakWatch> watch, ObjectProvider<GcEventRecorder> recorder) {
+			ObjectProvider<LeakWatch> watch, ObjectProvider<GcEventRecorder> recorder,
+			ObjectProvider<Analyses> analyses) {
 		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
 		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
 		LeaksProperties settings = properties.getIfAvailable();
@@ -58,7 +61,7 @@ public final class LeaksEndpointAutoConfiguration {
 		Path dumpDirectory = (dumps != null) ? dumps.repository().directory() : null;
 		return new LeaksEndpoint(snapshots, gcTrigger, access, dumps, gcTuning.getIfAvailable(),
 				() -> (settings != null) ? LeaksSettings.describe(settings, dumpDirectory) : Map.of(),
-				watch.getIfAvailable(), recorder.getIfAvailable());
+				watch.getIfAvailable(), recorder.getIfAvailable(), analyses.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -96,6 +99,12 @@ public final class LeaksEndpointAutoConfiguration {
 			@ConditionalOnMissingBean
 			HeapDumpAttachmentAdvice leaksHeapDumpAttachmentAdvice() {
 				return new HeapDumpAttachmentAdvice();
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			ClassListBodyAdvice leaksClassListBodyAdvice() {
+				return new ClassListBodyAdvice();
 			}
 
 			@Bean

@@ -79,7 +79,7 @@ class LeaksEndpointHeapDumpAccessTests {
 	void withoutHeapDumpsOrTuningConfiguredTheEndpointShouldAnswer503() {
 		LeaksEndpoint endpoint = new LeaksEndpoint(snapshots(), gcTrigger(), Access.UNRESTRICTED);
 		assertThatExceptionOfType(LeaksOperationException.class)
-			.isThrownBy(() -> endpoint.action("heapdumps", null, null, null, null, null, null))
+			.isThrownBy(() -> endpoint.action("heapdumps", null, null, null, null, null, null, null, null, null, null))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(503));
 		assertThatExceptionOfType(LeaksOperationException.class)
 			.isThrownBy(() -> endpoint.resource("tuning", null, null, null, null, null, null))
@@ -87,7 +87,7 @@ class LeaksEndpointHeapDumpAccessTests {
 	}
 
 	private String dumpWith(LeaksEndpoint endpoint) {
-		return ((HeapDumpCreated) endpoint.action("heapdumps", "access", null, "true", null, null, null)).name();
+		return ((HeapDumpCreated) endpoint.action("heapdumps", "access", null, "true", null, null, null, null, null, null, null)).name();
 	}
 
 	private LeaksEndpoint endpoint(Access access, boolean download) {
