@@ -113,7 +113,7 @@ final class HolderSearch {
 	 * Whether an object is a part of the object holding it rather than something it
 	 * holds: an array inside a JDK object (an {@code ArrayList}'s elements, a map's table),
 	 * a JDK object inside another (the map inside a set view), or a node of a linked
-	 * structure inside the previous node. An element of an array is never internal: it is
+	 * structure inside the previous node. A subclass of a JDK collection counts as one. An element of an array is never internal: it is
 	 * what the array holds.
 	 */
 	private boolean isInternal(long part, long holder) {
@@ -127,10 +127,10 @@ final class HolderSearch {
 		}
 		boolean partIsArray = partClass.endsWith("[]");
 		boolean holderIsArray = holderClass.endsWith("[]");
-		if (holderIsArray || !ClassNames.isJdk(holderClass)) {
+		if (holderIsArray || !(ClassNames.isJdk(holderClass) || this.graph.isCollection(holder))) {
 			return false;
 		}
-		return partIsArray || ClassNames.isJdk(partClass);
+		return partIsArray || ClassNames.isJdk(partClass) || this.graph.isCollection(part);
 	}
 
 	/**

@@ -46,6 +46,8 @@ final class NetBeansObjectGraph implements ObjectGraph {
 
 	private final Map<Long, Boolean> referenceClasses = new HashMap<>();
 
+	private final Map<Long, Boolean> collectionClasses = new HashMap<>();
+
 	/** Element positions of the last large array asked about, which many paths share. */
 	private long indexedArray;
 
@@ -147,6 +149,24 @@ final class NetBeansObjectGraph implements ObjectGraph {
 		Instance instance = instance(id);
 		return instance != null && !isClassObject(id)
 				&& isSubclass(instance.getJavaClass(), "java.lang.Thread", this.threadClasses);
+	}
+
+	@Override
+	public boolean isCollection(long id) {
+		Instance instance = instance(id);
+		if (instance == null || isClassObject(id)) {
+			return false;
+		}
+		return this.collectionClasses.computeIfAbsent(instance.getJavaClass().getJavaClassId(), (classId) -> {
+			for (JavaClass current = instance.getJavaClass(); current != null; current = current.getSuperClass()) {
+				String name = current.getName();
+				if (name.startsWith("java.util.") && name.indexOf('.', "java.util.".length()) < 0
+						|| name.startsWith("java.util.concurrent.") && name.indexOf('.', "java.util.concurrent.".length()) < 0) {
+					return true;
+				}
+			}
+			return false;
+		});
 	}
 
 	@Override

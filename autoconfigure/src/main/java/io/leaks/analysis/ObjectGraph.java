@@ -44,6 +44,15 @@ interface ObjectGraph {
 	boolean isThread(long id);
 
 	/**
+	 * Whether an object is a JDK collection or of a class extending one (an anonymous
+	 * {@code LinkedHashMap} with {@code removeEldestEntry}, a list subclass): such an object
+	 * is a collection, whoever wrote its class.
+	 * @param id the object
+	 * @return whether its class is, or extends, a class of {@code java.util}
+	 */
+	boolean isCollection(long id);
+
+	/**
 	 * A thread's name.
 	 * @param id a {@code java.lang.Thread}
 	 * @return its name, or {@code null} if the dump does not say

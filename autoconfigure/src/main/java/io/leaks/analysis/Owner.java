@@ -1,5 +1,7 @@
 package io.leaks.analysis;
 
+import java.util.List;
+
 /**
  * An object that holds many instances of a class: the collection, map, thread-local map
  * or object the instances hang from, reported at the boundary where application code (or a
@@ -15,14 +17,28 @@ package io.leaks.analysis;
  */
 public record Owner(String className, long instances, long retainedBytes, boolean exact, RootPath path) {
 
+	/** Steps before the owner that identify it across dumps. */
+	static final int FINGERPRINT_STEPS = 2;
+
 	/**
 	 * A key that identifies this owner across two dumps of one application: the pattern of
-	 * its path, with the thread's name for thread roots (each pool thread has its own).
+	 * the last steps of its path (the start of a path through a thread's stack changes from
+	 * one dump to the next, with whatever the threads are doing), with the class of a
+	 * static field root and the thread of a thread-local (each pool thread has its own).
 	 * @return the key
 	 */
 	public String fingerprint() {
-		String thread = this.path.root().thread();
-		return this.path.pattern() + ((thread != null) ? " @" + thread : "");
+		List<PathStep> steps = this.path.steps();
+		RootPath tail = new RootPath(this.path.root(),
+				steps.subList(Math.max(0, steps.size() - FINGERPRINT_STEPS - 1), steps.size()));
+		String pattern = tail.pattern();
+		String steady = pattern.substring(pattern.indexOf(" > "));
+		GcRoot root = this.path.root();
+		return switch (root.kind()) {
+			case STATIC_FIELD -> "static " + root.className() + steady;
+			case THREAD_LOCAL, THREAD -> root.kind() + " @" + root.thread() + steady;
+			default -> steady;
+		};
 	}
 
 }

@@ -51,6 +51,24 @@ class GrowthComparisonTests {
 	}
 
 	@Test
+	void anOwnerReachedThroughAnotherThreadsStackShouldStillMatch() {
+		List<PathStep> tail = List.of(new PathStep("com.example.Beans", ReferenceKind.INSTANCE_FIELD, "cache"),
+				new PathStep("com.example.Cache", ReferenceKind.INSTANCE_FIELD, "reports"),
+				PathStep.last("java.util.LinkedHashMap"));
+		RootPath before = new RootPath(new GcRoot(GcRootKind.THREAD_STACK, "com.example.Handler", "exec-4", "a()"),
+				java.util.stream.Stream.concat(java.util.stream.Stream.of(
+						new PathStep("com.example.Handler", ReferenceKind.INSTANCE_FIELD, "beans")), tail.stream()).toList());
+		RootPath after = new RootPath(new GcRoot(GcRootKind.THREAD_STACK, "com.example.Other", "exec-9", "b()"),
+				java.util.stream.Stream.concat(java.util.stream.Stream.of(
+						new PathStep("com.example.Other", ReferenceKind.INSTANCE_FIELD, "beans")), tail.stream()).toList());
+		HeapGrowth growth = GrowthComparison.between(analysis(finding(100, owner(before, 100, 1000))),
+				analysis(finding(100, owner(after, 100, 1000))));
+		assertThat(growth.classes().get(0).owners()).singleElement()
+			.satisfies((owner) -> assertThat(owner.growing()).isFalse());
+		assertThat(growth.classes().get(0).growing()).isFalse();
+	}
+
+	@Test
 	void lambdasShouldMatchAcrossDumpsWhateverTheirAddress() {
 		RootPath before = new RootPath(BUS.root(), List.of(BUS.steps().get(0),
 				new PathStep("com.example.Bus$$Lambda$41+0x0000000800c0b000", ReferenceKind.INSTANCE_FIELD, "arg$1"),

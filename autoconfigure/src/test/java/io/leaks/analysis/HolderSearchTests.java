@@ -143,6 +143,32 @@ class HolderSearchTests {
 	}
 
 	@Test
+	void aSubclassOfACollectionShouldBeTheOwnerNotItsTable() {
+		// CachePattern.bounded -> BoundedReportCache.reports -> BoundedReportCache$1 (a LinkedHashMap) -> table
+		TestGraph graph = new TestGraph();
+		long pattern = graph.object("com.example.CachePattern", 16);
+		long cache = graph.object("com.example.BoundedReportCache", 24);
+		long map = graph.object("com.example.BoundedReportCache$1", 64);
+		long table = graph.object("java.util.HashMap$Node[]", 1024);
+		graph.root(pattern, GcRootKind.JNI_GLOBAL)
+			.field(pattern, "bounded", cache)
+			.field(cache, "reports", map)
+			.collection(map)
+			.field(map, "table", table);
+		List<Long> reports = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			long node = graph.object("java.util.LinkedHashMap$Entry", 40);
+			long report = graph.object("com.example.CachedReport", 24);
+			graph.element(table, i, node).field(node, "value", report);
+			reports.add(report);
+		}
+		graph.done();
+		HolderSearch.Candidate owner = search(graph, reports).owners().get(0);
+		assertThat(owner.id()).isEqualTo(map);
+		assertThat(AnalysisText.heldBy(owner.path())).isEqualTo("field BoundedReportCache.reports");
+	}
+
+	@Test
 	void aSampleShouldBeScaledToEveryReachableInstance() {
 		TestGraph graph = new TestGraph();
 		long holder = graph.object("com.example.Holder", 16);

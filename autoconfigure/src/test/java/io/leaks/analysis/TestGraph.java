@@ -123,6 +123,17 @@ final class TestGraph implements ObjectGraph {
 	}
 
 	@Override
+	public boolean isCollection(long id) {
+		return this.nodes.get(id).className.startsWith("java.util.") || this.nodes.get(id).collection;
+	}
+
+	/** Marks an object whose class extends a JDK collection. */
+	TestGraph collection(long id) {
+		this.nodes.get(id).collection = true;
+		return this;
+	}
+
+	@Override
 	public @Nullable String threadName(long id) {
 		return this.nodes.get(id).threadName;
 	}
@@ -170,6 +181,8 @@ final class TestGraph implements ObjectGraph {
 		private @Nullable GcRootKind root;
 
 		private @Nullable String threadName;
+
+		private boolean collection;
 
 		Node(String className, long size, boolean classObject) {
 			this.className = className;
