@@ -92,7 +92,7 @@ public final class AnalysisText {
 
 	/**
 	 * What holds the object a path leads to: the reference from the last-but-one step, and
-	 * the thread for paths from a thread.
+	 * the thread for a thread-local.
 	 * @param path a path
 	 * @return a phrase such as {@code static field OrderEventBus.listeners}
 	 */
@@ -114,7 +114,7 @@ public final class AnalysisText {
 		if (root.kind() == GcRootKind.THREAD_LOCAL) {
 			return "thread-local" + thread + " (" + reference + ")";
 		}
-		return reference + thread;
+		return reference;
 	}
 
 	/**

@@ -39,6 +39,15 @@ class AnalysisTextTests {
 	}
 
 	@Test
+	void anOwnerReachedFromAStackShouldNotBeNamedAfterTheThread() {
+		RootPath path = new RootPath(new GcRoot(GcRootKind.THREAD_STACK, "com.example.Handler", "exec-4", "a()"),
+				List.of(new PathStep("com.example.Handler", ReferenceKind.INSTANCE_FIELD, "bus"),
+						new PathStep("com.example.OrderEventBus", ReferenceKind.INSTANCE_FIELD, "subscribers"),
+						PathStep.last("java.util.concurrent.ConcurrentHashMap$KeySetView")));
+		assertThat(AnalysisText.heldBy(path)).isEqualTo("field OrderEventBus.subscribers");
+	}
+
+	@Test
 	void aSummaryShouldSayWhenAClassIsMissingOrHasNoOwner() {
 		HeapAnalysis analysis = new HeapAnalysis("heapdump-1.hprof", 100,
 				List.of(ClassFinding.missing("com.example.Gone"), new ClassFinding("com.example.Loose", true, 3, 72, 72,
