@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.leaks.actuate.LeaksEndpointPath;
+import io.leaks.analysis.Analyses;
 import io.leaks.gc.GcTuning;
 import io.leaks.heapdump.HeapDumps;
 import io.leaks.trend.LeakWatch;
@@ -41,7 +42,8 @@ public final class LeaksDashboardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LeaksDashboardController leaksDashboardController(LeaksEndpointPath endpointPath, LeaksProperties properties,
-			ObjectProvider<LeakWatch> watch, ObjectProvider<HeapDumps> heapDumps, ObjectProvider<GcTuning> gcTuning) {
+			ObjectProvider<LeakWatch> watch, ObjectProvider<HeapDumps> heapDumps, ObjectProvider<GcTuning> gcTuning,
+			ObjectProvider<Analyses> analyses) {
 		// The endpoint serves these resources exactly when it was given these beans.
 		List<String> resources = new ArrayList<>();
 		if (watch.getIfAvailable() != null) {
@@ -53,6 +55,9 @@ public final class LeaksDashboardAutoConfiguration {
 		}
 		if (gcTuning.getIfAvailable() != null) {
 			resources.add("tuning");
+		}
+		if (analyses.getIfAvailable() != null) {
+			resources.add("analyses");
 		}
 		return new LeaksDashboardController(endpointPath, properties.getDashboard().getPollInterval(), resources);
 	}
