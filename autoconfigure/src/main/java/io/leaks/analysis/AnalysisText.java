@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.leaks.unit.ByteSize;
+
 /**
  * Words the findings of an analysis for people: the one place its sentences are made, so
  * that the findings themselves stay values. Class names are shortened to their simple
@@ -70,8 +72,8 @@ public final class AnalysisText {
 					.append(" gained ")
 					.append(count(owner.instancesDelta()))
 					.append(", ")
-					.append(signed(owner.retainedBytesDelta()))
-					.append(" bytes");
+					.append((owner.retainedBytesDelta() >= 0) ? "+" : "")
+					.append(ByteSize.format(owner.retainedBytesDelta()));
 			}
 			lines.add(line.toString());
 		}
@@ -80,7 +82,7 @@ public final class AnalysisText {
 
 	/**
 	 * An owner in one phrase: {@code static field OrderEventBus.listeners → CopyOnWriteArrayList
-	 * retains 1,000 OrderListener, 2,310,000 bytes}.
+	 * holds 1,000 OrderListener, retaining 2.2 MiB}.
 	 * @param owner the owner
 	 * @param className the class it holds
 	 * @return the phrase
@@ -177,7 +179,7 @@ public final class AnalysisText {
 	}
 
 	private static String bytes(long bytes, boolean exact) {
-		return (exact ? "" : "at least ") + count(bytes) + " bytes";
+		return (exact ? "" : "at least ") + ByteSize.format(bytes);
 	}
 
 }

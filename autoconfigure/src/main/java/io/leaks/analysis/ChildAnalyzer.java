@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.leaks.unit.ByteSize;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -314,7 +315,7 @@ public final class ChildAnalyzer {
 	}
 
 	private static String mb(long bytes) {
-		return (bytes / MB) + " MB";
+		return ByteSize.format(bytes);
 	}
 
 }

@@ -19,9 +19,9 @@ class AnalysisTextTests {
 		assertThat(AnalysisText.owner(new Owner("java.util.concurrent.CopyOnWriteArrayList", 1000, 2_310_000, true, path),
 				"com.example.OrderListener"))
 			.isEqualTo("static field OrderEventBus.listeners \u2192 CopyOnWriteArrayList holds 1,000 OrderListener, "
-					+ "retaining 2,310,000 bytes");
+					+ "retaining 2.2 MiB");
 		assertThat(AnalysisText.owner(new Owner("java.util.concurrent.CopyOnWriteArrayList", 1000, 2_310_000, false,
-				path), "com.example.OrderListener")).endsWith("retaining at least 2,310,000 bytes");
+				path), "com.example.OrderListener")).endsWith("retaining at least 2.2 MiB");
 	}
 
 	@Test
@@ -54,7 +54,7 @@ class AnalysisTextTests {
 						true, 3, 3, List.of(), List.of())),
 				10);
 		assertThat(AnalysisText.summary(analysis)).containsExactly("Gone: not in heapdump-1.hprof",
-				"Loose: 3 instances, retaining 72 bytes; no single owner");
+				"Loose: 3 instances, retaining 72 B; no single owner");
 	}
 
 	@Test

@@ -28,7 +28,7 @@ class GrowthComparisonTests {
 		assertThat(type.owners()).extracting(HeapGrowth.OwnerGrowth::growing).containsExactly(true, false);
 		assertThat(type.owners().get(0).retainedBytesDelta()).isEqualTo(100_000);
 		assertThat(AnalysisText.summary(growth)).containsExactly("OrderListener: +1,000 instances (100 \u2192 1,100); "
-				+ "static field OrderEventBus.listeners \u2192 CopyOnWriteArrayList gained 1,000, +100,000 bytes");
+				+ "static field OrderEventBus.listeners \u2192 CopyOnWriteArrayList gained 1,000, +97.7 KiB");
 	}
 
 	@Test
