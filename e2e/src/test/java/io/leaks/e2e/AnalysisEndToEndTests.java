@@ -40,8 +40,9 @@ class AnalysisEndToEndTests {
 
 	private static final int COUNT = 2000;
 
+	/** Static: a per-class test instance gets its fields injected only after {@code @BeforeAll}. */
 	@TempDir
-	Path dumps;
+	static Path dumps;
 
 	private DemoApp app;
 
@@ -51,7 +52,7 @@ class AnalysisEndToEndTests {
 
 	@BeforeAll
 	void start() throws Exception {
-		this.app = DemoApp.start("analysis", List.of("--leaks.heap-dump.directory=" + this.dumps,
+		this.app = DemoApp.start("analysis", List.of("--leaks.heap-dump.directory=" + dumps,
 				"--leaks.heap-dump.free-space-margin=10MB", "--leaks.analysis.niceness=0", "--leaks.trend.enabled=false"));
 		this.client = new DemoClient(this.app).awaitReady();
 		this.analyses = new AnalysisClient(this.client, this.app);
