@@ -33,7 +33,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param startedAt when the analyzer started
  * @param finishedAt when it finished
  * @param durationMillis how long it ran
- * @param reason why it failed
+ * @param reason why it failed (without the host's paths for read-only access)
  * @param summary the findings in words, one line per class
  * @param result the analysis of one dump (only in the detail)
  * @param growth the comparison of two dumps (only in the detail)
@@ -56,6 +56,12 @@ public record AnalysisView(String id, AnalysisStatus status, @Nullable AnalysisS
 				analysis.classes(), analysis.classesFrom(), analysis.automatic(), analysis.requestedAt(),
 				analysis.startedAt(), analysis.finishedAt(), duration, analysis.reason(), summary,
 				detail ? analysis.result() : null, detail ? analysis.growth() : null, analysis.analyzer());
+	}
+
+	AnalysisView withReason(String reason) {
+		return new AnalysisView(this.id, this.status, this.step, this.stepDescription, this.heapDump, this.from,
+				this.classes, this.classesFrom, this.automatic, this.requestedAt, this.startedAt, this.finishedAt,
+				this.durationMillis, reason, this.summary, this.result, this.growth, this.analyzer);
 	}
 
 }

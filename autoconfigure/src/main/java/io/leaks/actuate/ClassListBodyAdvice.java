@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,14 +20,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
  * Lets {@code POST /actuator/leaks/analyses} take its classes as a JSON array
  * ({@code "classes": ["com.example.A", "com.example.B"]}). Actuator binds a body to a map
  * of simple values, so the array is turned into the comma-separated text the operation
- * also accepts, just before the body is read; class names never contain commas. Any other
- * body, and a body that is not valid JSON, passes unchanged.
+ * also accepts, just before the body is read; class names never contain commas. Bodies
+ * sent anywhere else (the application's own controllers too), and a body that is not
+ * valid JSON, pass unchanged.
  */
 @ControllerAdvice
 public final class ClassListBodyAdvice extends RequestBodyAdviceAdapter {
@@ -35,10 +39,26 @@ public final class ClassListBodyAdvice extends RequestBodyAdviceAdapter {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final LeaksEndpointPath endpointPath;
+
+	public ClassListBodyAdvice(LeaksEndpointPath endpointPath) {
+		this.endpointPath = endpointPath;
+	}
+
 	@Override
 	public boolean supports(MethodParameter methodParameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) {
-		return Map.class.isAssignableFrom(ResolvableType.forType(targetType).toClass());
+		return Map.class.isAssignableFrom(ResolvableType.forType(targetType).toClass()) && isPostOfAnalyses();
+	}
+
+	private boolean isPostOfAnalyses() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return false;
+		}
+		HttpServletRequest request = attributes.getRequest();
+		List<String> segments = this.endpointPath.segments(request);
+		return "POST".equals(request.getMethod()) && segments != null
+				&& segments.equals(List.of(LeaksResource.ANALYSES.path()));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.leaks.analysis;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +75,14 @@ public final class Analyses implements AutoCloseable {
 
 	public AnalysisRepository repository() {
 		return this.repository;
+	}
+
+	/**
+	 * Where the dumps analysed are.
+	 * @return the dump directory
+	 */
+	public Path dumpDirectory() {
+		return this.dumps.directory();
 	}
 
 	public AnalyzerSettings settings() {

@@ -32,7 +32,7 @@ public final class AnalysisOnSuspicion implements SuspicionAction {
 
 	private static final Log logger = LogFactory.getLog(AnalysisOnSuspicion.class);
 
-	private static final String HEAP = "heap";
+	static final String HEAP = "heap";
 
 	private final Analyses analyses;
 

@@ -10,6 +10,7 @@ import io.leaks.analysis.AnalysisRepository;
 import io.leaks.analysis.AnalyzerSettings;
 import io.leaks.analysis.ChildAnalyzer;
 import io.leaks.analysis.HeapAnalyzer;
+import io.leaks.analysis.RecentSuspects;
 import io.leaks.heapdump.HeapDumpRepository;
 import io.leaks.trend.LeakSuspectedEvent;
 
@@ -25,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Heap dump analysis: the analyzer's JVM and the analyses kept beside the dumps, and the
+ * Heap dump analysis: the analyzer's JVM and the analyses kept beside the dumps, the
+ * suspects of the latest suspected leak (what an analysis looks at unless told), and the
  * analysis of the dump taken on a suspected leak. Every bean backs off when the
  * application defines its own.
  */
@@ -61,6 +63,17 @@ public final class LeaksAnalysisAutoConfiguration {
 	Analyses leaksAnalyses(AnalyzerSettings settings, AnalysisRepository repository, HeapDumpRepository dumps) {
 		return new Analyses(new ChildAnalyzer(settings, repository.runtimeDirectory()), repository, dumps,
 				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RecentSuspects leaksRecentSuspects() {
+		return new RecentSuspects();
+	}
+
+	@Bean
+	ApplicationListener<LeakSuspectedEvent> leaksRecentSuspectsListener(RecentSuspects suspects) {
+		return (event) -> suspects.suspected(event.getResource(), event.getSuspects());
 	}
 
 	/**

@@ -1,16 +1,16 @@
 package io.leaks.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointPath;
-import io.leaks.analysis.Analyses;
-import io.leaks.gc.GcTuning;
-import io.leaks.heapdump.HeapDumps;
-import io.leaks.trend.LeakWatch;
+import io.leaks.actuate.LeaksResource;
 import io.leaks.web.LeaksDashboardController;
+import io.leaks.web.LeaksDashboardMapping;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The dashboard page. It only exists where the {@code leaks} endpoint is exposed over HTTP
@@ -29,7 +30,8 @@ import org.springframework.context.annotation.Bean;
  * endpoints away from, and could not reach the endpoint without cross-origin requests.
  */
 @AutoConfiguration(after = { LeaksEndpointAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
-		LeaksHeapDumpAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class })
+		LeaksHeapDumpAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class },
+		afterName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = { "org.springframework.web.servlet.DispatcherServlet",
 		"org.thymeleaf.spring6.SpringTemplateEngine",
@@ -42,24 +44,37 @@ public final class LeaksDashboardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LeaksDashboardController leaksDashboardController(LeaksEndpointPath endpointPath, LeaksProperties properties,
-			ObjectProvider<LeakWatch> watch, ObjectProvider<HeapDumps> heapDumps, ObjectProvider<GcTuning> gcTuning,
-			ObjectProvider<Analyses> analyses) {
-		// The endpoint serves these resources exactly when it was given these beans.
-		List<String> resources = new ArrayList<>();
-		if (watch.getIfAvailable() != null) {
-			resources.add("trend");
-			resources.add("history");
-		}
-		if (heapDumps.getIfAvailable() != null) {
-			resources.add("heapdumps");
-		}
-		if (gcTuning.getIfAvailable() != null) {
-			resources.add("tuning");
-		}
-		if (analyses.getIfAvailable() != null) {
-			resources.add("analyses");
-		}
+			LeaksEndpoint endpoint) {
+		List<String> resources = endpoint.resources().stream().map(LeaksResource::path).toList();
 		return new LeaksDashboardController(endpointPath, properties.getDashboard().getPollInterval(), resources);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(name = "requestMappingHandlerMapping")
+	LeaksDashboardMapping leaksDashboardMapping(
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping,
+			LeaksDashboardController controller, LeaksProperties properties) {
+		return new LeaksDashboardMapping(handlerMapping, controller, properties.getDashboard().getPath());
+	}
+
+	@Bean
+	LeaksStartupLog.DashboardReach leaksDashboardReach(ObjectProvider<LeaksDashboardMapping> mapping) {
+		return new LeaksStartupLog.DashboardReach() {
+
+			@Override
+			public @Nullable String servedPath() {
+				LeaksDashboardMapping dashboard = mapping.getIfAvailable();
+				return (dashboard != null) ? dashboard.servedPath() : null;
+			}
+
+			@Override
+			public @Nullable String refusal() {
+				LeaksDashboardMapping dashboard = mapping.getIfAvailable();
+				return (dashboard != null) ? dashboard.refusal() : "Spring MVC's handler mapping is missing";
+			}
+
+		};
 	}
 
 }
