@@ -1,7 +1,12 @@
 package io.leaks.e2e;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who holds it, for every leaking pattern of the packaged demo app: each pattern is driven,
  * one dump is taken, and the analysis (run by the app in a JVM of its own, from the jars
  * nested in the Spring Boot jar) must name each pattern's holder. The fixed variants,
- * driven between two dumps, must show no owner growing.
+ * driven between two dumps, must show no owner growing. The app runs with a small heap
+ * throughout and also analyses a dump larger than that heap: the analysis never uses the
+ * application's heap. One app serves every test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisEndToEndTests {
@@ -38,7 +45,15 @@ class AnalysisEndToEndTests {
 
 	private static final List<String> PATTERNS = List.of("listeners", "cache", "registry", "threadlocals", "closures");
 
-	private static final int COUNT = 2000;
+	private static final int COUNT = 1000;
+
+	private static final String ORDER = BigHeap.Order.class.getName();
+
+	/** The host's whole heap: enough for the demo app and its patterns, less than the big dump. */
+	private static final int HOST_HEAP_MB = 64;
+
+	/** Orders, of about a kilobyte each, that the big dump holds: more than the host's heap. */
+	private static final int BIG_DUMP_MB = 72;
 
 	/** Static: a per-class test instance gets its fields injected only after {@code @BeforeAll}. */
 	@TempDir
@@ -50,12 +65,32 @@ class AnalysisEndToEndTests {
 
 	private AnalysisClient analyses;
 
+	private String bigDump;
+
 	@BeforeAll
 	void start() throws Exception {
-		this.app = DemoApp.start("analysis", List.of("--leaks.heap-dump.directory=" + dumps,
-				"--leaks.heap-dump.free-space-margin=10MB", "--leaks.analysis.niceness=0", "--leaks.trend.enabled=false"));
-		this.client = new DemoClient(this.app).awaitReady();
-		this.analyses = new AnalysisClient(this.client, this.app);
+		// The big dump is written by a JVM of its own while the app starts.
+		this.bigDump = "heapdump-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+			.withZone(ZoneOffset.UTC)
+			.format(Instant.now()) + "-live-big.hprof";
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process fixture = new ProcessBuilder(java, "-Xmx" + (BIG_DUMP_MB * 2) + "m", "-cp",
+				System.getProperty("java.class.path"), BigHeap.class.getName(), dumps.resolve(this.bigDump).toString(),
+				String.valueOf(BIG_DUMP_MB))
+			.inheritIO()
+			.start();
+		try {
+			this.app = DemoApp.start("analysis", List.of("-Xmx" + HOST_HEAP_MB + "m"),
+					List.of("--leaks.heap-dump.directory=" + dumps, "--leaks.heap-dump.free-space-margin=10MB",
+							"--leaks.analysis.niceness=0", "--leaks.trend.enabled=false"));
+			this.client = new DemoClient(this.app).awaitReady();
+			this.analyses = new AnalysisClient(this.client, this.app);
+			assertThat(fixture.waitFor(2, TimeUnit.MINUTES)).as("the big dump is written").isTrue();
+			assertThat(fixture.exitValue()).isZero();
+		}
+		finally {
+			fixture.destroyForcibly();
+		}
 	}
 
 	@AfterAll
@@ -149,6 +184,25 @@ class AnalysisEndToEndTests {
 			}
 		});
 		assertThat(growth.path("summary")).allSatisfy((line) -> assertThat(line.asString()).contains("no owner grew"));
+	}
+
+	@Test
+	void aDumpLargerThanTheHostsHeapShouldBeAnalysedWhileTheHostCarriesOn() throws Exception {
+		long hostMaxHeap = this.client.get("/actuator/leaks").expect(200).body().path("heap").path("max").asLong();
+		assertThat(Files.size(dumps.resolve(this.bigDump))).as("the dump is larger than the host's whole heap")
+			.isGreaterThan(hostMaxHeap);
+		JsonNode analysis = this.analyses
+			.analyse("{\"heapDump\": \"" + this.bigDump + "\", \"classes\": [\"" + ORDER + "\"]}");
+		JsonNode orders = finding(analysis, ORDER);
+		assertThat(orders.path("instances").asLong()).isEqualTo(BIG_DUMP_MB * 1024);
+		JsonNode owner = orders.path("owners").get(0);
+		assertThat(owner.path("instances").asLong()).isEqualTo(BIG_DUMP_MB * 1024);
+		assertThat(references(owner.path("path"))).containsExactly("io.leaks.e2e.BigHeap.ORDERS",
+				"java.util.ArrayList.");
+		assertThat(analysis.path("analyzer").path("maxHeapBytes").asLong()).isLessThanOrEqualTo(256L << 20);
+		assertThat(this.app.isAlive()).isTrue();
+		assertThat(this.client.get("/actuator/health").expect(200).body().path("status").asString())
+			.isEqualTo("UP");
 	}
 
 }

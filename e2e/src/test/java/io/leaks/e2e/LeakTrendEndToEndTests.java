@@ -94,6 +94,11 @@ class LeakTrendEndToEndTests {
 			assertThat(analyzed.path("className").asString()).isEqualTo(LEAKING_CLASS);
 			assertThat(analyzed.path("owner").asString()).startsWith("static field UnboundedReportCache.REPORTS");
 			assertThat(analyzed.path("retainedBytes").asLong()).isPositive();
+			// Asked without classes, an analysis looks at the suspects the suspicion named.
+			JsonNode asked = leaking.postJson("/actuator/leaks/analyses", "{}").expect(202).body();
+			assertThat(asked.path("classesFrom").asString()).isEqualTo("suspects");
+			assertThat(texts(asked.path("classes"))).startsWith(LEAKING_CLASS);
+			leaking.delete("/actuator/leaks/analyses/" + asked.path("id").asString()).expect(200);
 
 			JsonNode fixedDriver = fixed.get("/demo/driver").expect(200).body();
 			assertThat(fixedDriver.path("running").asBoolean()).as("the fixed app was driven all along: %s", fixedDriver)
