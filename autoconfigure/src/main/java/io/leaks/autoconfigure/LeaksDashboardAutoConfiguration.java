@@ -6,6 +6,7 @@ import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.actuate.LeaksResource;
 import io.leaks.web.LeaksDashboardController;
+import io.leaks.web.LeaksDashboardUnavailable;
 import io.leaks.web.LeaksDashboardMapping;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -28,14 +31,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * With a separate management port it stays off: the page would be served on the
  * application's port, which a separate management port usually exists to keep the
  * endpoints away from, and could not reach the endpoint without cross-origin requests.
+ * Without its libraries (Thymeleaf, the Chart.js webjar) it backs off, and the start-up
+ * line says which are missing.
  */
 @AutoConfiguration(after = { LeaksEndpointAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
 		LeaksHeapDumpAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class },
 		afterName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(name = { "org.springframework.web.servlet.DispatcherServlet",
-		"org.thymeleaf.spring6.SpringTemplateEngine",
-		"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration" })
+@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
 @ConditionalOnBooleanProperty(name = "leaks.dashboard.enabled", matchIfMissing = true)
 @ConditionalOnBean(LeaksEndpointPath.class)
 @ConditionalOnManagementPort(ManagementPortType.SAME)
@@ -43,6 +46,7 @@ public final class LeaksDashboardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(DashboardLibraries.Present.class)
 	LeaksDashboardController leaksDashboardController(LeaksEndpointPath endpointPath, LeaksProperties properties,
 			LeaksEndpoint endpoint) {
 		List<String> resources = endpoint.resources().stream().map(LeaksResource::path).toList();
@@ -51,7 +55,7 @@ public final class LeaksDashboardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(name = "requestMappingHandlerMapping")
+	@ConditionalOnBean(name = "requestMappingHandlerMapping", value = LeaksDashboardController.class)
 	LeaksDashboardMapping leaksDashboardMapping(
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping,
 			LeaksDashboardController controller, LeaksProperties properties) {
@@ -59,7 +63,14 @@ public final class LeaksDashboardAutoConfiguration {
 	}
 
 	@Bean
-	LeaksStartupLog.DashboardReach leaksDashboardReach(ObjectProvider<LeaksDashboardMapping> mapping) {
+	@Conditional(DashboardLibraries.Missing.class)
+	LeaksDashboardUnavailable leaksDashboardUnavailable(ApplicationContext context) {
+		return new LeaksDashboardUnavailable(DashboardLibraries.missing(context.getClassLoader()));
+	}
+
+	@Bean
+	LeaksStartupLog.DashboardReach leaksDashboardReach(ObjectProvider<LeaksDashboardMapping> mapping,
+			ObjectProvider<LeaksDashboardUnavailable> unavailable) {
 		return new LeaksStartupLog.DashboardReach() {
 
 			@Override
@@ -70,6 +81,10 @@ public final class LeaksDashboardAutoConfiguration {
 
 			@Override
 			public @Nullable String refusal() {
+				LeaksDashboardUnavailable missing = unavailable.getIfAvailable();
+				if (missing != null) {
+					return missing.reason();
+				}
 				LeaksDashboardMapping dashboard = mapping.getIfAvailable();
 				return (dashboard != null) ? dashboard.refusal() : "Spring MVC's handler mapping is missing";
 			}

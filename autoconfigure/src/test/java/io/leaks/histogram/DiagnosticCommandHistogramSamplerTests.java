@@ -9,6 +9,7 @@ import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Runs against the real JVM's DiagnosticCommand MBean.
  */
+@Tag("collectors")
+@Tag("core")
 class DiagnosticCommandHistogramSamplerTests {
 
 	private final DiagnosticCommandHistogramSampler sampler = new DiagnosticCommandHistogramSampler(
