@@ -34,6 +34,8 @@ public class LeaksProperties {
 
 	private final Dashboard dashboard = new Dashboard();
 
+	private final Analysis analysis = new Analysis();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -60,6 +62,10 @@ public class LeaksProperties {
 
 	public Dashboard getDashboard() {
 		return this.dashboard;
+	}
+
+	public Analysis getAnalysis() {
+		return this.analysis;
 	}
 
 	/**
@@ -544,6 +550,153 @@ public class LeaksProperties {
 						"leaks.dashboard.poll-interval must be from 500ms to 1h, was " + pollInterval);
 			}
 			this.pollInterval = pollInterval;
+		}
+
+	}
+
+	/**
+	 * Heap dump analysis (who holds the suspects), run in a JVM of its own so that the
+	 * application's heap never holds any of the dump.
+	 */
+	public static class Analysis {
+
+		/**
+		 * Whether heap dumps can be analysed through the endpoint.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Directory analyses are kept in; defaults to "analyses" inside the heap dump
+		 * directory. Created owner-only (0700).
+		 */
+		private @Nullable Path directory;
+
+		/**
+		 * Heap of the analyzer's JVM, whatever the dump's size.
+		 */
+		private DataSize maxHeap = DataSize.ofMegabytes(256);
+
+		/**
+		 * Longest an analysis may take before its JVM is stopped.
+		 */
+		private Duration timeLimit = Duration.ofMinutes(10);
+
+		/**
+		 * Most disk space the analyzer's index may use; defaults to twice the size of the
+		 * dump analysed.
+		 */
+		private @Nullable DataSize maxIndexSize;
+
+		/**
+		 * How much the analyzer's CPU priority is lowered (nice -n, 0 to 19; 0 leaves it).
+		 */
+		private int niceness = 10;
+
+		/**
+		 * Most finished analyses kept; the oldest are deleted beyond it.
+		 */
+		private int maxCount = 20;
+
+		/**
+		 * Most path groups reported per class.
+		 */
+		private int maxPaths = 5;
+
+		/**
+		 * Whether to analyse the dump taken on a suspected leak for the suspects (needs
+		 * leaks.heap-dump.on-suspicion=true).
+		 */
+		private boolean onSuspicion;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable Path directory) {
+			this.directory = directory;
+		}
+
+		public DataSize getMaxHeap() {
+			return this.maxHeap;
+		}
+
+		public void setMaxHeap(DataSize maxHeap) {
+			if (maxHeap.toMegabytes() < 32) {
+				throw new IllegalArgumentException("leaks.analysis.max-heap must be at least 32MB, was " + maxHeap);
+			}
+			this.maxHeap = maxHeap;
+		}
+
+		public Duration getTimeLimit() {
+			return this.timeLimit;
+		}
+
+		public void setTimeLimit(Duration timeLimit) {
+			if (timeLimit.toMillis() < 1000) {
+				throw new IllegalArgumentException("leaks.analysis.time-limit must be at least 1s, was " + timeLimit);
+			}
+			this.timeLimit = timeLimit;
+		}
+
+		public @Nullable DataSize getMaxIndexSize() {
+			return this.maxIndexSize;
+		}
+
+		public void setMaxIndexSize(@Nullable DataSize maxIndexSize) {
+			if (maxIndexSize != null && maxIndexSize.toMegabytes() < 1) {
+				throw new IllegalArgumentException("leaks.analysis.max-index-size must be at least 1MB, was "
+						+ maxIndexSize);
+			}
+			this.maxIndexSize = maxIndexSize;
+		}
+
+		public int getNiceness() {
+			return this.niceness;
+		}
+
+		public void setNiceness(int niceness) {
+			if (niceness < 0 || niceness > 19) {
+				throw new IllegalArgumentException("leaks.analysis.niceness must be from 0 to 19, was " + niceness);
+			}
+			this.niceness = niceness;
+		}
+
+		public int getMaxCount() {
+			return this.maxCount;
+		}
+
+		public void setMaxCount(int maxCount) {
+			if (maxCount < 1 || maxCount > 1000) {
+				throw new IllegalArgumentException("leaks.analysis.max-count must be from 1 to 1000, was " + maxCount);
+			}
+			this.maxCount = maxCount;
+		}
+
+		public int getMaxPaths() {
+			return this.maxPaths;
+		}
+
+		public void setMaxPaths(int maxPaths) {
+			if (maxPaths < 1 || maxPaths > 100) {
+				throw new IllegalArgumentException("leaks.analysis.max-paths must be from 1 to 100, was " + maxPaths);
+			}
+			this.maxPaths = maxPaths;
+		}
+
+		public boolean isOnSuspicion() {
+			return this.onSuspicion;
+		}
+
+		public void setOnSuspicion(boolean onSuspicion) {
+			this.onSuspicion = onSuspicion;
 		}
 
 	}
