@@ -37,6 +37,9 @@ public final class AllocationRecordings implements AutoCloseable {
 	/** Most classes one request may ask for. */
 	public static final int MAX_REQUESTED_CLASSES = 50;
 
+	/** Why a recording stopped by {@link #delete(String)} has no results. */
+	public static final String STOPPED_BY_DELETE = "Stopped by a DELETE request";
+
 	/** How long the end of a recording waits for another heap operation before it skips the paths. */
 	static final Duration DEFAULT_GUARD_PATIENCE = Duration.ofSeconds(30);
 
@@ -208,7 +211,7 @@ public final class AllocationRecordings implements AutoCloseable {
 							+ " is finishing right now; delete it once it is done");
 				}
 				entry.session.abort();
-				entry.complete(RecordingStatus.FAILED, this.clock.instant(), "Stopped by a DELETE request");
+				entry.complete(RecordingStatus.FAILED, this.clock.instant(), STOPPED_BY_DELETE);
 				this.running = null;
 			}
 			this.entries.remove(id);
@@ -260,7 +263,7 @@ public final class AllocationRecordings implements AutoCloseable {
 			Entry entry = this.entries.get(id);
 			if (entry == null) {
 				throw new AllocationException(AllocationException.Reason.NOT_FOUND, "No allocation recording '"
-						+ printable(id) + "'. " + (this.entries.isEmpty()
+						+ ClassNames.printable(id) + "'. " + (this.entries.isEmpty()
 								? "None yet: POST /actuator/leaks/allocations with {\"duration\": \"60s\"}"
 								: "Kept: " + String.join(", ", this.entries.keySet())));
 			}
@@ -341,18 +344,10 @@ public final class AllocationRecordings implements AutoCloseable {
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
-	private static String printable(String text) {
-		String shown = text.codePoints()
-			.limit(100)
-			.map((c) -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' ? c : '?')
-			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-			.toString();
-		return (text.length() > 100) ? shown + "..." : shown;
-	}
-
 	/**
 	 * Bounds and defaults of the recordings.
 	 *
+	 * @param defaultDuration how long a recording runs when the request names no duration
 	 * @param maxDuration longest recording
 	 * @param samplesPerSecond most allocation samples per second
 	 * @param pathCutoff longest path search for old objects at the end of a recording
@@ -362,10 +357,14 @@ public final class AllocationRecordings implements AutoCloseable {
 	 * @param maxResults most finished recordings kept
 	 * @param frameworkPackages more package prefixes whose frames are not application code
 	 */
-	public record Settings(Duration maxDuration, int samplesPerSecond, Duration pathCutoff, int maxClasses,
-			int maxSites, int maxChains, int maxResults, List<String> frameworkPackages) {
+	public record Settings(Duration defaultDuration, Duration maxDuration, int samplesPerSecond, Duration pathCutoff,
+			int maxClasses, int maxSites, int maxChains, int maxResults, List<String> frameworkPackages) {
 
 		public Settings {
+			if (defaultDuration.compareTo(maxDuration) > 0) {
+				throw new IllegalArgumentException("leaks.allocations.default-duration (" + spelled(defaultDuration)
+						+ ") must not exceed leaks.allocations.max-duration (" + spelled(maxDuration) + ")");
+			}
 			frameworkPackages = List.copyOf(frameworkPackages);
 		}
 

@@ -59,12 +59,16 @@ public final class ClassNames {
 		return null;
 	}
 
-	private static String printable(String text) {
+	/**
+	 * Text a user sent, safe to quote in a message: control characters replaced, cut after
+	 * 80 characters.
+	 */
+	static String printable(String text) {
 		StringBuilder shown = new StringBuilder();
 		text.codePoints()
 			.limit(80)
 			.forEach((c) -> shown.append(Character.isISOControl(c) ? "?" : Character.toString(c)));
-		return shown.toString();
+		return (text.codePointCount(0, text.length()) > 80) ? shown + "..." : shown.toString();
 	}
 
 }

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 class AllocationRecordingsTests {
 
 	private static final AllocationRecordings.Settings SETTINGS = new AllocationRecordings.Settings(
-			Duration.ofMinutes(10), 300, Duration.ofSeconds(1), 10, 10, 10, 2, List.of());
+			Duration.ofSeconds(60), Duration.ofMinutes(10), 300, Duration.ofSeconds(1), 10, 10, 10, 2, List.of());
 
 	private static final String RECORD_SITE = "com.example.orders.OrderLedger.record:";
 
