@@ -21,6 +21,10 @@ import org.springframework.util.Assert;
  */
 public final class AllocationOperations {
 
+	/** The refusal while recordings are off. */
+	static final String OFF = "Allocation recordings are off in this application: they need JFR (the jdk.jfr module "
+			+ "in the runtime), leaks.allocations.enabled=true (the default) and leaks.enabled=true";
+
 	private final AllocationRecordings recordings;
 
 	/**
