@@ -106,11 +106,23 @@ public final class ChainTally {
 		return stack.get(Math.max(this.frames.firstApplicationFrame(stack), 0)).site();
 	}
 
+	/**
+	 * What makes two chains the same: classes and fields, not array indices, and not how
+	 * many links of one class lead on to the next (the {@code next} links of a hash bucket
+	 * or a linked list).
+	 */
 	private static String key(RetainedObject retained) {
 		StringBuilder key = new StringBuilder(retained.objectClass()).append('|');
 		GcRoot root = retained.root();
 		key.append((root != null) ? root.system() + "/" + root.type() : "-");
-		for (PathStep step : retained.path()) {
+		List<PathStep> path = retained.path();
+		for (int i = 0; i < path.size(); i++) {
+			PathStep step = path.get(i);
+			boolean link = i + 1 < path.size() && path.get(i + 1).className().equals(step.className())
+					&& step.skipped() == 0;
+			if (link) {
+				continue;
+			}
 			key.append('|').append(step.className());
 			if (step.reference() != null) {
 				key.append('.').append(INDEX.matcher(step.reference()).replaceAll("[]"));

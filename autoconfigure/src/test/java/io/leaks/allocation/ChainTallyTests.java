@@ -71,6 +71,24 @@ class ChainTallyTests {
 	}
 
 	@Test
+	void runsOfTheSameLinkShouldCountOnce() {
+		for (int links = 0; links < 3; links++) {
+			List<PathStep> path = new java.util.ArrayList<>();
+			path.add(step("java.lang.Class", "REPORTS", "Class Name: com.example.Cache"));
+			path.add(step("java.util.concurrent.ConcurrentHashMap", "table", null));
+			path.add(step("java.util.concurrent.ConcurrentHashMap$Node[]", "[" + (7 * links) + "]", null));
+			for (int i = 0; i < links; i++) {
+				path.add(step("java.util.concurrent.ConcurrentHashMap$Node", "next", null));
+			}
+			path.add(step("java.util.concurrent.ConcurrentHashMap$Node", "val", null));
+			path.add(step("byte[]", null, null));
+			this.tally.add(new RetainedObject("byte[]", path, STATIC_ROOT, List.of(), 1));
+		}
+		assertThat(this.tally.findings(10, 10).chains()).singleElement()
+			.satisfies((chain) -> assertThat(chain.count()).isEqualTo(3));
+	}
+
+	@Test
 	void skippedStepsShouldKeepChainsApart() {
 		this.tally.add(new RetainedObject("byte[]",
 				List.of(new PathStep("com.example.Node", null, null, 12), step("byte[]", null, null)), STATIC_ROOT,
