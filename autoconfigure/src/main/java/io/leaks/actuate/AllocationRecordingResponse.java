@@ -103,7 +103,9 @@ public record AllocationRecordingResponse(String id, String status, Instant star
 	 *
 	 * @param status {@code PENDING} (read when the recording ends), {@code RECORDED},
 	 * {@code OFF} (not asked for) or {@code SKIPPED}
-	 * @param reason why they were skipped, or {@code null}
+	 * @param reason why they were skipped, or why there are none, or {@code null}
+	 * @param collections garbage collections during the recording: JFR reports only samples
+	 * that survived one
 	 * @param samples old-object samples read
 	 * @param withRoot those with a chain to a GC root
 	 * @param sampledClasses the classes JFR sampled, most samples first
@@ -111,12 +113,13 @@ public record AllocationRecordingResponse(String id, String status, Instant star
 	 * @param otherChains chains found and not listed
 	 * @param note what old-object samples can and cannot say
 	 */
-	public record OldObjects(String status, @Nullable String reason, long samples, long withRoot,
+	public record OldObjects(String status, @Nullable String reason, long collections, long samples, long withRoot,
 			List<ClassCount> sampledClasses, List<ReferenceChain> chains, long otherChains, String note) {
 
 		static OldObjects of(AllocationReport report, AllocationRecordings.Settings settings) {
 			ChainTally.Findings findings = report.findings();
-			return new OldObjects(report.oldObjects().name(), report.oldObjectsReason(), findings.samples(),
+			return new OldObjects(report.oldObjects().name(), report.oldObjectsReason(), report.collections(),
+					findings.samples(),
 					findings.withRoot(), findings.sampledClasses(), findings.chains(),
 					findings.otherChains() + findings.ungrouped(), AllocationNotes.oldObjects(settings));
 		}

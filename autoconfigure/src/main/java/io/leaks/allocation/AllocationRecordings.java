@@ -1,5 +1,6 @@
 package io.leaks.allocation;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.leaks.gc.CollectionGuard;
 import io.leaks.gc.CollectionGuard.CollectionInProgressException;
@@ -59,6 +61,8 @@ public final class AllocationRecordings implements AutoCloseable {
 
 	private final ApplicationFrames frames;
 
+	private final LongSupplier collections;
+
 	private final Duration guardPatience;
 
 	private final ScheduledExecutorService scheduler;
@@ -82,12 +86,29 @@ public final class AllocationRecordings implements AutoCloseable {
 	 */
 	public AllocationRecordings(AllocationRecorder recorder, @Nullable String unsupportedCollector, Settings settings,
 			CollectionGuard guard, Clock clock) {
-		this(recorder, unsupportedCollector, settings, guard, clock, DEFAULT_GUARD_PATIENCE);
+		this(recorder, unsupportedCollector, settings, guard, clock, AllocationRecordings::collectionsSoFar);
+	}
+
+	/**
+	 * Creates the recordings.
+	 * @param recorder records in this JVM
+	 * @param unsupportedCollector the collector under which old-object samples cannot be
+	 * relied on, or {@code null} (see {@link OldObjectSupport})
+	 * @param settings bounds and defaults
+	 * @param guard lets one heap-walking operation run at a time
+	 * @param clock tells the time
+	 * @param collections counts the garbage collections so far: JFR reports only
+	 * old-object samples that survived one
+	 */
+	public AllocationRecordings(AllocationRecorder recorder, @Nullable String unsupportedCollector, Settings settings,
+			CollectionGuard guard, Clock clock, LongSupplier collections) {
+		this(recorder, unsupportedCollector, settings, guard, clock, collections, DEFAULT_GUARD_PATIENCE);
 	}
 
 	AllocationRecordings(AllocationRecorder recorder, @Nullable String unsupportedCollector, Settings settings,
-			CollectionGuard guard, Clock clock, Duration guardPatience) {
+			CollectionGuard guard, Clock clock, LongSupplier collections, Duration guardPatience) {
 		this.recorder = recorder;
+		this.collections = collections;
 		this.guardPatience = guardPatience;
 		this.unsupportedCollector = unsupportedCollector;
 		this.settings = settings;
@@ -162,7 +183,8 @@ public final class AllocationRecordings implements AutoCloseable {
 				throw new AllocationException(AllocationException.Reason.UNAVAILABLE,
 						"JFR could not start a recording (" + ex.getMessage() + "); the application log has the details");
 			}
-			Entry entry = new Entry(id, request, wanted, now, now.plus(request.duration()), tally, session);
+			Entry entry = new Entry(id, request, wanted, now, now.plus(request.duration()), tally, session,
+					this.collections.getAsLong());
 			this.entries.put(id, entry);
 			this.running = entry;
 			evictBeyondLimit();
@@ -288,6 +310,7 @@ public final class AllocationRecordings implements AutoCloseable {
 	 * then the recording ends without paths rather than never.
 	 */
 	private void finish(Entry entry, Instant guardDeadline) {
+		entry.collectionsAtEnd = this.collections.getAsLong();
 		try {
 			if (entry.request.oldObjects()) {
 				try {
@@ -315,6 +338,11 @@ public final class AllocationRecordings implements AutoCloseable {
 			else {
 				entry.session.finish(null);
 			}
+			if (entry.oldObjects == OldObjectStatus.RECORDED && entry.chains.findings(0, 0).samples() == 0
+					&& entry.collections() == 0) {
+				entry.oldObjectsReason = "No garbage collection ran during the recording, and JFR reports only "
+						+ "sampled objects that survived one: record for longer, or while the application works";
+			}
 			complete(entry, RecordingStatus.DONE, null);
 		}
 		catch (RuntimeException ex) {
@@ -336,6 +364,13 @@ public final class AllocationRecordings implements AutoCloseable {
 	}
 
 	/** A duration the way the request and the properties spell it: {@code 90s}, {@code 10m}. */
+	private static long collectionsSoFar() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong((collector) -> Math.max(0, collector.getCollectionCount()))
+			.sum();
+	}
+
 	private static String spelled(Duration duration) {
 		long millis = duration.toMillis();
 		if (millis != 0 && millis % 60_000 == 0) {
@@ -392,6 +427,10 @@ public final class AllocationRecordings implements AutoCloseable {
 
 		private final AllocationRecorder.Session session;
 
+		private final long collectionsAtStart;
+
+		private volatile long collectionsAtEnd = -1;
+
 		private volatile @Nullable ScheduledFuture<?> end;
 
 		private volatile OldObjectStatus oldObjects;
@@ -407,7 +446,8 @@ public final class AllocationRecordings implements AutoCloseable {
 		private volatile @Nullable AllocationReport frozen;
 
 		Entry(String id, RecordingRequest request, List<String> wanted, Instant startedAt, Instant endsAt,
-				AllocationTally tally, AllocationRecorder.Session session) {
+				AllocationTally tally, AllocationRecorder.Session session, long collectionsAtStart) {
+			this.collectionsAtStart = collectionsAtStart;
 			this.id = id;
 			this.request = request;
 			this.wanted = wanted;
@@ -417,6 +457,13 @@ public final class AllocationRecordings implements AutoCloseable {
 			this.chains = new ChainTally(AllocationRecordings.this.frames);
 			this.session = session;
 			this.oldObjects = request.oldObjects() ? OldObjectStatus.PENDING : OldObjectStatus.OFF;
+		}
+
+		/** Collections during the recording: so far while it runs, until its end after. */
+		long collections() {
+			long end = this.collectionsAtEnd;
+			return Math.max(0, ((end >= 0) ? end : AllocationRecordings.this.collections.getAsLong())
+					- this.collectionsAtStart);
 		}
 
 		void complete(RecordingStatus status, Instant at, @Nullable String failure) {
@@ -449,8 +496,8 @@ public final class AllocationRecordings implements AutoCloseable {
 				.map((allocations) -> new ClassFindings(allocations,
 						this.chains.involving(allocations.className(), limits.maxChains())))
 				.toList();
-			return new AllocationReport(this.tally.totals(), classes, this.oldObjects, this.oldObjectsReason,
-					this.chains.findings(limits.maxChains(), limits.maxClasses()));
+			return new AllocationReport(this.tally.totals(), classes, collections(), this.oldObjects,
+					this.oldObjectsReason, this.chains.findings(limits.maxChains(), limits.maxClasses()));
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.leaks.autoconfigure;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.List;
 
 import io.leaks.allocation.AllocationRecorder;
 import io.leaks.allocation.AllocationRecordings;
@@ -48,10 +49,9 @@ public final class LeaksAllocationAutoConfiguration {
 	AllocationRecordings leaksAllocationRecordings(AllocationRecorder recorder, LeaksProperties properties,
 			CollectionGuard guard) {
 		LeaksProperties.Allocations allocations = properties.getAllocations();
-		String unsupported = OldObjectSupport.unsupportedCollector(ManagementFactory.getGarbageCollectorMXBeans()
-			.stream()
-			.map(GarbageCollectorMXBean::getName)
-			.toList());
+		List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+		String unsupported = OldObjectSupport.unsupportedCollector(
+				collectors.stream().map(GarbageCollectorMXBean::getName).toList(), Runtime.version().feature());
 		AllocationRecordings.Settings settings = new AllocationRecordings.Settings(allocations.getDefaultDuration(),
 				allocations.getMaxDuration(), allocations.getSamplesPerSecond(), allocations.getPathCutoff(),
 				allocations.getMaxClasses(), allocations.getMaxSites(), allocations.getMaxChains(),

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import com.example.orders.OrderLedger;
 import io.leaks.gc.CollectionGuard;
@@ -145,7 +147,7 @@ class AllocationRecordingsTests {
 	void pathSearchShouldBeSkippedWhenAnotherHeapOperationOutlastsThePatience() throws InterruptedException {
 		this.recordings.close();
 		this.recordings = new AllocationRecordings(new JfrAllocationRecorder(), null, SETTINGS, this.guard,
-				Clock.systemUTC(), Duration.ofSeconds(1));
+				Clock.systemUTC(), () -> 0, Duration.ofSeconds(1));
 		try (HeldGuard held = HeldGuard.hold(this.guard)) {
 			AllocationRecording started = this.recordings
 				.start(new RecordingRequest(Duration.ofSeconds(1), List.of(), true));
@@ -154,6 +156,31 @@ class AllocationRecordingsTests {
 			assertThat(done.report().oldObjects()).isEqualTo(OldObjectStatus.SKIPPED);
 			assertThat(done.report().oldObjectsReason()).contains("Another heap operation");
 		}
+	}
+
+	/**
+	 * Whether a collection runs cannot be steered in a real JVM, so a recorder that samples
+	 * nothing stands in for JFR here.
+	 */
+	@Test
+	void noOldObjectsWithoutACollectionShouldSaySo() {
+		this.recordings.close();
+		AtomicLong collections = new AtomicLong(40);
+		this.recordings = new AllocationRecordings(new SilentRecorder(), null, SETTINGS, this.guard, Clock.systemUTC(),
+				collections::get);
+		String quiet = this.recordings.start(new RecordingRequest(Duration.ofSeconds(1), List.of(), true)).id();
+		AllocationRecording done = awaitEnd(quiet);
+		assertThat(done.report().collections()).isZero();
+		assertThat(done.report().oldObjects()).isEqualTo(OldObjectStatus.RECORDED);
+		assertThat(done.report().oldObjectsReason()).contains("No garbage collection ran during the recording");
+		String busy = this.recordings.start(new RecordingRequest(Duration.ofSeconds(1), List.of(), true)).id();
+		collections.addAndGet(3);
+		assertThat(this.recordings.get(busy).report().collections()).isEqualTo(3);
+		done = awaitEnd(busy);
+		collections.addAndGet(10);
+		assertThat(done.report().collections()).isEqualTo(3);
+		assertThat(this.recordings.get(busy).report().collections()).isEqualTo(3);
+		assertThat(done.report().oldObjectsReason()).isNull();
 	}
 
 	@Test
@@ -174,6 +201,30 @@ class AllocationRecordingsTests {
 		AllocationRecording closed = this.recordings.get(started.id());
 		assertThat(closed.status()).isEqualTo(RecordingStatus.FAILED);
 		assertThat(closed.failure()).contains("shut down");
+	}
+
+	private static final class SilentRecorder implements AllocationRecorder {
+
+		@Override
+		public String unavailableReason() {
+			return null;
+		}
+
+		@Override
+		public Session start(Plan plan, Consumer<AllocationSample> allocations) {
+			return new Session() {
+
+				@Override
+				public void finish(Consumer<RetainedObject> retained) {
+				}
+
+				@Override
+				public void abort() {
+				}
+
+			};
+		}
+
 	}
 
 	private void assertInvalid(RecordingRequest request, String message) {

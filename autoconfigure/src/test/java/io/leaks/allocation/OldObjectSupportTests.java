@@ -14,13 +14,16 @@ class OldObjectSupportTests {
 
 	/** The MXBean names each HotSpot collector registers, on JDK 17 and on JDK 25. */
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', nullValues = "none", value = { "G1 Young Generation,G1 Old Generation|none",
-			"G1 Young Generation,G1 Concurrent GC,G1 Old Generation|none", "PS MarkSweep,PS Scavenge|none",
-			"Copy,MarkSweepCompact|none", "ZGC Cycles,ZGC Pauses|ZGC",
-			"ZGC Minor Cycles,ZGC Minor Pauses,ZGC Major Cycles,ZGC Major Pauses|ZGC",
-			"Shenandoah Pauses,Shenandoah Cycles|Shenandoah", "Epsilon Heap|none" })
-	void collectorsShouldBeToldByTheirBeans(String names, String unsupported) {
-		assertThat(OldObjectSupport.unsupportedCollector(List.of(names.split(",")))).isEqualTo(unsupported);
+	@CsvSource(delimiter = '|', nullValues = "none", value = { "25|G1 Young Generation,G1 Old Generation|none",
+			"25|G1 Young Generation,G1 Concurrent GC,G1 Old Generation|none", "25|PS MarkSweep,PS Scavenge|none",
+			"25|Copy,MarkSweepCompact|none", "25|ZGC Minor Cycles,ZGC Minor Pauses,ZGC Major Cycles,ZGC Major Pauses|ZGC",
+			"21|ZGC Cycles,ZGC Pauses|ZGC", "25|Shenandoah Pauses,Shenandoah Cycles|Shenandoah",
+			"18|Shenandoah Pauses,Shenandoah Cycles|Shenandoah", "25|Epsilon Heap|none",
+			"17|ZGC Cycles,ZGC Pauses|none", "17|Shenandoah Pauses,Shenandoah Cycles|none",
+			"17|G1 Young Generation,G1 Old Generation|none" })
+	void collectorsShouldBeToldByTheirBeansAndTheJdk(int javaVersion, String names, String unsupported) {
+		assertThat(OldObjectSupport.unsupportedCollector(List.of(names.split(",")), javaVersion))
+			.isEqualTo(unsupported);
 	}
 
 	@Test
@@ -30,7 +33,7 @@ class OldObjectSupportTests {
 			.map(GarbageCollectorMXBean::getName)
 			.toList();
 		assertThat(names).isNotEmpty();
-		assertThat(OldObjectSupport.unsupportedCollector(names)).isNull();
+		assertThat(OldObjectSupport.unsupportedCollector(names, Runtime.version().feature())).isNull();
 	}
 
 }
