@@ -316,6 +316,36 @@ public class LeaksProperties {
 		 */
 		private boolean downOnLeak;
 
+		/**
+		 * File or directory to record what the trend analysis sees into (collections,
+		 * samples, histograms, verdicts), for replay; a directory gets a new file per run.
+		 */
+		private @Nullable Path recordTo;
+
+		/**
+		 * Compressed size after which a recording ends.
+		 */
+		private DataSize recordMaxSize = DataSize.ofMegabytes(64);
+
+		public @Nullable Path getRecordTo() {
+			return this.recordTo;
+		}
+
+		public void setRecordTo(@Nullable Path recordTo) {
+			this.recordTo = recordTo;
+		}
+
+		public DataSize getRecordMaxSize() {
+			return this.recordMaxSize;
+		}
+
+		public void setRecordMaxSize(DataSize recordMaxSize) {
+			if (recordMaxSize.toBytes() < 1024) {
+				throw new IllegalArgumentException("leaks.trend.record-max-size must be at least 1KB, was " + recordMaxSize);
+			}
+			this.recordMaxSize = recordMaxSize;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

@@ -1,7 +1,16 @@
 package io.leaks.autoconfigure;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.leaks.trace.RunFacts;
+import io.leaks.trace.TraceRecorder;
+import io.leaks.trace.TraceRecording;
+import org.apache.commons.logging.LogFactory;
 
 import io.leaks.histogram.Snapshots;
 import io.leaks.trend.CollectionUsageWarning;
@@ -9,6 +18,7 @@ import io.leaks.trend.GcEventRecorder;
 import io.leaks.trend.GcHistory;
 import io.leaks.trend.LeakWatch;
 import io.leaks.trend.MemorySampler;
+import io.leaks.trend.SnapshotLiveHistograms;
 import io.leaks.trend.SuspicionAction;
 import io.leaks.trend.TrendScheduler;
 import io.leaks.trend.WatchSettings;
@@ -18,9 +28,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The trend analysis: the GC notification recorder, the watch that judges heap,
@@ -51,7 +63,7 @@ public final class LeaksTrendAutoConfiguration {
 			ObjectProvider<SuspicionAction> actions, ApplicationEventPublisher publisher) {
 		LeaksProperties.Trend trend = properties.getTrend();
 		RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
-		return new LeakWatch(settings(trend), history, new MemorySampler(), snapshots,
+		return new LeakWatch(settings(trend), history, new MemorySampler(), new SnapshotLiveHistograms(snapshots),
 				actions.orderedStream().toList(), publisher::publishEvent, runtime::getUptime, runtime.getStartTime(),
 				trend.getHistorySize());
 	}
@@ -61,6 +73,41 @@ public final class LeaksTrendAutoConfiguration {
 	TrendScheduler leaksTrendScheduler(LeakWatch watch, GcEventRecorder recorder, LeaksProperties properties) {
 		double share = properties.getTrend().getWarnThreshold();
 		return new TrendScheduler(watch, recorder, (share > 0) ? new CollectionUsageWarning(share) : null);
+	}
+
+	/**
+	 * Records what the analysis sees, when {@code leaks.trend.record-to} names a file or
+	 * directory. A recording that cannot start (the file exists, the directory cannot be
+	 * written) is logged and skipped: it never stops the application.
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "leaks.trend.record-to")
+	TraceRecording leaksTraceRecording(LeaksProperties properties, LeakWatch watch, GcEventRecorder recorder,
+			Snapshots snapshots, Environment environment) {
+		LeaksProperties.Trend trend = properties.getTrend();
+		Path target = trend.getRecordTo();
+		RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("interval", trend.getInterval().toString());
+		settings.put("warmup", trend.getWarmup().toString());
+		settings.put("min-evidence", trend.getMinEvidence().toString());
+		settings.put("histograms", String.valueOf(trend.isHistograms()));
+		String application = environment.getProperty("spring.application.name", "application");
+		settings.put("application", application);
+		try {
+			TraceRecorder trace = TraceRecorder.start(target, application, trend.getRecordMaxSize().toBytes(),
+					RunFacts.ofThisJvm(settings), runtime::getUptime);
+			recorder.addListener(trace);
+			watch.addObserver(trace);
+			snapshots.addListener(trace::snapshotTaken);
+			return new TraceRecording(trace);
+		}
+		catch (IOException | RuntimeException ex) {
+			LogFactory.getLog(LeaksTrendAutoConfiguration.class)
+				.warn("leaks: cannot record the trend analysis to " + target + ": " + ex.getMessage());
+			return new TraceRecording(null);
+		}
 	}
 
 	/**

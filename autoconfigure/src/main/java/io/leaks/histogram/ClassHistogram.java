@@ -27,6 +27,17 @@ public final class ClassHistogram {
 	private final long totalBytes;
 
 	public ClassHistogram(List<HistogramEntry> entries) {
+		this(entries, -1, -1);
+	}
+
+	/**
+	 * A histogram of which only some rows are known (a recorded trace keeps the larger
+	 * classes only), with the totals of the whole.
+	 * @param entries the rows known, largest first
+	 * @param totalInstances instances of all classes, or -1 to sum the rows
+	 * @param totalBytes bytes of all classes, or -1 to sum the rows
+	 */
+	public ClassHistogram(List<HistogramEntry> entries, long totalInstances, long totalBytes) {
 		int size = entries.size();
 		this.classNames = new String[size];
 		this.modules = new String[size];
@@ -43,8 +54,8 @@ public final class ClassHistogram {
 			instanceSum += entry.instances();
 			byteSum += entry.bytes();
 		}
-		this.totalInstances = instanceSum;
-		this.totalBytes = byteSum;
+		this.totalInstances = Math.max(instanceSum, totalInstances);
+		this.totalBytes = Math.max(byteSum, totalBytes);
 	}
 
 	public int classCount() {

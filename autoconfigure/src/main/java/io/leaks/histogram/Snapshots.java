@@ -2,6 +2,9 @@ package io.leaks.histogram;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.leaks.gc.CollectionGuard;
 
@@ -20,11 +23,21 @@ public final class Snapshots {
 
 	private final Clock clock;
 
+	private final List<Consumer<HistogramSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
 	public Snapshots(HistogramSampler sampler, SnapshotStore store, CollectionGuard guard, Clock clock) {
 		this.sampler = sampler;
 		this.store = store;
 		this.guard = guard;
 		this.clock = clock;
+	}
+
+	/**
+	 * Adds a listener that sees every snapshot taken, stored or not.
+	 * @param listener the listener; it must be quick and must not throw
+	 */
+	public void addListener(Consumer<HistogramSnapshot> listener) {
+		this.listeners.add(listener);
 	}
 
 	public SnapshotStore store() {
@@ -64,7 +77,9 @@ public final class Snapshots {
 		long start = System.nanoTime();
 		ClassHistogram histogram = this.sampler.sample(liveOnly);
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
-		return new HistogramSnapshot(label, this.clock.instant(), liveOnly, duration, histogram);
+		HistogramSnapshot snapshot = new HistogramSnapshot(label, this.clock.instant(), liveOnly, duration, histogram);
+		this.listeners.forEach((listener) -> listener.accept(snapshot));
+		return snapshot;
 	}
 
 	/**

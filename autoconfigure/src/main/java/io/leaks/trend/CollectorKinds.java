@@ -1,6 +1,7 @@
 package io.leaks.trend;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What each collector's notifications mean. Collector and pool names are the JVM's own
@@ -8,7 +9,55 @@ import java.util.Locale;
  */
 final class CollectorKinds {
 
+	/** G1's old generation pool, where mixed collections reclaim and young ones only promote. */
+	static final String G1_OLD_GEN = "G1 Old Gen";
+
+	/**
+	 * Causes of collections someone forced rather than the collector started for want of
+	 * memory: {@code System.gc()} (the application's, or {@code POST /gc}), class histograms
+	 * and heap dumps (the starter's, jcmd's, a profiler's), jcmd's {@code GC.run}, JVMTI
+	 * agents and the test-only WhiteBox API.
+	 */
+	private static final Set<String> FORCED_CAUSES = Set.of("System.gc()", "Heap Inspection Initiated GC",
+			"Heap Dump Initiated GC", "Diagnostic Command", "JvmtiEnv ForceGarbageCollection",
+			"WhiteBox Initiated Young GC", "WhiteBox Initiated Concurrent Mark", "WhiteBox Initiated Full GC");
+
 	private CollectorKinds() {
+	}
+
+	/**
+	 * Classifies one collection from all its notification says.
+	 * @param notification the collection
+	 * @return the kind
+	 */
+	static CollectionKind classify(GcNotification notification) {
+		CollectionKind kind = classify(notification.collector(), notification.action());
+		if (kind == CollectionKind.YOUNG && notification.collector().equals("G1 Young Generation")
+				&& oldGenerationShrank(notification)) {
+			return CollectionKind.MIXED;
+		}
+		return kind;
+	}
+
+	/**
+	 * Whether G1's old generation holds less after the collection than before: a young
+	 * collection only ever adds to it (promotion), a mixed one evacuates old regions too.
+	 * Eager reclaim of dead humongous objects, which young collections also do, lowers it
+	 * as well; such a collection also freed dead old data, so it too bounds the floor more
+	 * tightly than a young one, which is all a mixed point is taken for.
+	 */
+	private static boolean oldGenerationShrank(GcNotification notification) {
+		GcNotification.PoolUsage old = notification.pool(G1_OLD_GEN);
+		return old != null && old.usedAfter() < old.usedBefore();
+	}
+
+	/**
+	 * Whether a collection's cause says someone forced it.
+	 * @param cause the notification's cause
+	 * @return whether it was forced
+	 */
+	static boolean isForcedCause(String cause) {
+		return FORCED_CAUSES.contains(cause);
 	}
 
 	/**
@@ -19,10 +68,9 @@ final class CollectorKinds {
 	 */
 	static CollectionKind classify(String collector, String action) {
 		switch (collector) {
-			// G1 reports young and mixed collections under one bean, and the notification
-			// cannot tell them apart: a shrinking old generation is no sign either, since
-			// young collections eagerly reclaim humongous objects, which live there. Both
-			// count as young (upper bounds of the floor); live histograms confirm.
+			// G1 reports young and mixed collections under one bean; the action and cause
+			// are the same for both, only the old generation's usage tells them apart
+			// (see classify(GcNotification)).
 			case "G1 Young Generation":
 				return CollectionKind.YOUNG;
 			// G1's stop-the-world full collection (to-space exhausted, System.gc(), live

@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -39,6 +41,8 @@ public final class GcEventRecorder implements AutoCloseable {
 	private final List<Runnable> removals = new ArrayList<>();
 
 	private final Set<String> heapPools = new HashSet<>();
+
+	private final List<Consumer<GcNotification>> listeners = new CopyOnWriteArrayList<>();
 
 	public GcEventRecorder(GcHistory history, int eventCapacity) {
 		this.history = history;
@@ -91,7 +95,7 @@ public final class GcEventRecorder implements AutoCloseable {
 
 	private void onNotification(Notification notification, Object handback) {
 		try {
-			record(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()));
+			record(notification(GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())));
 		}
 		catch (RuntimeException ex) {
 			// Never let a decoding surprise escape into the JVM's notification thread.
@@ -99,31 +103,59 @@ public final class GcEventRecorder implements AutoCloseable {
 		}
 	}
 
-	private void record(GarbageCollectionNotificationInfo notification) {
+	private GcNotification notification(GarbageCollectionNotificationInfo notification) {
 		GcInfo info = notification.getGcInfo();
 		Map<String, MemoryUsage> before = info.getMemoryUsageBeforeGc();
-		Map<String, MemoryUsage> after = info.getMemoryUsageAfterGc();
-		long heapBefore = 0;
-		long heapAfter = 0;
-		long committed = 0;
-		List<GcEvent.PoolChange> pools = new ArrayList<>();
-		for (Map.Entry<String, MemoryUsage> entry : after.entrySet()) {
+		List<GcNotification.PoolUsage> pools = new ArrayList<>();
+		for (Map.Entry<String, MemoryUsage> entry : info.getMemoryUsageAfterGc().entrySet()) {
 			String pool = entry.getKey();
 			if (!this.heapPools.contains(pool)) {
 				continue;
 			}
+			MemoryUsage after = entry.getValue();
 			MemoryUsage poolBefore = before.get(pool);
-			long used = entry.getValue().getUsed();
-			long usedBefore = (poolBefore != null) ? poolBefore.getUsed() : used;
-			heapBefore += usedBefore;
-			heapAfter += used;
-			committed += entry.getValue().getCommitted();
-			pools.add(new GcEvent.PoolChange(pool, usedBefore, used));
+			MemoryUsage was = (poolBefore != null) ? poolBefore : after;
+			pools.add(new GcNotification.PoolUsage(pool, was.getUsed(), was.getCommitted(), after.getUsed(),
+					after.getCommitted(), after.getMax()));
 		}
-		CollectionKind kind = CollectorKinds.classify(notification.getGcName(), notification.getGcAction());
-		this.history.record(new HeapAfterGc(info.getEndTime(), kind, heapAfter, committed));
-		this.events.add(new GcEvent(info.getEndTime(), notification.getGcName(), notification.getGcAction(),
-				notification.getGcCause(), kind, info.getDuration(), heapBefore, heapAfter, committed, pools));
+		return new GcNotification(notification.getGcName(), notification.getGcAction(), notification.getGcCause(),
+				info.getStartTime(), info.getEndTime(), info.getDuration(), pools);
+	}
+
+	/**
+	 * Records one collection: what the JVM's notification thread does for every
+	 * collection, and what a replay of a recorded trace does for each one it holds.
+	 * @param notification the collection
+	 */
+	public void record(GcNotification notification) {
+		CollectionKind kind = CollectorKinds.classify(notification);
+		long heapBefore = notification.usedBefore();
+		long heapAfter = notification.usedAfter();
+		long committed = notification.committedAfter();
+		this.history.record(new HeapAfterGc(notification.endMillis(), kind, heapAfter, committed, notification.forced()));
+		List<GcEvent.PoolChange> pools = new ArrayList<>();
+		for (GcNotification.PoolUsage pool : notification.pools()) {
+			pools.add(new GcEvent.PoolChange(pool.pool(), pool.usedBefore(), pool.usedAfter()));
+		}
+		this.events.add(new GcEvent(notification.endMillis(), notification.collector(), notification.action(),
+				notification.cause(), kind, notification.durationMillis(), heapBefore, heapAfter, committed, pools));
+		for (Consumer<GcNotification> listener : this.listeners) {
+			try {
+				listener.accept(notification);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("A GC notification listener failed", ex);
+			}
+		}
+	}
+
+	/**
+	 * Adds a listener that receives every collection after it is recorded, on the thread
+	 * that recorded it (the JVM's notification thread): it must be quick and never block.
+	 * @param listener the listener
+	 */
+	public void addListener(Consumer<GcNotification> listener) {
+		this.listeners.add(listener);
 	}
 
 	/**

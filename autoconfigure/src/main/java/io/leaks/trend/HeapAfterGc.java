@@ -7,7 +7,13 @@ package io.leaks.trend;
  * @param kind what the collection collected
  * @param used bytes of the whole heap in use afterwards
  * @param committed bytes of heap the JVM had committed afterwards
+ * @param forced whether someone forced it ({@code System.gc()}, a histogram, a heap dump)
+ * rather than the collector starting it for want of memory
  */
-public record HeapAfterGc(long atMillis, CollectionKind kind, long used, long committed) {
+public record HeapAfterGc(long atMillis, CollectionKind kind, long used, long committed, boolean forced) {
+
+	public HeapAfterGc(long atMillis, CollectionKind kind, long used, long committed) {
+		this(atMillis, kind, used, committed, false);
+	}
 
 }

@@ -10,8 +10,6 @@ import java.util.function.LongSupplier;
 
 import io.leaks.gc.CollectionGuard.CollectionInProgressException;
 import io.leaks.histogram.ClassHistogram;
-import io.leaks.histogram.HistogramSnapshot;
-import io.leaks.histogram.Snapshots;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -47,9 +45,11 @@ public final class LeakWatch {
 
 	private final GcHistory gcHistory;
 
-	private final MemorySampler sampler;
+	private final MemorySource sampler;
 
-	private final @Nullable Snapshots snapshots;
+	private final @Nullable LiveHistograms snapshots;
+
+	private final List<WatchObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private final List<SuspicionAction> actions;
 
@@ -97,7 +97,7 @@ public final class LeakWatch {
 	 * @param startEpochMillis when the JVM started, milliseconds since the epoch
 	 * @param historySize samples kept
 	 */
-	public LeakWatch(WatchSettings settings, GcHistory gcHistory, MemorySampler sampler, @Nullable Snapshots snapshots,
+	public LeakWatch(WatchSettings settings, GcHistory gcHistory, MemorySource sampler, @Nullable LiveHistograms snapshots,
 			List<SuspicionAction> actions, Consumer<Object> publisher, LongSupplier uptime, long startEpochMillis,
 			int historySize) {
 		this.settings = settings;
@@ -143,6 +143,7 @@ public final class LeakWatch {
 		long now = this.uptime.getAsLong();
 		MemorySample sample = this.sampler.sample(now);
 		this.samples.add(sample);
+		this.observers.forEach((observer) -> observer.sampled(sample));
 		if (sample.metaspaceUsed() >= 0) {
 			this.metaspace.add(now, sample.metaspaceUsed());
 		}
@@ -157,6 +158,21 @@ public final class LeakWatch {
 			step(due, now);
 		}
 		this.report = buildReport(now);
+		TrendReport judged = this.report;
+		this.observers.forEach((observer) -> observer.judged(now, judged));
+	}
+
+	/**
+	 * Adds an observer that sees every sample, histogram, judgement and event.
+	 * @param observer the observer
+	 */
+	public void addObserver(WatchObserver observer) {
+		this.observers.add(observer);
+	}
+
+	private void publish(long now, Object event) {
+		this.publisher.accept(event);
+		this.observers.forEach((observer) -> observer.published(now, event));
 	}
 
 	private void handle(Watched state, Verdict verdict, long now) {
@@ -212,7 +228,7 @@ public final class LeakWatch {
 		state.stableSince = Long.MIN_VALUE;
 		logger.info("leaks: " + verdict.resource() + " leak suspicion cleared. " + verdict.reason());
 		if (published) {
-			this.publisher.accept(new LeakClearedEvent(this, verdict, suspectedAt));
+			publish(verdict.atMillis(), new LeakClearedEvent(this, verdict, suspectedAt));
 		}
 	}
 
@@ -224,7 +240,7 @@ public final class LeakWatch {
 		state.published = true;
 		Projection projection = verdict.projection();
 		Instant exhaustion = (projection != null) ? instant(projection.exhaustionAtMillis()) : null;
-		this.publisher.accept(new LeakSuspectedEvent(this, verdict, exhaustion, state.suspects, state.notes));
+		publish(this.uptime.getAsLong(), new LeakSuspectedEvent(this, verdict, exhaustion, state.suspects, state.notes));
 	}
 
 	private List<String> runActions(String resource) {
@@ -254,16 +270,19 @@ public final class LeakWatch {
 	}
 
 	private void step(HistogramRound round, long now) {
-		Snapshots snapshots = this.snapshots;
+		LiveHistograms snapshots = this.snapshots;
 		if (snapshots == null) {
 			finish(round, now, "no live histograms in this application");
 			return;
 		}
 		try {
-			HistogramSnapshot snapshot = snapshots.capture("leaks-trend-" + (round.histograms.size() + 1), true);
+			long started = this.uptime.getAsLong();
+			ClassHistogram histogram = snapshots.capture();
 			long at = this.uptime.getAsLong();
-			round.histograms.add(snapshot.histogram());
-			round.liveFloors.add(new Point(at, snapshot.histogram().totalBytes()));
+			round.histograms.add(histogram);
+			round.liveFloors.add(new Point(at, histogram.totalBytes()));
+			String purpose = round.purpose.name().toLowerCase(Locale.ROOT);
+			this.observers.forEach((observer) -> observer.histogramTaken(at, purpose, histogram, at - started));
 			round.nextAtMillis = at + this.settings.histogramSpacing().toMillis();
 		}
 		catch (CollectionInProgressException ex) {

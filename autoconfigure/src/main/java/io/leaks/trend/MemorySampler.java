@@ -15,7 +15,7 @@ import java.util.List;
  * the resident memory from {@code /proc/self/status}. Reading is cheap (no collection,
  * no safepoint) and never throws: what cannot be read is -1.
  */
-public final class MemorySampler {
+public final class MemorySampler implements MemorySource {
 
 	private static final Path PROC_STATUS = Path.of("/proc/self/status");
 
@@ -34,6 +34,7 @@ public final class MemorySampler {
 	 * @param atMillis the moment to stamp it with, milliseconds since the JVM started
 	 * @return the sample
 	 */
+	@Override
 	public MemorySample sample(long atMillis) {
 		MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
 		long metaspaceUsed = -1;

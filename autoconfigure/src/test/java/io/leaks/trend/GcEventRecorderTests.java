@@ -106,9 +106,14 @@ class GcEventRecorderTests {
 		}
 	}
 
+	/**
+	 * Allocates garbage in small arrays: arrays of half a G1 region or more are humongous,
+	 * live in the old generation, and their eager reclaim in a young collection lowers the
+	 * old generation as a mixed collection does.
+	 */
 	private static void allocate(int megabytes) {
-		for (int i = 0; i < megabytes; i++) {
-			sink = new byte[1024 * 1024];
+		for (int i = 0; i < megabytes * 64; i++) {
+			sink = new byte[16 * 1024];
 		}
 	}
 

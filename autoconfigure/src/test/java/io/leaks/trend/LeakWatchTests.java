@@ -187,9 +187,9 @@ class LeakWatchTests {
 				List.of(action), this.published::add, this.uptime::get, 0, 64);
 	}
 
-	private Snapshots snapshots(IntFunction<ClassHistogram> histograms) {
-		return new Snapshots((liveOnly) -> histograms.apply(this.histogramsTaken.getAndIncrement()),
-				new SnapshotStore(10), new CollectionGuard(Duration.ofSeconds(1)), Clock.systemUTC());
+	private LiveHistograms snapshots(IntFunction<ClassHistogram> histograms) {
+		return new SnapshotLiveHistograms(new Snapshots((liveOnly) -> histograms.apply(this.histogramsTaken.getAndIncrement()),
+				new SnapshotStore(10), new CollectionGuard(Duration.ofSeconds(1)), Clock.systemUTC()));
 	}
 
 	/**
