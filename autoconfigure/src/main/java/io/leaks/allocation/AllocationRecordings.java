@@ -338,7 +338,7 @@ public final class AllocationRecordings implements AutoCloseable {
 			else {
 				entry.session.finish(null);
 			}
-			if (entry.oldObjects == OldObjectStatus.RECORDED && entry.chains.findings(0, 0).samples() == 0
+			if (entry.oldObjects == OldObjectStatus.RECORDED && entry.chains.samples() == 0
 					&& entry.collections() == 0) {
 				entry.oldObjectsReason = "No garbage collection ran during the recording, and JFR reports only "
 						+ "sampled objects that survived one: record for longer, or while the application works";

@@ -62,6 +62,14 @@ public final class ChainTally {
 	}
 
 	/**
+	 * How many old-object samples were added.
+	 * @return the count
+	 */
+	public synchronized long samples() {
+		return this.samples;
+	}
+
+	/**
 	 * The samples, their classes and the chains shared by most samples.
 	 * @param maxChains most chains listed
 	 * @param maxClasses most sampled classes listed
