@@ -10,8 +10,10 @@
 # Optional arguments: rounds (6), seconds per round (20), path (/demo/patterns).
 # POST=1 sends POSTs (for a pattern's fixed variant, an allocating request such as
 #   POST=1 benchmarks/allocations-overhead.sh 6 20 '/demo/patterns/cache/fixed?count=20').
-# OLD_OBJECTS=false records allocation samples only. On a small machine pin the app and the
-# load generator apart to cut scheduling noise: APP_CPUS=1 LOAD_CPUS=0.
+# OLD_OBJECTS=false records allocation samples only. LEAK=N first leaks N x 10,000 reports
+# (about 20 MB each) through the demo's cache, so the path search walks a fuller heap.
+# On a small machine pin the app and the load generator apart to cut scheduling noise:
+# APP_CPUS=1 LOAD_CPUS=0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-6}
@@ -45,6 +47,9 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs "$base/actuator/leaks/allocations" >/dev/null || { echo "no allocation recordings on $base; see $logs" >&2; exit 1; }
+for _ in $(seq 1 "${LEAK:-0}"); do
+  curl -fs -X POST "$base/demo/patterns/cache/leaking?count=10000" >/dev/null
+done
 
 rate() { # seconds -> "req/s p99-ms"; adds the requests served to $logs/requests
   local out

@@ -2,13 +2,16 @@ package io.leaks.allocation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Tells the application's frames from those of the JDK, the frameworks it runs on and this
  * starter, so that a site names the application code that allocated, not
  * {@code HashMap.resize} or a servlet filter. A frame belongs to a framework when its class
- * is in one of the framework packages; the application may add its own (a shared library
- * whose callers it wants to see instead).
+ * is in one of the framework packages (the application may add its own: a shared library
+ * whose callers it wants to see instead), and to the starter when its class was loaded from
+ * the starter's jar: the starter's frames are on the stack when it allocates for its own
+ * work, and such a site is no finding about the application.
  */
 public final class ApplicationFrames {
 
@@ -22,26 +25,24 @@ public final class ApplicationFrames {
 			"com.fasterxml.jackson.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.", "org.thymeleaf.",
 			"kotlin.", "kotlinx.");
 
-	/**
-	 * The starter's own packages: its frames are on the stack when it allocates for its
-	 * own work, and such a site is no finding about the application.
-	 */
-	static final List<String> STARTER_PACKAGES = List.of("io.leaks.actuate.", "io.leaks.allocation.",
-			"io.leaks.autoconfigure.", "io.leaks.gc.", "io.leaks.heapdump.", "io.leaks.histogram.", "io.leaks.jvm.",
-			"io.leaks.trend.", "io.leaks.web.");
-
 	/** Spring's CGLIB subclasses of application classes only forward to them. */
 	private static final String CGLIB_MARKER = "$$SpringCGLIB$$";
 
 	private final List<String> frameworkPackages;
+
+	private final Predicate<String> starterClasses;
 
 	/**
 	 * Creates the rule with the built-in framework packages and more.
 	 * @param morePackages further package prefixes to skip, such as {@code com.example.common}
 	 */
 	public ApplicationFrames(List<String> morePackages) {
+		this(morePackages, new StarterClasses());
+	}
+
+	ApplicationFrames(List<String> morePackages, Predicate<String> starterClasses) {
+		this.starterClasses = starterClasses;
 		List<String> packages = new ArrayList<>(FRAMEWORK_PACKAGES);
-		packages.addAll(STARTER_PACKAGES);
 		for (String extra : morePackages) {
 			String trimmed = extra.trim();
 			if (!trimmed.isEmpty()) {
@@ -66,7 +67,7 @@ public final class ApplicationFrames {
 				return false;
 			}
 		}
-		return true;
+		return !this.starterClasses.test(className);
 	}
 
 	/**

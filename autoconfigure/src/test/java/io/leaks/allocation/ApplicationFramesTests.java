@@ -1,15 +1,7 @@
 package io.leaks.allocation;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import io.leaks.autoconfigure.LeaksAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ApplicationFramesTests {
 
-	private final ApplicationFrames frames = new ApplicationFrames(List.of("com.example.common"));
+	private final ApplicationFrames frames = new ApplicationFrames(List.of("com.example.common"),
+			(name) -> name.startsWith("io.leaks.actuate.") || name.startsWith("io.leaks.allocation."));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "java.util.HashMap", "jdk.internal.reflect.DirectMethodHandleAccessor",
@@ -48,21 +41,19 @@ class ApplicationFramesTests {
 		assertThat(this.frames.firstApplicationFrame(List.of())).isEqualTo(-1);
 	}
 
-	/**
-	 * A package added to the starter without being listed would let the starter's own
-	 * allocations pass for application sites.
-	 */
 	@Test
-	void starterPackagesShouldCoverEveryPackageOfTheStarter() throws IOException, URISyntaxException {
-		Path classes = Path.of(LeaksAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		Set<String> packages;
-		try (Stream<Path> files = Files.walk(classes)) {
-			packages = files.filter((file) -> file.toString().endsWith(".class"))
-				.map((file) -> classes.relativize(file.getParent()).toString().replace(file.getFileSystem().getSeparator(), "."))
-				.collect(Collectors.toSet());
-		}
-		assertThat(packages).isNotEmpty().allSatisfy((name) -> assertThat(ApplicationFrames.STARTER_PACKAGES)
-			.anyMatch((prefix) -> (name + ".").startsWith(prefix)));
+	void starterFramesShouldBeToldByTheJarTheirClassCameFrom() {
+		ApplicationFrames rule = new ApplicationFrames(List.of());
+		assertThat(rule.isApplication(new Frame("io.leaks.allocation.AllocationTally", "add", 1))).isFalse();
+		assertThat(rule.isApplication(new Frame("io.leaks.histogram.HistogramParser", "parse", 1))).isFalse();
+		assertThat(rule.isApplication(new Frame("io.leaks.allocation.AllocationRecordings$Entry", "view", 1)))
+			.isFalse();
+		assertThat(rule.isApplication(new Frame("io.leaks.allocation.AllocationRecordings$$Lambda$77/0x00000008", "run", -1)))
+			.isFalse();
+		// Same base package, another jar: these tests are the application here, as the demo app is.
+		assertThat(rule.isApplication(new Frame(ApplicationFramesTests.class.getName(), "run", 1))).isTrue();
+		assertThat(rule.isApplication(new Frame("io.leaks.demo.listeners.ListenersPattern", "runLeaking", 33)))
+			.isTrue();
 	}
 
 }
