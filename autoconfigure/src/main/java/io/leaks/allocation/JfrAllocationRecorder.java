@@ -135,6 +135,11 @@ public final class JfrAllocationRecorder implements AllocationRecorder {
 					// Dumping makes JFR search the paths and write the old-object samples.
 					this.stream.dump(dump);
 				}
+				if (this.oldObjects) {
+					// Stopping a recording with the event enabled would search the paths again,
+					// pausing the application a second time for samples nobody reads.
+					this.stream.disable(JfrEvents.OLD_OBJECT_SAMPLE);
+				}
 				// The stream delivers what was flushed; two more flushes cover the last samples.
 				awaitFlushes(flushed + 2);
 				this.stream.close();
@@ -183,6 +188,9 @@ public final class JfrAllocationRecorder implements AllocationRecorder {
 
 		@Override
 		public void abort() {
+			if (this.oldObjects) {
+				this.stream.disable(JfrEvents.OLD_OBJECT_SAMPLE);
+			}
 			this.stream.close();
 			deleteQuietly(this.directory, this.directory.resolve("recording.jfr"));
 		}

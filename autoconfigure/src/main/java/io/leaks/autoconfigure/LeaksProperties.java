@@ -548,9 +548,10 @@ public class LeaksProperties {
 
 		/**
 		 * Longest the search for paths to GC roots may take at the end of a recording; it
-		 * pauses the application, and 0 searches none.
+		 * pauses the application (raise it for complete chains on a large heap), and 0
+		 * searches none.
 		 */
-		private Duration pathCutoff = Duration.ofSeconds(1);
+		private Duration pathCutoff = Duration.ofMillis(250);
 
 		/**
 		 * Most classes reported when the request names none (those with the most sampled bytes).

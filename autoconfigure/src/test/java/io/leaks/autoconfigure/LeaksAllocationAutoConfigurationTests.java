@@ -29,7 +29,7 @@ class LeaksAllocationAutoConfigurationTests {
 			assertThat(recordings.unavailableReason()).isNull();
 			assertThat(recordings.unsupportedCollector()).isNull();
 			assertThat(recordings.settings()).isEqualTo(new AllocationRecordings.Settings(Duration.ofSeconds(60),
-					Duration.ofMinutes(10), 300, Duration.ofSeconds(1), 10, 10, 10, 10, List.of()));
+					Duration.ofMinutes(10), 300, Duration.ofMillis(250), 10, 10, 10, 10, List.of()));
 		});
 	}
 
