@@ -48,7 +48,7 @@ public record AllocationRecordingResponse(String id, String status, Instant star
 		AllocationReport report = recording.report();
 		Duration duration = recording.request().duration();
 		Sampling sampling = new Sampling(settings.samplesPerSecond(), settings.pathCutoff().toMillis(),
-				AllocationNotes.sampling(settings));
+				settings.oldObjectStackTraces(), AllocationNotes.sampling(settings));
 		List<ClassBody> classes = (report != null) ? report.classes().stream().map(ClassBody::of).toList()
 				: List.of();
 		return new AllocationRecordingResponse(recording.id(), recording.status().name(), recording.startedAt(),
@@ -67,9 +67,11 @@ public record AllocationRecordingResponse(String id, String status, Instant star
 	 *
 	 * @param samplesPerSecond most allocation samples per second
 	 * @param pathCutoffMillis longest path search for old objects
+	 * @param oldObjectStackTraces whether old-object samples carry their allocation stack (a
+	 * chain's {@code allocationSite})
 	 * @param note what sampled figures can and cannot say
 	 */
-	public record Sampling(int samplesPerSecond, long pathCutoffMillis, String note) {
+	public record Sampling(int samplesPerSecond, long pathCutoffMillis, boolean oldObjectStackTraces, String note) {
 
 	}
 

@@ -30,10 +30,12 @@ public interface AllocationRecorder {
 	 *
 	 * @param samplesPerSecond most allocation samples per second (JFR's throttle)
 	 * @param oldObjects whether to sample old objects, so that they can be read at the end
+	 * @param oldObjectStackTraces whether old-object samples carry their allocation stack
+	 * (JFR then walks the stack at every allocation it considers, not only those it keeps)
 	 * @param pathCutoff longest time the search for paths to GC roots may take at the end;
 	 * zero searches none
 	 */
-	record Plan(int samplesPerSecond, boolean oldObjects, Duration pathCutoff) {
+	record Plan(int samplesPerSecond, boolean oldObjects, boolean oldObjectStackTraces, Duration pathCutoff) {
 
 	}
 

@@ -176,7 +176,8 @@ public final class AllocationRecordings implements AutoCloseable {
 			AllocationRecorder.Session session;
 			try {
 				session = this.recorder.start(new AllocationRecorder.Plan(this.settings.samplesPerSecond(),
-						request.oldObjects(), this.settings.pathCutoff()), tally::add);
+						request.oldObjects(), this.settings.oldObjectStackTraces(), this.settings.pathCutoff()),
+						tally::add);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not start an allocation recording", ex);
@@ -386,6 +387,7 @@ public final class AllocationRecordings implements AutoCloseable {
 	 * @param maxDuration longest recording
 	 * @param samplesPerSecond most allocation samples per second
 	 * @param pathCutoff longest path search for old objects at the end of a recording
+	 * @param oldObjectStackTraces whether old-object samples carry their allocation stack
 	 * @param maxClasses most classes reported when none are asked for
 	 * @param maxSites most sites reported per class
 	 * @param maxChains most reference chains reported in all, and per class
@@ -393,7 +395,8 @@ public final class AllocationRecordings implements AutoCloseable {
 	 * @param frameworkPackages more package prefixes whose frames are not application code
 	 */
 	public record Settings(Duration defaultDuration, Duration maxDuration, int samplesPerSecond, Duration pathCutoff,
-			int maxClasses, int maxSites, int maxChains, int maxResults, List<String> frameworkPackages) {
+			boolean oldObjectStackTraces, int maxClasses, int maxSites, int maxChains, int maxResults,
+			List<String> frameworkPackages) {
 
 		public Settings {
 			if (defaultDuration.compareTo(maxDuration) > 0) {

@@ -62,7 +62,7 @@ public final class JfrAllocationRecorder implements AllocationRecorder {
 				.with("throttle", plan.samplesPerSecond() + "/s");
 			if (plan.oldObjects()) {
 				stream.enable(JfrEvents.OLD_OBJECT_SAMPLE)
-					.withStackTrace()
+					.with("stackTrace", String.valueOf(plan.oldObjectStackTraces()))
 					.with("cutoff", plan.pathCutoff().isZero() ? "0 ns" : plan.pathCutoff().toMillis() + " ms");
 			}
 			stream.onEvent(JfrEvents.ALLOCATION_SAMPLE, (event) -> allocations.accept(JfrEvents.allocation(event)));

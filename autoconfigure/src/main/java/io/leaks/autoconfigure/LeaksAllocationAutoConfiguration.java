@@ -54,7 +54,7 @@ public final class LeaksAllocationAutoConfiguration {
 				collectors.stream().map(GarbageCollectorMXBean::getName).toList(), Runtime.version().feature());
 		AllocationRecordings.Settings settings = new AllocationRecordings.Settings(allocations.getDefaultDuration(),
 				allocations.getMaxDuration(), allocations.getSamplesPerSecond(), allocations.getPathCutoff(),
-				allocations.getMaxClasses(), allocations.getMaxSites(), allocations.getMaxChains(),
+				allocations.isOldObjectStackTraces(), allocations.getMaxClasses(), allocations.getMaxSites(), allocations.getMaxChains(),
 				allocations.getMaxResults(), allocations.getFrameworkPackages());
 		return new AllocationRecordings(recorder, unsupported, settings, guard, Clock.systemUTC());
 	}

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class AllocationOperationsTests {
 
 	private static final AllocationRecordings.Settings SETTINGS = new AllocationRecordings.Settings(
-			Duration.ofSeconds(30), Duration.ofMinutes(10), 300, Duration.ofSeconds(1), 10, 10, 10, 10, List.of());
+			Duration.ofSeconds(30), Duration.ofMinutes(10), 300, Duration.ofSeconds(1), false, 10, 10, 10, 10, List.of());
 
 	private AllocationRecordings recordings = recordings(null);
 

@@ -12,6 +12,8 @@ import io.leaks.gc.CollectionGuard;
 import io.leaks.gc.HeldGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 class AllocationRecordingsTests {
 
 	private static final AllocationRecordings.Settings SETTINGS = new AllocationRecordings.Settings(
-			Duration.ofSeconds(60), Duration.ofMinutes(10), 300, Duration.ofSeconds(1), 10, 10, 10, 2, List.of());
+			Duration.ofSeconds(60), Duration.ofMinutes(10), 300, Duration.ofSeconds(1), false, 10, 10, 10, 2, List.of());
 
 	private static final String RECORD_SITE = "com.example.orders.OrderLedger.record:";
 
@@ -39,8 +41,15 @@ class AllocationRecordingsTests {
 		OrderLedger.clear();
 	}
 
-	@Test
-	void recordingShouldNameTheAllocatingMethodAndWhatKeepsItsObjects() throws InterruptedException {
+	@ParameterizedTest(name = "old-object stack traces: {0}")
+	@ValueSource(booleans = { false, true })
+	void recordingShouldNameTheAllocatingMethodAndWhatKeepsItsObjects(boolean oldObjectStackTraces)
+			throws InterruptedException {
+		this.recordings.close();
+		this.recordings = new AllocationRecordings(new JfrAllocationRecorder(), null,
+				new AllocationRecordings.Settings(SETTINGS.defaultDuration(), SETTINGS.maxDuration(), 300,
+						Duration.ofSeconds(1), oldObjectStackTraces, 10, 10, 10, 2, List.of()),
+				this.guard, Clock.systemUTC());
 		AllocationRecording started = this.recordings
 			.start(new RecordingRequest(Duration.ofSeconds(2), List.of("[B"), true));
 		assertThat(started.status()).isEqualTo(RecordingStatus.RUNNING);
@@ -68,7 +77,12 @@ class AllocationRecordingsTests {
 		assertThat(report.classes().get(0).chains()).anySatisfy((chain) -> {
 			assertThat(chain.objectClass()).isEqualTo("byte[]");
 			assertThat(chain.root()).isNotNull();
-			assertThat(chain.allocationSite()).startsWith(RECORD_SITE);
+			if (oldObjectStackTraces) {
+				assertThat(chain.allocationSite()).startsWith(RECORD_SITE);
+			}
+			else {
+				assertThat(chain.allocationSite()).isNull();
+			}
 			assertThat(chain.path()).anySatisfy((step) -> {
 				assertThat(step.className()).isEqualTo("java.lang.Class");
 				assertThat(step.reference()).isEqualTo("KEPT");

@@ -29,7 +29,7 @@ class LeaksAllocationAutoConfigurationTests {
 			assertThat(recordings.unavailableReason()).isNull();
 			assertThat(recordings.unsupportedCollector()).isNull();
 			assertThat(recordings.settings()).isEqualTo(new AllocationRecordings.Settings(Duration.ofSeconds(60),
-					Duration.ofMinutes(10), 300, Duration.ofMillis(250), 10, 10, 10, 10, List.of()));
+					Duration.ofMinutes(10), 300, Duration.ofMillis(250), false, 10, 10, 10, 10, List.of()));
 		});
 	}
 
@@ -38,12 +38,13 @@ class LeaksAllocationAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("leaks.allocations.default-duration=20s", "leaks.allocations.max-duration=2m",
 					"leaks.allocations.samples-per-second=1000", "leaks.allocations.path-cutoff=0s",
+					"leaks.allocations.old-object-stack-traces=true",
 					"leaks.allocations.max-classes=3", "leaks.allocations.max-sites=4",
 					"leaks.allocations.max-chains=5", "leaks.allocations.max-results=6",
 					"leaks.allocations.framework-packages=com.example.common,org.acme.")
 			.run((context) -> assertThat(context.getBean(AllocationRecordings.class).settings())
 				.isEqualTo(new AllocationRecordings.Settings(Duration.ofSeconds(20), Duration.ofMinutes(2), 1000,
-						Duration.ZERO, 3, 4, 5, 6, List.of("com.example.common", "org.acme."))));
+						Duration.ZERO, true, 3, 4, 5, 6, List.of("com.example.common", "org.acme."))));
 	}
 
 	@Test
