@@ -19,7 +19,7 @@ import org.springframework.util.Assert;
 /**
  * Allocation recordings: {@code /allocations} and {@code /allocations/{id}}.
  */
-public final class AllocationOperations {
+public final class AllocationOperations implements LeaksOperations {
 
 	/** The refusal while recordings are off. */
 	static final String OFF = "Allocation recordings are off in this application: they need JFR (the jdk.jfr module "

@@ -19,7 +19,8 @@ import org.springframework.boot.actuate.endpoint.Access;
  * operations class, its methods and their parameters) and its {@link LeaksOperations}
  * class; a parameter name no route used before is also declared on the operation methods
  * of {@link LeaksEndpoint} and {@link LeaksWebEndpointExtension}, since actuator binds
- * parameters by name.
+ * parameters by name, and one that takes a list is named in
+ * {@code ListParameterFilter.LIST_PARAMETERS}, since actuator binds strings only.
  */
 public enum LeaksResource {
 
@@ -66,7 +67,16 @@ public enum LeaksResource {
 	/** The recorded series, for charts. */
 	HISTORY("history", null, Routes.of(TrendOperations.class)
 		.whenAbsent(404, TrendOperations.OFF)
-		.get((trend, given) -> trend.history()));
+		.get((trend, given) -> trend.history())),
+
+	/** Allocation recordings with JFR: allocation sites and what keeps sampled objects alive. */
+	ALLOCATIONS("allocations", "id", Routes.of(AllocationOperations.class)
+		.whenAbsent(503, AllocationOperations.OFF)
+		.get((allocations, given) -> allocations.list())
+		.getItem((allocations, id, given) -> allocations.detail(id))
+		.post(202, (allocations, given) -> allocations.start(given.text("duration"), given.text("classes"),
+				given.bool("oldObjects", true)), "duration", "classes", "oldObjects")
+		.deleteItem((allocations, id, given) -> allocations.delete(id)));
 
 	private final String path;
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -30,14 +31,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets write operations of the {@code leaks} endpoint take lists, such as
  * {@code {"classes": ["byte[]", "com.example.OrderListener"]}}. Actuator binds a request
  * body to a map of strings and would refuse the array; for POSTs to the endpoint with a
- * small JSON body, this filter rewrites each top-level array of strings, numbers or booleans
- * into the comma-separated string the operations split again. Every other request, and any
- * body it cannot read, passes through untouched (actuator then answers as it would).
+ * small JSON body, this filter rewrites the array of a parameter that takes a list (its
+ * strings, numbers or booleans) into the comma-separated string the operations split again.
+ * Every other request, any other field and any body it cannot read pass through untouched
+ * (actuator then answers as it would: an array for a single value is refused). The field
+ * names are checked later, against the route, by {@link BodyParametersAdvice}; so its place
+ * beside {@link LeaksRequestFilter}, which reads headers and the query only, does not matter.
  */
 public final class ListParameterFilter extends OncePerRequestFilter {
 
 	/** Bodies of the endpoint's operations are a few hundred bytes; larger ones are left alone. */
 	static final int MAX_BODY_BYTES = 64 * 1024;
+
+	/** The parameters that take a list; class names never hold a comma. */
+	static final Set<String> LIST_PARAMETERS = Set.of("classes");
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -63,7 +70,7 @@ public final class ListParameterFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The body with its top-level lists of plain values joined by commas.
+	 * The body with the lists of plain values of its list parameters joined by commas.
 	 * @param body a request body
 	 * @return the rewritten body, or {@code null} when there is nothing to rewrite (no list,
 	 * not a JSON object, not JSON at all)
@@ -82,7 +89,8 @@ public final class ListParameterFilter extends OncePerRequestFilter {
 		boolean changed = false;
 		for (Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
 			JsonNode value = field.getValue();
-			if (value.isArray() && value.valueStream().allMatch(JsonNode::isValueNode)) {
+			if (LIST_PARAMETERS.contains(field.getKey()) && value.isArray()
+					&& value.valueStream().allMatch(JsonNode::isValueNode)) {
 				List<String> items = value.valueStream().map(JsonNode::asString).toList();
 				object.put(field.getKey(), String.join(",", items));
 				changed = true;

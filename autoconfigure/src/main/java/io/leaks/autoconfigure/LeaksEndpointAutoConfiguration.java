@@ -2,6 +2,7 @@ package io.leaks.autoconfigure;
 
 import java.nio.file.Path;
 
+import io.leaks.actuate.AllocationOperations;
 import io.leaks.actuate.AllowHeaderAdvice;
 import io.leaks.actuate.BodyParametersAdvice;
 import io.leaks.actuate.GcOperations;
@@ -13,9 +14,11 @@ import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.actuate.LeaksOperations;
 import io.leaks.actuate.LeaksRequestFilter;
 import io.leaks.actuate.LeaksWebEndpointExtension;
+import io.leaks.actuate.ListParameterFilter;
 import io.leaks.actuate.SnapshotOperations;
 import io.leaks.actuate.TrendOperations;
 import io.leaks.actuate.TuningOperations;
+import io.leaks.allocation.AllocationRecordings;
 import io.leaks.gc.GcTrigger;
 import io.leaks.gc.GcTuning;
 import io.leaks.heapdump.HeapDumps;
@@ -46,7 +49,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * endpoint that routes to them, its web extension and its web error handling.
  */
 @AutoConfiguration(after = { LeaksAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
-		LeaksHeapDumpAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class, EndpointAutoConfiguration.class })
+		LeaksHeapDumpAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class,
+		LeaksAllocationAutoConfiguration.class, EndpointAutoConfiguration.class })
 @ConditionalOnBean(Snapshots.class)
 @ConditionalOnAvailableEndpoint(LeaksEndpoint.class)
 public final class LeaksEndpointAutoConfiguration {
@@ -96,6 +100,13 @@ public final class LeaksEndpointAutoConfiguration {
 	@ConditionalOnBean({ LeakWatch.class, GcEventRecorder.class })
 	TrendOperations leaksTrendOperations(LeakWatch watch, GcEventRecorder recorder) {
 		return new TrendOperations(watch, recorder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(AllocationRecordings.class)
+	AllocationOperations leaksAllocationOperations(AllocationRecordings recordings) {
+		return new AllocationOperations(recordings);
 	}
 
 	/**
@@ -156,6 +167,13 @@ public final class LeaksEndpointAutoConfiguration {
 			}
 
 			@Bean
+			@ConditionalOnMissingBean(name = "leaksListParameterFilter")
+			@ConditionalOnClass(name = "tools.jackson.databind.json.JsonMapper")
+			FilterRegistrationBean<ListParameterFilter> leaksListParameterFilter(LeaksEndpointPath path) {
+				return listParameterFilter(path);
+			}
+
+			@Bean
 			@ConditionalOnMissingBean(name = "leaksRequestFilter")
 			FilterRegistrationBean<LeaksRequestFilter> leaksRequestFilter(LeaksEndpointPath path,
 					LeaksEndpoint endpoint) {
@@ -164,6 +182,13 @@ public final class LeaksEndpointAutoConfiguration {
 
 		}
 
+	}
+
+	static FilterRegistrationBean<ListParameterFilter> listParameterFilter(LeaksEndpointPath path) {
+		FilterRegistrationBean<ListParameterFilter> registration = new FilterRegistrationBean<>(
+				new ListParameterFilter(path));
+		registration.setName("leaksListParameterFilter");
+		return registration;
 	}
 
 	static FilterRegistrationBean<LeaksRequestFilter> requestFilter(LeaksEndpointPath path, LeaksEndpoint endpoint) {

@@ -18,7 +18,8 @@ class LeaksResourceTests {
 	void routeListShouldNameEveryRouteOnceInTableOrder() {
 		assertThat(LeaksResource.describeAll("")).isEqualTo("GET snapshots, GET snapshots/{label}, POST snapshots, "
 				+ "DELETE snapshots/{label}, GET compare, POST compare, POST gc, GET heapdumps, GET heapdumps/{name}, "
-				+ "POST heapdumps, DELETE heapdumps/{name}, GET tuning, POST tuning, GET trend, GET history");
+				+ "POST heapdumps, DELETE heapdumps/{name}, GET tuning, POST tuning, GET trend, GET history, GET allocations, "
+				+ "GET allocations/{id}, POST allocations, DELETE allocations/{id}");
 		assertThat(LeaksResource.describeAll("/actuator/leaks/")).startsWith("GET /actuator/leaks/snapshots, ");
 	}
 

@@ -13,7 +13,8 @@ class ListParameterFilterTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
 			"{\"duration\": \"60s\", \"classes\": [\"byte[]\", \"com.example.A\"]}|{\"duration\":\"60s\",\"classes\":\"byte[],com.example.A\"}",
-			"{\"classes\": []}|{\"classes\":\"\"}", "{\"ids\": [1, 2], \"flags\": [true]}|{\"ids\":\"1,2\",\"flags\":\"true\"}" })
+			"{\"classes\": []}|{\"classes\":\"\"}", "{\"classes\": [1, true]}|{\"classes\":\"1,true\"}",
+			"{\"label\": [\"a\"], \"classes\": [\"a\"]}|{\"label\":[\"a\"],\"classes\":\"a\"}" })
 	void topLevelListsOfPlainValuesShouldBecomeCommaSeparatedStrings(String body, String expected) {
 		assertThat(new String(ListParameterFilter.flattened(body.getBytes(StandardCharsets.UTF_8)),
 				StandardCharsets.UTF_8))
@@ -21,7 +22,7 @@ class ListParameterFilterTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"label\": \"a\"}", "{\"classes\": [[\"a\"]]}", "{\"classes\": [{\"a\": 1}]}",
+	@ValueSource(strings = { "{\"label\": \"a\"}", "{\"label\": [\"a\", \"b\"]}", "{\"classes\": [[\"a\"]]}", "{\"classes\": [{\"a\": 1}]}",
 			"[\"a\", \"b\"]", "not json", "{\"label\": ", "" })
 	void anythingElseShouldBeLeftForActuatorToAnswer(String body) {
 		assertThat(ListParameterFilter.flattened(body.getBytes(StandardCharsets.UTF_8))).isNull();
