@@ -47,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the names the endpoint knows mixed with garbage, against one application on a
  * random port. None may answer 5xx, and every refusal must be the endpoint's JSON error
  * with a message. Heap dumps are refused by an impossible free-space margin (507, the one
- * 5xx allowed, as documented for a full disk) so the run stays fast; every other
- * operation runs for real, and the VM flags the fuzzing changed are restored afterwards.
+ * 5xx allowed, as documented for a full disk) and allocation recordings last 2 s at most,
+ * so the run stays fast; every other operation runs for real, and the VM flags the fuzzing
+ * changed are restored afterwards.
  */
 class LeaksEndpointFuzzTests {
 
@@ -58,7 +59,7 @@ class LeaksEndpointFuzzTests {
 		.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 
 	private static final List<String> PARAMETERS = List.of("label", "liveOnly", "live", "flag", "value", "preset",
-			"from", "to", "top", "sort", "excludeJdk", "filter");
+			"from", "to", "top", "sort", "excludeJdk", "filter", "duration", "classes", "oldObjects");
 
 	private static final Map<String, String> savedFlags = new LinkedHashMap<>();
 
@@ -82,7 +83,8 @@ class LeaksEndpointFuzzTests {
 			.properties("server.port=0", "management.endpoints.web.exposure.include=leaks",
 					"management.endpoint.leaks.access=unrestricted", "leaks.snapshots.max-count=10",
 					"leaks.heap-dump.free-space-margin=8192TB",
-					"leaks.heap-dump.directory=" + dumps.resolve("dumps"))
+					"leaks.heap-dump.directory=" + dumps.resolve("dumps"), "leaks.allocations.default-duration=1s",
+					"leaks.allocations.max-duration=2s")
 			.run();
 		port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -146,13 +148,13 @@ class LeaksEndpointFuzzTests {
 
 	private Arbitrary<String> path() {
 		Arbitrary<String> resource = Arbitraries.frequency(Tuple.of(92, Arbitraries.of("snapshots", "compare", "gc",
-				"heapdumps", "tuning", "trend", "history")), Tuple.of(8, pathText()))
+				"heapdumps", "tuning", "trend", "history", "allocations")), Tuple.of(8, pathText()))
 			.flatMap((choice) -> choice);
-		Arbitrary<String> collection = Arbitraries.frequency(Tuple.of(70, Arbitraries.of("snapshots", "heapdumps")),
+		Arbitrary<String> collection = Arbitraries.frequency(Tuple.of(70, Arbitraries.of("snapshots", "heapdumps", "allocations")),
 				Tuple.of(30, resource))
 			.flatMap((choice) -> choice);
 		Arbitrary<String> item = Arbitraries.frequency(Tuple.of(50, Arbitraries.of("a", "b")),
-				Tuple.of(30, Arbitraries.of("now", "..", "heapdump-1.hprof", "heapdump-20260301T101500123Z-live.hprof",
+				Tuple.of(30, Arbitraries.of("now", "..", "1", "heapdump-1.hprof", "heapdump-20260301T101500123Z-live.hprof",
 						"heapdump-20260301T101500123Z-all-x.hprof.gz", "MaxHeapFreeRatio")),
 				Tuple.of(20, pathText()))
 			.flatMap((choice) -> choice);
@@ -204,7 +206,8 @@ class LeaksEndpointFuzzTests {
 				"aggressive", "relaxed", "defaults", "turbo", "MaxHeapFreeRatio", "MinHeapFreeRatio", "SoftMaxHeapSize",
 				"HeapDumpPath", "HeapDumpOnOutOfMemoryError", "G1PeriodicGCInterval", "UseG1GC", "0", "1", "20", "50",
 				"100", "101", "10000", "10001", "-1", "1.5", "99999999999999999999", "", " ", "../../etc/passwd",
-				"after:login", "a".repeat(101), "x".repeat(201)), Arbitraries.integers().map(String::valueOf), text());
+				"after:login", "a".repeat(101), "x".repeat(201), "1s", "2s", "3s", "PT1S", "500ms", "byte[]", "[B",
+				"java.lang.String"), Arbitraries.integers().map(String::valueOf), text());
 	}
 
 	/**
