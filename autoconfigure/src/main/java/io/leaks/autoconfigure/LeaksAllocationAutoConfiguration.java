@@ -55,7 +55,8 @@ public final class LeaksAllocationAutoConfiguration {
 		AllocationRecordings.Settings settings = new AllocationRecordings.Settings(allocations.getDefaultDuration(),
 				allocations.getMaxDuration(), allocations.getSamplesPerSecond(), allocations.getPathCutoff(),
 				allocations.isOldObjectStackTraces(), allocations.getMaxClasses(), allocations.getMaxSites(), allocations.getMaxChains(),
-				allocations.getMaxResults(), allocations.getFrameworkPackages());
+				allocations.getMaxResults(),
+				(allocations.getFrameworkPackages() != null) ? allocations.getFrameworkPackages() : List.of());
 		return new AllocationRecordings(recorder, unsupported, settings, guard, Clock.systemUTC());
 	}
 

@@ -527,7 +527,7 @@ public class LeaksProperties {
 	public static class Allocations {
 
 		/**
-		 * Whether POST /actuator/leaks/allocations may start recordings.
+		 * Whether allocation recordings are on; off, /actuator/leaks/allocations answers 503.
 		 */
 		private boolean enabled = true;
 
@@ -585,7 +585,7 @@ public class LeaksProperties {
 		 * Spring's, common libraries' and the starter's (a shared library whose callers you
 		 * want to see instead).
 		 */
-		private List<String> frameworkPackages = new ArrayList<>();
+		private @Nullable List<String> frameworkPackages;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -676,12 +676,12 @@ public class LeaksProperties {
 			this.maxResults = maxResults;
 		}
 
-		public List<String> getFrameworkPackages() {
+		public @Nullable List<String> getFrameworkPackages() {
 			return this.frameworkPackages;
 		}
 
-		public void setFrameworkPackages(List<String> frameworkPackages) {
-			this.frameworkPackages = new ArrayList<>(frameworkPackages);
+		public void setFrameworkPackages(@Nullable List<String> frameworkPackages) {
+			this.frameworkPackages = (frameworkPackages != null) ? new ArrayList<>(frameworkPackages) : null;
 		}
 
 		private static void requireWithin(String property, Duration value, Duration min, Duration max) {
