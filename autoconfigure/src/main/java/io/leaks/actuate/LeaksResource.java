@@ -52,6 +52,18 @@ public enum LeaksResource {
 		.post(201, (dumps, given) -> dumps.dump(given.text("label"), given.bool("live", true)), "label", "live")
 		.deleteItem((dumps, name, given) -> dumps.delete(name))),
 
+	/**
+	 * Analyses of heap dumps in a JVM of their own: who holds the suspects, or which
+	 * owners grew between two dumps. A POST answers 202 at once with the analysis's id.
+	 */
+	ANALYSES("analyses", "id", Routes.of(AnalysisOperations.class)
+		.whenAbsent(503, AnalysisOperations.OFF)
+		.get((analyses, given) -> analyses.list())
+		.getItem((analyses, id, given) -> analyses.get(id))
+		.post(202, (analyses, given) -> analyses.start(given.text("heapDump"), given.text("from"), given.text("to"),
+				given.text("classes")), "heapDump", "classes", "from", "to")
+		.deleteItem((analyses, id, given) -> analyses.delete(id))),
+
 	/** Manageable VM flags and presets. */
 	TUNING("tuning", null, Routes.of(TuningOperations.class)
 		.whenAbsent(503, "GC tuning is not configured in this application")

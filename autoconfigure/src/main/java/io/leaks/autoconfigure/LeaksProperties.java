@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.leaks.trend.GcHistory;
 import io.leaks.trend.TrendSettings;
+import io.leaks.trend.WatchSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,8 @@ public class LeaksProperties {
 	private final Trend trend = new Trend();
 
 	private final Dashboard dashboard = new Dashboard();
+
+	private final Analysis analysis = new Analysis();
 
 	private final Allocations allocations = new Allocations();
 
@@ -63,6 +66,10 @@ public class LeaksProperties {
 
 	public Dashboard getDashboard() {
 		return this.dashboard;
+	}
+
+	public Analysis getAnalysis() {
+		return this.analysis;
 	}
 
 	public Allocations getAllocations() {
@@ -294,8 +301,8 @@ public class LeaksProperties {
 		private int histogramCount = 3;
 
 		/**
-		 * Time between those histograms; defaults to a sixth of min-evidence, at least one
-		 * interval (30s at the default settings).
+		 * Time between those histograms; by default spaced so that the climb's expected
+		 * growth stands out of the live floor's noise (one interval to two min-evidence spans).
 		 */
 		private @Nullable Duration histogramSpacing;
 
@@ -304,6 +311,41 @@ public class LeaksProperties {
 		 * suspicion); defaults to 30 intervals (15m at the default interval).
 		 */
 		private @Nullable Duration histogramCooldown;
+
+		/**
+		 * Most full collections the trend analysis may force on its own (live histograms,
+		 * automatic heap dumps) per forced-collection-budget-period.
+		 */
+		private int forcedCollectionBudget = WatchSettings.DEFAULT_BUDGET;
+
+		/**
+		 * Period of the forced-collection budget.
+		 */
+		private Duration forcedCollectionBudgetPeriod = WatchSettings.DEFAULT_BUDGET_PERIOD;
+
+		public int getForcedCollectionBudget() {
+			return this.forcedCollectionBudget;
+		}
+
+		public void setForcedCollectionBudget(int forcedCollectionBudget) {
+			if (forcedCollectionBudget < 0 || forcedCollectionBudget > 1000) {
+				throw new IllegalArgumentException(
+						"leaks.trend.forced-collection-budget must be from 0 to 1000, was " + forcedCollectionBudget);
+			}
+			this.forcedCollectionBudget = forcedCollectionBudget;
+		}
+
+		public Duration getForcedCollectionBudgetPeriod() {
+			return this.forcedCollectionBudgetPeriod;
+		}
+
+		public void setForcedCollectionBudgetPeriod(Duration forcedCollectionBudgetPeriod) {
+			if (forcedCollectionBudgetPeriod.toMinutes() < 1) {
+				throw new IllegalArgumentException("leaks.trend.forced-collection-budget-period must be at least 1m, was "
+						+ forcedCollectionBudgetPeriod);
+			}
+			this.forcedCollectionBudgetPeriod = forcedCollectionBudgetPeriod;
+		}
 
 		/**
 		 * Observations kept per series (older ones are thinned, not dropped).
@@ -516,6 +558,153 @@ public class LeaksProperties {
 						"leaks.dashboard.poll-interval must be from 500ms to 1h, was " + pollInterval);
 			}
 			this.pollInterval = pollInterval;
+		}
+
+	}
+
+	/**
+	 * Heap dump analysis (who holds the suspects), run in a JVM of its own so that the
+	 * application's heap never holds any of the dump.
+	 */
+	public static class Analysis {
+
+		/**
+		 * Whether heap dumps can be analysed through the endpoint.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Directory analyses are kept in; defaults to "analyses" inside the heap dump
+		 * directory. Created owner-only (0700).
+		 */
+		private @Nullable Path directory;
+
+		/**
+		 * Heap of the analyzer's JVM, whatever the dump's size.
+		 */
+		private DataSize maxHeap = DataSize.ofMegabytes(256);
+
+		/**
+		 * Longest an analysis may take before its JVM is stopped.
+		 */
+		private Duration timeLimit = Duration.ofMinutes(10);
+
+		/**
+		 * Most disk space the analyzer's index may use; defaults to twice the size of the
+		 * dump analysed.
+		 */
+		private @Nullable DataSize maxIndexSize;
+
+		/**
+		 * How much the analyzer's CPU priority is lowered (nice -n, 0 to 19; 0 leaves it).
+		 */
+		private int niceness = 10;
+
+		/**
+		 * Most finished analyses kept; the oldest are deleted beyond it.
+		 */
+		private int maxCount = 20;
+
+		/**
+		 * Most path groups reported per class.
+		 */
+		private int maxPaths = 5;
+
+		/**
+		 * Whether to analyse the dump taken on a suspected leak for the suspects (needs
+		 * leaks.heap-dump.on-suspicion=true).
+		 */
+		private boolean onSuspicion;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable Path directory) {
+			this.directory = directory;
+		}
+
+		public DataSize getMaxHeap() {
+			return this.maxHeap;
+		}
+
+		public void setMaxHeap(DataSize maxHeap) {
+			if (maxHeap.toMegabytes() < 32) {
+				throw new IllegalArgumentException("leaks.analysis.max-heap must be at least 32MB, was " + maxHeap);
+			}
+			this.maxHeap = maxHeap;
+		}
+
+		public Duration getTimeLimit() {
+			return this.timeLimit;
+		}
+
+		public void setTimeLimit(Duration timeLimit) {
+			if (timeLimit.toMillis() < 1000) {
+				throw new IllegalArgumentException("leaks.analysis.time-limit must be at least 1s, was " + timeLimit);
+			}
+			this.timeLimit = timeLimit;
+		}
+
+		public @Nullable DataSize getMaxIndexSize() {
+			return this.maxIndexSize;
+		}
+
+		public void setMaxIndexSize(@Nullable DataSize maxIndexSize) {
+			if (maxIndexSize != null && maxIndexSize.toMegabytes() < 1) {
+				throw new IllegalArgumentException("leaks.analysis.max-index-size must be at least 1MB, was "
+						+ maxIndexSize);
+			}
+			this.maxIndexSize = maxIndexSize;
+		}
+
+		public int getNiceness() {
+			return this.niceness;
+		}
+
+		public void setNiceness(int niceness) {
+			if (niceness < 0 || niceness > 19) {
+				throw new IllegalArgumentException("leaks.analysis.niceness must be from 0 to 19, was " + niceness);
+			}
+			this.niceness = niceness;
+		}
+
+		public int getMaxCount() {
+			return this.maxCount;
+		}
+
+		public void setMaxCount(int maxCount) {
+			if (maxCount < 1 || maxCount > 1000) {
+				throw new IllegalArgumentException("leaks.analysis.max-count must be from 1 to 1000, was " + maxCount);
+			}
+			this.maxCount = maxCount;
+		}
+
+		public int getMaxPaths() {
+			return this.maxPaths;
+		}
+
+		public void setMaxPaths(int maxPaths) {
+			if (maxPaths < 1 || maxPaths > 100) {
+				throw new IllegalArgumentException("leaks.analysis.max-paths must be from 1 to 100, was " + maxPaths);
+			}
+			this.maxPaths = maxPaths;
+		}
+
+		public boolean isOnSuspicion() {
+			return this.onSuspicion;
+		}
+
+		public void setOnSuspicion(boolean onSuspicion) {
+			this.onSuspicion = onSuspicion;
 		}
 
 	}

@@ -73,7 +73,7 @@ class LeaksEndpointTests {
 	void eachResourceShouldReachItsFeaturesOperations() {
 		LeaksEndpoint endpoint = new LeaksEndpoint(Access.UNRESTRICTED, all());
 		assertThat(endpoint.action("snapshots", "routed", "false", null, null, null, null, null, null, null, null, null,
-				null, null, null, null))
+				null, null, null, null, null))
 			.isInstanceOf(SnapshotSummary.class);
 		assertThat(endpoint.resource("snapshots", null, null, null, null, null, null)).isInstanceOf(SnapshotList.class);
 		assertThat(endpoint.item("snapshots", "routed", "2")).isInstanceOf(SnapshotDetail.class);
@@ -156,6 +156,9 @@ class LeaksEndpointTests {
 				"GC tuning is not configured");
 		assertRefused(() -> endpoint.resource("trend", null, null, null, null, null, null), 404,
 				"leaks.trend.enabled=true");
+		assertRefused(() -> endpoint.resource("analyses", null, null, null, null, null, null), 503,
+				"Heap dump analysis is off");
+		assertRefused(() -> post(endpoint, "analyses", "heapDump", "latest"), 503, "Heap dump analysis is off");
 		assertRefused(() -> endpoint.resource("allocations", null, null, null, null, null, null), 503,
 				"leaks.allocations.enabled=true");
 		assertThat(endpoint.resources()).containsExactly(LeaksResource.SNAPSHOTS, LeaksResource.COMPARE,

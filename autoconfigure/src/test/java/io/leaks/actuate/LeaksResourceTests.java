@@ -18,7 +18,8 @@ class LeaksResourceTests {
 	void routeListShouldNameEveryRouteOnceInTableOrder() {
 		assertThat(LeaksResource.describeAll("")).isEqualTo("GET snapshots, GET snapshots/{label}, POST snapshots, "
 				+ "DELETE snapshots/{label}, GET compare, POST compare, POST gc, GET heapdumps, GET heapdumps/{name}, "
-				+ "POST heapdumps, DELETE heapdumps/{name}, GET tuning, POST tuning, GET trend, GET history, GET allocations, "
+				+ "POST heapdumps, DELETE heapdumps/{name}, GET analyses, GET analyses/{id}, POST analyses, "
+				+ "DELETE analyses/{id}, GET tuning, POST tuning, GET trend, GET history, GET allocations, "
 				+ "GET allocations/{id}, POST allocations, DELETE allocations/{id}");
 		assertThat(LeaksResource.describeAll("/actuator/leaks/")).startsWith("GET /actuator/leaks/snapshots, ");
 	}
@@ -41,6 +42,10 @@ class LeaksResourceTests {
 		assertThat(LeaksResource.SNAPSHOTS.allowed(false, Access.READ_ONLY)).containsExactly(Verb.GET);
 		assertThat(LeaksResource.GC.allowed(false, Access.READ_ONLY)).isEmpty();
 		assertThat(LeaksResource.TREND.allowed(true, Access.UNRESTRICTED)).isEmpty();
+		assertThat(LeaksResource.ANALYSES.allowed(false, Access.READ_ONLY)).containsExactly(Verb.GET);
+		assertThat(LeaksResource.ANALYSES.allowed(true, Access.READ_ONLY)).containsExactly(Verb.GET);
+		assertThat(LeaksResource.ANALYSES.allowed(true, Access.UNRESTRICTED)).containsExactly(Verb.GET,
+				Verb.DELETE);
 	}
 
 }
