@@ -19,8 +19,8 @@ import org.springframework.boot.actuate.endpoint.Access;
  * operations class, its methods and their parameters) and its {@link LeaksOperations}
  * class; a parameter name no route used before is also declared on the operation methods
  * of {@link LeaksEndpoint} and {@link LeaksWebEndpointExtension}, since actuator binds
- * parameters by name, and one that takes a list is named in
- * {@code ListParameterFilter.LIST_PARAMETERS}, since actuator binds strings only.
+ * parameters by name. A POST route that takes {@code classes} may be sent them as a JSON
+ * array ({@link ClassListBodyAdvice}).
  */
 public enum LeaksResource {
 
@@ -128,6 +128,16 @@ public enum LeaksResource {
 
 	static Optional<LeaksResource> find(String path) {
 		return Arrays.stream(values()).filter((resource) -> resource.path.equals(path)).findFirst();
+	}
+
+	/**
+	 * Whether the route for a method on this resource itself takes a parameter.
+	 * @param verb the method
+	 * @param parameter the parameter's name
+	 * @return {@code false} also when the resource does not answer the method
+	 */
+	boolean takes(Verb verb, String parameter) {
+		return this.routes.find(verb, false).map((route) -> route.parameters().contains(parameter)).orElse(false);
 	}
 
 	/**

@@ -17,7 +17,6 @@ import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.actuate.LeaksOperations;
 import io.leaks.actuate.LeaksRequestFilter;
 import io.leaks.actuate.LeaksWebEndpointExtension;
-import io.leaks.actuate.ListParameterFilter;
 import io.leaks.actuate.SnapshotOperations;
 import io.leaks.actuate.TrendOperations;
 import io.leaks.actuate.TuningOperations;
@@ -188,13 +187,6 @@ public final class LeaksEndpointAutoConfiguration {
 			}
 
 			@Bean
-			@ConditionalOnMissingBean(name = "leaksListParameterFilter")
-			@ConditionalOnClass(name = "tools.jackson.databind.json.JsonMapper")
-			FilterRegistrationBean<ListParameterFilter> leaksListParameterFilter(LeaksEndpointPath path) {
-				return listParameterFilter(path);
-			}
-
-			@Bean
 			@ConditionalOnMissingBean(name = "leaksRequestFilter")
 			FilterRegistrationBean<LeaksRequestFilter> leaksRequestFilter(LeaksEndpointPath path,
 					LeaksEndpoint endpoint) {
@@ -203,13 +195,6 @@ public final class LeaksEndpointAutoConfiguration {
 
 		}
 
-	}
-
-	static FilterRegistrationBean<ListParameterFilter> listParameterFilter(LeaksEndpointPath path) {
-		FilterRegistrationBean<ListParameterFilter> registration = new FilterRegistrationBean<>(
-				new ListParameterFilter(path));
-		registration.setName("leaksListParameterFilter");
-		return registration;
 	}
 
 	static FilterRegistrationBean<LeaksRequestFilter> requestFilter(LeaksEndpointPath path, LeaksEndpoint endpoint) {

@@ -3,7 +3,6 @@ package io.leaks.autoconfigure;
 import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.actuate.LeaksRequestFilter;
-import io.leaks.actuate.ListParameterFilter;
 
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
@@ -30,12 +29,6 @@ final class LeaksManagementChildContextConfiguration {
 	@Bean
 	FilterRegistrationBean<LeaksRequestFilter> leaksRequestFilter(LeaksEndpointPath path, LeaksEndpoint endpoint) {
 		return LeaksEndpointAutoConfiguration.requestFilter(path, endpoint);
-	}
-
-	@Bean
-	@ConditionalOnClass(name = "tools.jackson.databind.json.JsonMapper")
-	FilterRegistrationBean<ListParameterFilter> leaksListParameterFilter(LeaksEndpointPath path) {
-		return LeaksEndpointAutoConfiguration.listParameterFilter(path);
 	}
 
 }

@@ -46,6 +46,20 @@ class LeaksResourceTests {
 		assertThat(LeaksResource.ANALYSES.allowed(true, Access.READ_ONLY)).containsExactly(Verb.GET);
 		assertThat(LeaksResource.ANALYSES.allowed(true, Access.UNRESTRICTED)).containsExactly(Verb.GET,
 				Verb.DELETE);
+		assertThat(LeaksResource.ALLOCATIONS.allowed(false, Access.READ_ONLY)).containsExactly(Verb.GET);
+		assertThat(LeaksResource.ALLOCATIONS.allowed(true, Access.UNRESTRICTED)).containsExactly(Verb.GET,
+				Verb.DELETE);
+	}
+
+	@Test
+	void theRoutesThatTakeClassesShouldBeTheOnesWhoseBodiesMayListThem() {
+		List<LeaksResource> takingClasses = Arrays.stream(LeaksResource.values())
+			.filter((resource) -> resource.takes(Verb.POST, "classes"))
+			.toList();
+		assertThat(takingClasses).containsExactly(LeaksResource.ANALYSES, LeaksResource.ALLOCATIONS);
+		assertThat(LeaksResource.SNAPSHOTS.takes(Verb.POST, "label")).isTrue();
+		assertThat(LeaksResource.SNAPSHOTS.takes(Verb.GET, "label")).as("label is the item, not a parameter").isFalse();
+		assertThat(LeaksResource.TREND.takes(Verb.POST, "classes")).as("no POST at all").isFalse();
 	}
 
 }
