@@ -25,7 +25,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Lets {@code POST /actuator/leaks/analyses} take its classes as a JSON array
+ * Lets a POST whose route takes {@code classes} ({@code /actuator/leaks/analyses},
+ * {@code /actuator/leaks/allocations}) take them as a JSON array
  * ({@code "classes": ["com.example.A", "com.example.B"]}). Actuator binds a body to a map
  * of simple values, so the array is turned into the comma-separated text the operation
  * also accepts, just before the body is read; class names never contain commas. Bodies
@@ -48,17 +49,17 @@ public final class ClassListBodyAdvice extends RequestBodyAdviceAdapter {
 	@Override
 	public boolean supports(MethodParameter methodParameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) {
-		return Map.class.isAssignableFrom(ResolvableType.forType(targetType).toClass()) && isPostOfAnalyses();
+		return Map.class.isAssignableFrom(ResolvableType.forType(targetType).toClass()) && isPostTakingClasses();
 	}
 
-	private boolean isPostOfAnalyses() {
+	private boolean isPostTakingClasses() {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
 			return false;
 		}
 		HttpServletRequest request = attributes.getRequest();
 		List<String> segments = this.endpointPath.segments(request);
-		return "POST".equals(request.getMethod()) && segments != null
-				&& segments.equals(List.of(LeaksResource.ANALYSES.path()));
+		return "POST".equals(request.getMethod()) && segments != null && segments.size() == 1
+				&& LeaksResource.find(segments.get(0)).filter((resource) -> resource.takes(Verb.POST, CLASSES)).isPresent();
 	}
 
 	@Override

@@ -57,9 +57,9 @@ public class LeaksWebEndpointExtension {
 			@Nullable String liveOnly, @Nullable String live, @Nullable String flag, @Nullable String value,
 			@Nullable String preset, @Nullable String from, @Nullable String to, @Nullable String top,
 			@Nullable String sort, @Nullable String excludeJdk, @Nullable String filter, @Nullable String heapDump,
-			@Nullable String classes) {
+			@Nullable String classes, @Nullable String duration, @Nullable String oldObjects) {
 		return route(Verb.POST, resource, null, LeaksEndpoint.writeParameters(label, liveOnly, live, flag, value,
-				preset, from, to, top, sort, excludeJdk, filter, heapDump, classes));
+				preset, from, to, top, sort, excludeJdk, filter, heapDump, classes, duration, oldObjects));
 	}
 
 	@DeleteOperation

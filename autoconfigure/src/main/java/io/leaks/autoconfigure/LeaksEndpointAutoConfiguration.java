@@ -3,6 +3,7 @@ package io.leaks.autoconfigure;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.leaks.actuate.AllocationOperations;
 import io.leaks.actuate.AllowHeaderAdvice;
 import io.leaks.actuate.AnalysisOperations;
 import io.leaks.actuate.BodyParametersAdvice;
@@ -19,6 +20,7 @@ import io.leaks.actuate.LeaksWebEndpointExtension;
 import io.leaks.actuate.SnapshotOperations;
 import io.leaks.actuate.TrendOperations;
 import io.leaks.actuate.TuningOperations;
+import io.leaks.allocation.AllocationRecordings;
 import io.leaks.analysis.Analyses;
 import io.leaks.analysis.RecentSuspects;
 import io.leaks.gc.GcTrigger;
@@ -52,7 +54,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 @AutoConfiguration(after = { LeaksAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
 		LeaksHeapDumpAutoConfiguration.class, LeaksAnalysisAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class,
-		EndpointAutoConfiguration.class })
+		LeaksAllocationAutoConfiguration.class, EndpointAutoConfiguration.class })
 @ConditionalOnBean(Snapshots.class)
 @ConditionalOnAvailableEndpoint(LeaksEndpoint.class)
 public final class LeaksEndpointAutoConfiguration {
@@ -112,6 +114,13 @@ public final class LeaksEndpointAutoConfiguration {
 		RecentSuspects recent = suspects.getIfAvailable();
 		return new AnalysisOperations(analyses, access(accessResolver),
 				() -> (recent != null) ? recent.classes() : List.of(), AnalysisOperations.growers(snapshots.store()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(AllocationRecordings.class)
+	AllocationOperations leaksAllocationOperations(AllocationRecordings recordings) {
+		return new AllocationOperations(recordings);
 	}
 
 	/**
