@@ -2,6 +2,8 @@ package io.leaks.actuate;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,6 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  * <li>a write a page on another site made the browser send is refused with 403
  * ({@link CrossSiteWrite});</li>
+ * <li>a Content-Type with a wildcard ({@code *}{@code /*}, {@code application/*}) is 415:
+ * Spring MVC cannot read it as the type of a body and would fail with 500;</li>
  * <li>a method the path does not answer is 405 with {@code Allow} (Spring MVC would say
  * 404, or offer methods of another resource), and a query parameter no route takes is
  * 400 naming the ones it does (actuator would ignore it);</li>
@@ -73,6 +78,7 @@ public final class LeaksRequestFilter extends OncePerRequestFilter {
 	}
 
 	private void check(HttpServletRequest request) {
+		checkContentType(request.getContentType());
 		List<String> segments = this.endpointPath.segments(request);
 		if (segments == null) {
 			return;
@@ -94,11 +100,27 @@ public final class LeaksRequestFilter extends OncePerRequestFilter {
 			.ifPresent((resource) -> resource.check(request.getMethod(), segments.size() == 2, this.access, names));
 	}
 
+	private static void checkContentType(@Nullable String contentType) {
+		MediaType type;
+		try {
+			type = (contentType != null) ? MediaType.parseMediaType(contentType) : null;
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Spring MVC ignores a Content-Type it cannot parse and answers 415 itself.
+			return;
+		}
+		if (type != null && (type.isWildcardType() || type.isWildcardSubtype())) {
+			throw new LeaksOperationException(415, "Content-Type " + contentType + " is a pattern, not the type of "
+					+ "a body: send the body as JSON with Content-Type: application/json, or no body at all");
+		}
+	}
+
 	/**
 	 * The names in the query string only: for a form body the servlet container would
 	 * read the body as parameters too, and that request is refused as not JSON anyway. A
-	 * query the container cannot read ({@code ?=a}, {@code ?a=%zz}) is refused here with
-	 * a message, where the container would fail the request later without one.
+	 * query the container cannot read ({@code ?=a}, {@code ?a=%zz}, {@code ?a=%e2%82}) is
+	 * refused here with a message, where the container would fail the request later
+	 * without one.
 	 */
 	private static Set<String> parameterNames(HttpServletRequest request) {
 		String query = request.getQueryString();
@@ -114,12 +136,12 @@ public final class LeaksRequestFilter extends OncePerRequestFilter {
 			String name = (equals >= 0) ? pair.substring(0, equals) : pair;
 			String decoded;
 			try {
-				decoded = URLDecoder.decode(name, StandardCharsets.UTF_8);
-				URLDecoder.decode((equals >= 0) ? pair.substring(equals + 1) : "", StandardCharsets.UTF_8);
+				decoded = decode(name);
+				decode((equals >= 0) ? pair.substring(equals + 1) : "");
 			}
 			catch (IllegalArgumentException ex) {
-				throw LeaksOperationException.badRequest("The query has a part that is not percent-encoded "
-						+ "correctly ('" + pair + "'): encode names and values as name=value pairs joined by &");
+				throw LeaksOperationException.badRequest("The query has a part that is not percent-encoded UTF-8 ('"
+						+ pair + "'): encode names and values as name=value pairs joined by &");
 			}
 			if (decoded.isEmpty()) {
 				throw LeaksOperationException.badRequest("The query has a value without a name ('" + pair
@@ -128,6 +150,21 @@ public final class LeaksRequestFilter extends OncePerRequestFilter {
 			names.add(decoded);
 		}
 		return names;
+	}
+
+	/**
+	 * Decodes a query name or value strictly: a broken escape ({@code %zz}) or escaped bytes
+	 * that are not UTF-8 ({@code %e2%82}) are refused, as the container refuses them.
+	 */
+	private static String decode(String encoded) {
+		// ISO-8859-1 keeps each escaped byte as one char, so the UTF-8 check sees the bytes sent.
+		byte[] bytes = URLDecoder.decode(encoded, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new IllegalArgumentException("not UTF-8: " + encoded, ex);
+		}
 	}
 
 	private String crossSiteMessage(HttpServletRequest request, String evidence) {

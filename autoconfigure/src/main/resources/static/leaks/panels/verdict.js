@@ -5,6 +5,7 @@
 import { $, code, el, replaceRows, setText, show } from '../lib/dom.js';
 import { bytes, clock, count, duration, durationMillis, rate, roughDuration, signedBytes, signedCount, toMillis }
   from '../lib/format.js';
+import { canAnalyse, whoHoldsItButton } from '../lib/holders.js';
 import { exhaustionOf } from '../lib/series.js';
 
 /** The kind of banner each finding of GET /trend makes: what a user must make of it. */
@@ -268,11 +269,12 @@ export default {
     setText('verdict-detail', [sentence(verdict.reason), progressText(verdict), evidenceText(verdict.evidence)]
       .filter(Boolean).join(' '));
     const suspects = verdict.suspects || [];
-    replaceRows($('verdict-suspects'), suspects, () => suspects.map((suspect) => el('li', {
+    replaceRows($('verdict-suspects'), [suspects, canAnalyse(page)], () => suspects.map((suspect) => el('li', {
       className: suspect.jdk ? 'muted' : null, 'data-class': suspect.className },
     code(suspect.displayName), ' ',
     el('span', { className: 'muted', text: signedCount(suspect.instancesDelta) + ' instances, '
-      + signedBytes(suspect.bytesDelta) + ' (now ' + count(suspect.instances) + ', ' + bytes(suspect.bytes) + ')' }))));
+      + signedBytes(suspect.bytesDelta) + ' (now ' + count(suspect.instances) + ', ' + bytes(suspect.bytes) + ')' }),
+    ' ', whoHoldsItButton(page, suspect.className))));
     show($('verdict-suspects'), suspects.length > 0);
     setText('verdict-others', othersText(verdict));
     document.title = (head.kind === 'leak' ? '⚠ leak suspected · ' : '') + 'leaks · memory dashboard';

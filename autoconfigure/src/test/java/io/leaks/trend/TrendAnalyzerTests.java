@@ -110,6 +110,22 @@ class TrendAnalyzerTests {
 						new Point(660_000, 500 * MB - MB / 4)),
 				0, 0, 660_000);
 		assertThat(confirmation.confirmed()).isFalse();
+		assertThat(confirmation.refuted()).isTrue();
+	}
+
+	@Test
+	void aFloorThatRoseInOneStepShouldBeLeftToTheNextRoundWhichJudgesBoth() {
+		// A batch leaving 25 MiB behind every 3 minutes: a round's histograms a minute apart
+		// see one step land, and a dip of less than the noise before it.
+		Verdict suspicion = suspicion(8 * MB);
+		List<Point> first = List.of(new Point(600_000, 200 * MB), new Point(660_000, 226 * MB),
+				new Point(720_000, 224 * MB + MB / 2));
+		Confirmation inconclusive = this.analyzer.confirm(suspicion, first, 0, 0, 720_000);
+		assertThat(inconclusive.outcome()).isEqualTo(Confirmation.Outcome.INCONCLUSIVE);
+		List<Point> both = new java.util.ArrayList<>(first);
+		both.addAll(List.of(new Point(2_400_000, 400 * MB), new Point(2_460_000, 400 * MB),
+				new Point(2_520_000, 425 * MB)));
+		assertThat(this.analyzer.confirm(suspicion, both, 0, 0, 2_520_000).confirmed()).isTrue();
 	}
 
 	@Test

@@ -52,7 +52,10 @@ public final class Replay {
 		long interval = settings.interval().toMillis();
 		// A recorded histogram answers a request within one interval of it; otherwise the
 		// next whole-heap collection within the longest spacing a round uses.
-		SimulatedHistograms histograms = new SimulatedHistograms(trace, interval,
+		List<GcNotification> feed = withoutOwnCollections(trace);
+		List<GcNotification> own = new ArrayList<>(trace.collections());
+		own.removeAll(feed);
+		SimulatedHistograms histograms = new SimulatedHistograms(trace, own, interval,
 				Math.max(interval, settings.analysis().minEvidence().toMillis() * 2), clock::get, recorder::record);
 		List<Event> events = new ArrayList<>();
 		LeakWatch watch = LeakWatch.builder(settings, history)
@@ -62,7 +65,6 @@ public final class Replay {
 			.clock(clock::get, 0)
 			.historySize(trend.getHistorySize())
 			.build();
-		List<GcNotification> feed = withoutOwnCollections(trace);
 		List<Long> ticks = ticks(trace, trend);
 		List<Tick> timeline = new ArrayList<>(ticks.size());
 		Map<String, Long> firstLeak = new LinkedHashMap<>();
@@ -129,16 +131,21 @@ public final class Replay {
 	}
 
 	private static boolean ownCollection(GcNotification collection, List<Trace.Histogram> own) {
-		if (!collection.cause().equals("Heap Inspection Initiated GC")) {
-			return false;
-		}
 		for (Trace.Histogram histogram : own) {
-			long from = histogram.atMillis() - histogram.durationMillis() - OWN_COLLECTION_SLACK_MILLIS;
-			if (collection.endMillis() >= from && collection.endMillis() <= histogram.atMillis()) {
+			if (forcedBy(collection, histogram)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** Whether a collection is the one a live histogram forced. */
+	static boolean forcedBy(GcNotification collection, Trace.Histogram histogram) {
+		if (!collection.cause().equals("Heap Inspection Initiated GC")) {
+			return false;
+		}
+		long from = histogram.atMillis() - histogram.durationMillis() - OWN_COLLECTION_SLACK_MILLIS;
+		return collection.endMillis() >= from && collection.endMillis() <= histogram.atMillis();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import io.leaks.trace.Trace;
 import io.leaks.trend.CollectionKind;
 import io.leaks.trend.GcNotification;
 import io.leaks.trend.LiveHistograms;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Live histograms in a replay. A histogram asked for at time t answers with the live
@@ -42,6 +43,8 @@ final class SimulatedHistograms implements LiveHistograms {
 
 	private final Map<Source, Integer> answers = new EnumMap<>(Source.class);
 
+	private final List<GcNotification> own;
+
 	private final List<Long> forcedAt = new ArrayList<>();
 
 	/**
@@ -54,6 +57,23 @@ final class SimulatedHistograms implements LiveHistograms {
 	 */
 	SimulatedHistograms(Trace trace, long tolerance, long lookahead, LongSupplier clock,
 			Consumer<GcNotification> collections) {
+		this(trace, List.of(), tolerance, lookahead, clock, collections);
+	}
+
+	/**
+	 * Creates the simulation.
+	 * @param trace the trace
+	 * @param own the full collections the recorded run's own live histograms forced (left
+	 * out of the feed): a recorded histogram that answers feeds its own collection, as the
+	 * live run saw it, rather than one made up from its total
+	 * @param tolerance how far from the request a recorded histogram may be
+	 * @param lookahead how far after the request a whole-heap collection may be
+	 * @param clock the replay's clock
+	 * @param collections where the forced collection of each answer goes
+	 */
+	SimulatedHistograms(Trace trace, List<GcNotification> own, long tolerance, long lookahead, LongSupplier clock,
+			Consumer<GcNotification> collections) {
+		this.own = List.copyOf(own);
 		this.recorded = trace.histograms().stream().filter(Trace.Histogram::live).toList();
 		this.used = new boolean[this.recorded.size()];
 		this.wholeHeap = trace.collections()
@@ -91,15 +111,23 @@ final class SimulatedHistograms implements LiveHistograms {
 		long now = this.clock.getAsLong();
 		int best = -1;
 		for (int i = 0; i < this.recorded.size(); i++) {
-			long distance = Math.abs(this.recorded.get(i).atMillis() - now);
+			long distance = distance(this.recorded.get(i), now);
 			if (!this.used[i] && distance <= this.tolerance
-					&& (best < 0 || distance < Math.abs(this.recorded.get(best).atMillis() - now))) {
+					&& (best < 0 || distance < distance(this.recorded.get(best), now))) {
 				best = i;
 			}
 		}
 		if (best >= 0) {
 			this.used[best] = true;
-			return answer(Source.RECORDED, this.recorded.get(best).toHistogram(), now);
+			Trace.Histogram histogram = this.recorded.get(best);
+			GcNotification forced = ownCollection(histogram);
+			if (forced != null) {
+				this.answers.merge(Source.RECORDED, 1, Integer::sum);
+				this.forcedAt.add(now);
+				this.collections.accept(forced);
+				return histogram.toHistogram();
+			}
+			return answer(Source.RECORDED, histogram.toHistogram(), now);
 		}
 		for (GcNotification collection : this.wholeHeap) {
 			if (collection.endMillis() >= now && collection.endMillis() <= now + this.lookahead) {
@@ -113,6 +141,26 @@ final class SimulatedHistograms implements LiveHistograms {
 		this.answers.merge(Source.NONE, 1, Integer::sum);
 		throw new IllegalStateException("the trace holds no live histogram and no whole-heap collection near "
 				+ now + " ms");
+	}
+
+	/**
+	 * How far a request is from the time a recorded histogram was being taken: a histogram
+	 * is recorded when it ends, and on a busy JVM its collection and heap walk take longer
+	 * than an interval, so the request that asked for it was that much earlier.
+	 */
+	private static long distance(Trace.Histogram histogram, long now) {
+		long start = histogram.atMillis() - histogram.durationMillis();
+		return Math.max(0, Math.max(start - now, now - histogram.atMillis()));
+	}
+
+	private @Nullable GcNotification ownCollection(Trace.Histogram histogram) {
+		GcNotification found = null;
+		for (GcNotification collection : this.own) {
+			if (Replay.forcedBy(collection, histogram)) {
+				found = collection;
+			}
+		}
+		return found;
 	}
 
 	private ClassHistogram answer(Source source, ClassHistogram histogram, long now) {

@@ -76,7 +76,7 @@ class LiveRunReplayTests {
 				}
 			}
 		}
-		assertThat(mismatches).isEmpty();
+		assertThat(mismatches).as("live verdicts:%n%s%nreplayed:%n%s", describe(trace), describe(replayed)).isEmpty();
 		assertThat(trace.verdicts()).as("the heap's verdict changed during the run")
 			.filteredOn((verdict) -> verdict.resource().equals("heap"))
 			.hasSizeGreaterThan(2);
@@ -154,6 +154,30 @@ class LiveRunReplayTests {
 				return;
 			}
 		}
+	}
+
+	private static String describe(Trace trace) {
+		StringBuilder text = new StringBuilder();
+		for (Trace.Verdict verdict : trace.verdicts()) {
+			if (verdict.resource().equals("heap")) {
+				text.append(verdict.atMillis()).append(' ').append(verdict.status()).append(' ')
+					.append(verdict.reason()).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
+	private static String describe(Replay.Outcome replayed) {
+		StringBuilder text = new StringBuilder();
+		String last = "";
+		for (Replay.Tick tick : replayed.timeline()) {
+			if (!tick.heapReason().equals(last)) {
+				text.append(tick.atMillis()).append(' ').append(tick.heapFinding()).append(' ')
+					.append(tick.heapReason()).append('\n');
+				last = tick.heapReason();
+			}
+		}
+		return text.toString();
 	}
 
 	/** The live run's effective status of each resource at each recorded tick. */

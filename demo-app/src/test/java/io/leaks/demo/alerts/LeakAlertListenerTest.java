@@ -12,7 +12,6 @@ import io.leaks.trend.LeakSuspectedEvent;
 import io.leaks.trend.Resource;
 import io.leaks.trend.Severity;
 import io.leaks.trend.Suspect;
-import io.leaks.trend.TrendSettings;
 import io.leaks.trend.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +23,8 @@ class LeakAlertListenerTest {
 
 	@Test
 	void eachSuspectedLeakShouldBeCountedWithItsSuspects() {
-		Verdict verdict = new Verdict(Resource.HEAP, Finding.GROWING, 2_000_000, null, Severity.HOURS,
-				Grounds.PERSISTED,
-				new Evidence(Basis.CONFIRMED, 0, 60_000, 3, List.of("LIVE_HISTOGRAM"), 3, 1, 10, 20, 0.001, 1),
-				Verdict.Facts.of(TrendSettings.defaults()), false, 60_000);
+		Verdict verdict = leak(Resource.HEAP, 2_000_000,
+				new Evidence(Basis.CONFIRMED, 0, 60_000, 3, List.of("LIVE_HISTOGRAM"), 3, 1, 10, 20, 0.001, 1), 60_000);
 		Suspect suspect = new Suspect("io.leaks.demo.cache.CachedReport", "io.leaks.demo.cache.CachedReport", 1000,
 				24_000, 3000, 72_000, false);
 		Instant exhaustion = Instant.parse("2030-01-01T00:00:00Z");
@@ -40,19 +37,25 @@ class LeakAlertListenerTest {
 		assertThat(alert.resource()).isEqualTo("heap");
 		assertThat(alert.suspects()).containsExactly("io.leaks.demo.cache.CachedReport");
 		assertThat(alert.projectedExhaustion()).isEqualTo(exhaustion);
-		assertThat(alert.reason()).isEqualTo(verdict.reason()).startsWith("Leak: ");
+		assertThat(alert.reason()).isEqualTo(verdict.reason()).startsWith("Leak");
 	}
 
 	@Test
 	void onlyTheLastAlertsShouldBeKept() {
-		Verdict verdict = new Verdict(Resource.THREADS, Finding.GROWING, 1, null, Severity.DAYS, Grounds.LONG,
-				new Evidence(Basis.SAMPLES, 0, 1, 8, List.of("SAMPLE"), 3, 1, 1, 2, 0.001, 0),
-				Verdict.Facts.of(TrendSettings.defaults()), false, 1);
+		Verdict verdict = leak(Resource.THREADS, 1,
+				new Evidence(Basis.SAMPLES, 0, 1, 8, List.of("SAMPLE"), 3, 1, 1, 2, 0.001, 0), 1);
 		for (int i = 0; i < LeakAlertListener.KEPT + 5; i++) {
 			this.listener.onLeakSuspected(new LeakSuspectedEvent(this, verdict, null, List.of(), List.of()));
 		}
 		assertThat(this.listener.alerts().count()).isEqualTo(LeakAlertListener.KEPT + 5);
 		assertThat(this.listener.alerts().alerts()).hasSize(LeakAlertListener.KEPT);
+	}
+
+	private static Verdict leak(Resource resource, double perMinute, Evidence evidence, long at) {
+		Verdict.Facts facts = new Verdict.Facts(evidence.points(), evidence.spanMillis(), 0, 0, 0, 0, -1, 0, List.of(),
+				0, 0, 0, false);
+		return new Verdict(resource, Finding.GROWING, perMinute, null, Severity.DAYS, Grounds.LONG, evidence, facts,
+				false, at);
 	}
 
 }
