@@ -30,12 +30,19 @@ class ListenerLeakTrendEndToEndTests {
 	private static final Duration DEADLINE = Duration.ofSeconds(180);
 
 	/**
-	 * Checkouts a second. Each leaking one retains its {@code OrderListener} (32 bytes), its
-	 * 2 KiB receipt (2,064 bytes), the method reference the bus holds (16 bytes) and the bus's
-	 * map node (32 bytes, and its share of the table): about 2,150 bytes, measured with a
-	 * snapshot diff around 10,000 checkouts. 160 a second are about 19.7 MiB a minute.
+	 * How long a late event is still waited for, so that a failure says how late it came
+	 * (the bound stays {@link #DEADLINE}); a passing run never waits this long.
 	 */
-	private static final int PER_SECOND = 160;
+	private static final Duration OBSERVED = Duration.ofSeconds(300);
+
+	/**
+	 * Checkouts a second. Each leaking one retains its {@code OrderListener} with its 2 KiB
+	 * receipt, the method reference the bus holds, and the bus's entry for the order (the
+	 * {@code Long} key, a node of the bus's map, and the order's own set of subscribers: a
+	 * {@code ConcurrentHashMap} with its table and node): about 2,400 bytes, measured with a
+	 * snapshot diff around 10,000 checkouts. 146 a second are about 20 MiB a minute.
+	 */
+	private static final int PER_SECOND = 146;
 
 	@Test
 	void listenerLeakShouldRaiseTheEventNamingTheListenerWithin180SecondsAndTheFixedListenerNone() throws Exception {
@@ -55,7 +62,7 @@ class ListenerLeakTrendEndToEndTests {
 			JsonNode alert = null;
 			// Polled rather than awaited: the timeline of every answer is what a late event is judged on.
 			while (alert == null) {
-				boolean last = timeline.elapsed().compareTo(DEADLINE) > 0;
+				boolean last = timeline.elapsed().compareTo(OBSERVED) > 0;
 				if (!leakingApp.isAlive() || !fixedApp.isAlive()) {
 					fail("An app died:%n%s%n%s", leakingApp.logTail(40), fixedApp.logTail(40));
 				}
@@ -74,14 +81,14 @@ class ListenerLeakTrendEndToEndTests {
 					Thread.sleep(1000);
 				}
 			}
-			assertThat(alert).as("no LeakSuspectedEvent %d s after the driver started%n%s", DEADLINE.toSeconds(),
+			assertThat(alert).as("no LeakSuspectedEvent %d s after the driver started%n%s", OBSERVED.toSeconds(),
 					timeline.report(leakingApp, fixedApp))
 				.isNotNull();
 			double seconds = Duration.between(started, Instant.parse(alert.path("at").asString())).toMillis() / 1000.0;
 			System.out.printf(Locale.ROOT, "Listener leak: LeakSuspectedEvent %.1f s after the driver started "
 					+ "(%d checkouts/s); findings:%n%s%n", seconds, PER_SECOND, timeline.changes());
-			assertThat(seconds).as("seconds from the driver's start to the event%n%s",
-					timeline.report(leakingApp, fixedApp))
+			assertThat(seconds).as("seconds from the driver's start to the event (at most %d)%n%s",
+					DEADLINE.toSeconds(), timeline.report(leakingApp, fixedApp))
 				.isLessThanOrEqualTo(DEADLINE.toSeconds());
 			assertThat(alert.path("resource").asString()).isEqualTo("heap");
 			assertThat(alert.path("suspects").valueStream().map(JsonNode::asString).toList()).as("suspects of the event")
@@ -136,10 +143,19 @@ class ListenerLeakTrendEndToEndTests {
 
 		void record(String app, DemoClient client) {
 			JsonNode trend = client.get("/actuator/leaks/trend").expect(200).body();
+			JsonNode overview = client.get("/actuator/leaks").expect(200).body();
 			String finding = trend.path("finding").asString() + ((trend.path("severity").isString())
 					? "/" + trend.path("severity").asString() : "");
+			// The collections the JVM ran and the heap it committed: G1 sizes its young
+			// generation by both, and the analysis waits for collections.
+			String heap = String.format(Locale.ROOT, "[%s; %d MiB committed]",
+					String.join(", ", overview.path("collectors").valueStream()
+						.map((collector) -> collector.path("name").asString().replace(" Generation", "") + " "
+								+ collector.path("count").asLong())
+						.toList()),
+					overview.path("heap").path("committed").asLong() / (1024 * 1024));
 			String at = String.format(Locale.ROOT, "%6.1f s %-7s", elapsed().toMillis() / 1000.0, app);
-			String entry = at + " " + trend.path("status").asString() + " " + finding + ": "
+			String entry = at + " " + trend.path("status").asString() + " " + finding + " " + heap + ": "
 					+ trend.path("reason").asString();
 			this.entries.add(entry);
 			if (!finding.equals(this.lastFinding.put(app, finding))) {
