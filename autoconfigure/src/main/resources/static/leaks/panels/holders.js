@@ -130,7 +130,8 @@ function allocationSites(finding) {
       el('th', { className: 'num', text: 'Sampled bytes' }))),
     el('tbody', null, ...sites.map((site) => el('tr', null, el('td', null, code(site.site)),
       el('td', { className: 'num' }, count(site.count)), el('td', { className: 'num' }, bytes(site.bytes))))))
-    : el('p', { className: 'muted small-text', text: 'No allocation sites recorded for this class yet.' });
+    : el('p', { className: 'muted small-text', text: 'No allocation sites recorded for this class yet: a JFR '
+      + 'recording (POST ' + config.endpoint + '/allocations with this class) names the methods that allocate it.' });
 }
 
 function findingCard(finding, summary) {

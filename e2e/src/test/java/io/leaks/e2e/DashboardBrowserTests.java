@@ -478,7 +478,9 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 		assertThat(picture.findElements(By.cssSelector("line.arrow"))).hasSize(boxes.size() - 1);
 		assertThat(picture.findElements(By.cssSelector("text.reference")).stream().map(WebElement::getText))
 			.contains("subscribers", "arg$1");
-		assertThat(finding.getText()).contains("Allocation sites come from a JFR recording");
+		// The demo serves allocation recordings: the card says how to record this class's sites.
+		assertThat(finding.getText()).contains("No allocation sites recorded for this class yet")
+			.contains("/allocations");
 	}
 
 	/** One line per headline, in the script's order: {@code name: FINDING kind: title}. */
