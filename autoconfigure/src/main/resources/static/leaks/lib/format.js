@@ -90,6 +90,38 @@ export function duration(millis) {
   return days + ' d' + (restHours ? ' ' + restHours + ' h' : '');
 }
 
+/**
+ * A span to read at a glance, for "fills in about ...": rounded to 10 s below 2 min, to the
+ * minute below an hour, to 10 min below 10 h, to the hour below 2 days, to the day beyond.
+ */
+export function roughDuration(millis) {
+  if (!isNumber(millis)) {
+    return '–';
+  }
+  const minute = 60000;
+  const hour = 60 * minute;
+  const ms = Math.abs(millis);
+  const step = ms < 2 * minute ? 10000 : ms < hour ? minute : ms < 10 * hour ? 10 * minute
+    : ms < 48 * hour ? hour : 24 * hour;
+  return duration(Math.max(step, Math.round(ms / step) * step));
+}
+
+/**
+ * Milliseconds of a duration as the endpoint writes it (ISO 8601 such as 'PT2M30S', or a
+ * number of seconds), so that no text on the page shows 'PT2M30S'; null if it is neither.
+ */
+export function durationMillis(value) {
+  if (isNumber(value)) {
+    return value * 1000;
+  }
+  const parts = typeof value === 'string' && /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  if (!parts || value === 'P' || value.endsWith('T')) {
+    return null;
+  }
+  const [days, hours, minutes, seconds] = parts.slice(1).map((part) => Number(part || 0));
+  return (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000;
+}
+
 function pad(value) {
   return value < 10 ? '0' + value : String(value);
 }

@@ -132,14 +132,35 @@ final class Browser implements AutoCloseable {
 	 * @throws IOException if it cannot be written
 	 */
 	void screenshot(Path file, double maxHeight) throws IOException {
-		Map<String, Object> metrics = this.driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-		Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
-		Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) content.get("width")).doubleValue(),
-				"height", Math.min(maxHeight, ((Number) content.get("height")).doubleValue()), "scale", 1);
-		Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
-				Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-		Files.createDirectories(file.getParent());
-		Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+		// The window made as tall as the page first, and the charts redrawn at that size:
+		// capturing beyond the viewport resizes it during the capture, which clears the charts'
+		// canvases (Chart.js redraws them a frame later) and left them blank in some pictures.
+		Dimension window = this.driver.manage().window().getSize();
+		long inner = ((Number) script("return window.innerHeight")).longValue();
+		double height = contentSize().get("height");
+		try {
+			resize(new Dimension(window.getWidth(), (int) Math.ceil(height + window.getHeight() - inner)));
+			asyncScript("""
+					const done = arguments[arguments.length - 1];
+					requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 250)));""");
+			Map<String, Double> content = contentSize();
+			Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", content.get("width"), "height",
+					Math.min(maxHeight, content.get("height")), "scale", 1);
+			Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
+					Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+			Files.createDirectories(file.getParent());
+			Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+		}
+		finally {
+			resize(window);
+		}
+	}
+
+	private Map<String, Double> contentSize() {
+		Map<?, ?> content = (Map<?, ?>) this.driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
+			.get("cssContentSize");
+		return Map.of("width", ((Number) content.get("width")).doubleValue(), "height",
+				((Number) content.get("height")).doubleValue());
 	}
 
 	@Override

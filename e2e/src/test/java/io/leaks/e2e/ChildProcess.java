@@ -60,6 +60,21 @@ final class ChildProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The lines of the process's output that contain a text, for timelines.
+	 * @param text what the lines contain
+	 * @return those lines, oldest first
+	 */
+	List<String> logLines(String text) {
+		try {
+			return Files.readAllLines(this.log, StandardCharsets.UTF_8).stream().filter((line) -> line.contains(text))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();

@@ -1,6 +1,7 @@
 package io.leaks.e2e;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -185,61 +186,174 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 					bytes: [0, 512, 1023, 1024, 1536, 10 * MIB, 6 * 1024 * MIB, -2048, 'x'].map((v) => module.bytes(v)),
 					inUnit: [module.bytes(1200 * MIB, { unit: 'MiB' }), module.bytes(1.5 * 1024 * MIB, { unit: 'GiB' })],
 					rates: [12 * MIB, 5 * MIB / 60, -1].map((v) => module.rate(v)),
-					durations: [850, 4200, 320000, 3 * 3600000 + 600000, 52 * 3600000].map((v) => module.duration(v))
+					durations: [850, 4200, 320000, 3 * 3600000 + 600000, 52 * 3600000].map((v) => module.duration(v)),
+					rough: [4200, 65000, 545000, 3 * 3600000 + 7 * 60000, 30 * 3600000 + 40 * 60000, 100 * 3600000]
+						.map((v) => module.roughDuration(v)),
+					isoDurations: ['PT1H', 'PT2M30S', 'PT0.5S', 'P1DT2H', 90, 'PT', 'P', '2 min']
+						.map((v) => module.durationMillis(v))
 				};""");
 		assertThat(formatted).asInstanceOf(InstanceOfAssertFactories.MAP)
 			.containsEntry("bytes", List.of("0 B", "512 B", "1023 B", "1.0 KiB", "1.5 KiB", "10.0 MiB", "6.0 GiB",
 					"-2.0 KiB", "–"))
 			.containsEntry("inUnit", List.of("1200 MiB", "1.5 GiB"))
 			.containsEntry("rates", List.of("12.0 MiB/min", "5.0 MiB/h", "-60 B/h"))
-			.containsEntry("durations", List.of("850 ms", "4.2 s", "5 min 20 s", "3 h 10 min", "2 d 4 h"));
+			.containsEntry("durations", List.of("850 ms", "4.2 s", "5 min 20 s", "3 h 10 min", "2 d 4 h"))
+			.containsEntry("rough", List.of("10 s", "1 min 10 s", "9 min", "3 h 10 min", "31 h", "4 d"))
+			.satisfies((formats) -> assertThat((List<?>) formats.get("isoDurations")).as("ISO durations in ms")
+				.map((millis) -> (millis != null) ? ((Number) millis).longValue() : null)
+				.containsExactly(3_600_000L, 150_000L, 500L, 93_600_000L, 90_000L, null, null, null));
 	}
 
 	@Test
 	void headlineShouldFollowTheFindingOfEachVerdict() {
-		// Verdicts shaped as GET /trend answers them, taken from the demo app on 6 GiB and 256 MiB heaps.
-		Object headlines = this.page.withModule("panels/verdict.js", """
+		// Verdicts shaped as GET /trend answers them (the demo app's listener leak on a 256 MiB heap).
+		Map<?, ?> headlines = headlines("""
+				const verdict = (status, finding, growthMiB, extra) => Object.assign({ status: status, finding: finding,
+					severity: null, growthBytesPerMinute: growthMiB * MIB, suspicion: false,
+					evidence: growthMiB ? evidence : none }, extra);
+				return {
+					growing: verdict('LEAK_SUSPECTED', 'GROWING', 20.4, { severity: 'HOURS', grounds: 'PERSISTED',
+						projection: projection(120), suspectedAt: at(-1) }),
+					fillsSoon: verdict('LEAK_SUSPECTED', 'FILLS_SOON', 19.8, { severity: 'MINUTES', grounds: 'URGENT',
+						projection: projection(9) }),
+					pressure: verdict('LEAK_SUSPECTED', 'PRESSURE', 0, { severity: 'MINUTES' }),
+					imminent: verdict('LEAK_SUSPECTED', 'FILLS_SOON', 99, { severity: 'MINUTES', projection: {
+						exhaustion: at(0.5), earliest: at(0.5), latest: at(0.5), limit: 256 * MIB, level: 190 * MIB } }),
+					filling: verdict('COLLECTING', 'FILLING', 20.4, { projection: projection(9) }),
+					confirming: verdict('COLLECTING', 'CONFIRMING', 21.1, { suspicion: true, projection: projection(9),
+						histograms: { round: { purpose: 'confirm', taken: 1, count: 3 } } }),
+					warmingUp: verdict('COLLECTING', 'WARMING_UP', 0),
+					needsObservations: verdict('COLLECTING', 'NEEDS_OBSERVATIONS', 0),
+					needsSpan: verdict('COLLECTING', 'NEEDS_SPAN', 0),
+					needsOldCollection: verdict('COLLECTING', 'NEEDS_OLD_COLLECTION', 3),
+					notJudged: verdict('COLLECTING', 'NOT_JUDGED', 0),
+					flat: verdict('STABLE', 'FLAT', 0),
+					levellingOff: verdict('STABLE', 'LEVELLING_OFF', 3),
+					refuted: verdict('STABLE', 'REFUTED', 0),
+					leakStateOverAWeakerFinding: verdict('LEAK_SUSPECTED', 'CONFIRMING', 20, { severity: 'MINUTES',
+						projection: projection(9) }),
+					newerFinding: verdict('COLLECTING', 'NEEDS_SOMETHING_NEW', 0)
+				};""");
+		assertThat(titles(headlines)).isEqualTo("""
+				growing: GROWING leak: Leak suspected — fills in about 2 h (hours)
+				fillsSoon: FILLS_SOON leak: Leak suspected — fills in about 9 min (minutes)
+				pressure: PRESSURE leak: Leak suspected — collections no longer free memory (minutes)
+				imminent: FILLS_SOON leak: Leak suspected — fills in about 30 s (minutes)
+				filling: FILLING filling: Filling — not yet a leak
+				confirming: CONFIRMING confirming: Confirming with live histograms
+				warmingUp: WARMING_UP collecting: Collecting evidence — warming up
+				needsObservations: NEEDS_OBSERVATIONS collecting: Collecting evidence — too few collections yet
+				needsSpan: NEEDS_SPAN collecting: Collecting evidence — the collections span too short a time yet
+				needsOldCollection: NEEDS_OLD_COLLECTION collecting: Collecting evidence — waiting for an old-generation collection
+				notJudged: NOT_JUDGED not-judged: Not judged yet
+				flat: FLAT no-leak: No leak
+				levellingOff: LEVELLING_OFF no-leak: No leak
+				refuted: REFUTED no-leak: No leak
+				leakStateOverAWeakerFinding: CONFIRMING leak: Leak suspected — fills in about 9 min (minutes)
+				newerFinding: NEEDS_SOMETHING_NEW collecting: Collecting evidence
+				""");
+		assertThat(summary(headlines, "growing"))
+			.matches("heap growing 20.4 MiB/min · full around .+ \\(between .+ and .+\\) · suspected since .+");
+		assertThat(summary(headlines, "imminent")).as("a range shrunk to one second is left out")
+			.matches("heap growing 99.0 MiB/min · full around [^()]+");
+		assertThat(summary(headlines, "filling")).matches("retained heap rising 20.4 MiB/min over 1 min 10 s · "
+				+ "full in ~9 min \\(around .*\\) at this pace · a cache filling up looks the same until it levels off");
+		assertThat(summary(headlines, "confirming")).matches("heap after young collections rising 21.1 MiB/min over "
+				+ "1 min 10 s · full in ~9 min \\(around .*\\) at this pace · live histogram 1 of 3 taken");
+		assertThat(summary(headlines, "needsOldCollection"))
+			.isEqualTo("heap after young collections rising 3.0 MiB/min over 1 min 10 s");
+		assertThat(summary(headlines, "flat")).isEqualTo("the heap after collections is not growing");
+		assertThat(summary(headlines, "levellingOff")).isEqualTo("the retained heap rose 3.0 MiB/min over 1 min 10 s "
+				+ "and is levelling off, as warm-up and filling caches do");
+		assertThat(summary(headlines, "refuted"))
+			.isEqualTo("live histograms found the climb after young collections was garbage");
+	}
+
+	@Test
+	void headlineShouldFollowTheStatusOfAServerThatNamesNoFinding() {
+		// Verdicts as servers before Trend v2 answered GET /trend: a status, evidence, no finding.
+		Map<?, ?> headlines = headlines("""
+				const verdict = (status, growthMiB, points, trendZ, pace, extra) => Object.assign({ status: status,
+					growthBytesPerMinute: growthMiB * MIB, suspicion: false, evidence: { basis: 'YOUNG_TREND',
+					points: points, spanSeconds: 55, kinds: ['YOUNG'], trendZ: trendZ, pace: pace } }, extra);
+				return {
+					leak: verdict('LEAK_SUSPECTED', 94.7, 3, 1.04, 1, { projection: projection(53), suspectedAt: at(-1) }),
+					rising: verdict('COLLECTING', 112, 32, 7.4, 0.93, { projection: projection(53) }),
+					checking: verdict('COLLECTING', 4, 20, 4.1, 1.1, { suspicion: true }),
+					collecting: verdict('COLLECTING', 0, 0, 0, 0),
+					risingStable: verdict('STABLE', 11.9, 30, 5.2, 0.9, { projection: projection(500) }),
+					levelling: verdict('STABLE', 107, 8, 5.2, 0),
+					flat: verdict('STABLE', 0.2, 40, 0.6, 0),
+					unknown: verdict('FILLING_CACHE', 0, 0, 0, 0)
+				};""");
+		assertThat(titles(headlines)).isEqualTo("""
+				leak: GROWING leak: Leak suspected — fills in about 53 min
+				rising: FILLING filling: Filling — not yet a leak
+				checking: CONFIRMING confirming: Confirming with live histograms
+				collecting: null collecting: Collecting evidence
+				risingStable: FILLING filling: Filling — not yet a leak
+				levelling: LEVELLING_OFF no-leak: No leak
+				flat: FLAT no-leak: No leak
+				unknown: null unknown: FILLING CACHE
+				""");
+		assertThat(summary(headlines, "rising")).startsWith("retained heap rising 112.0 MiB/min over 55 s · full in ~53 min");
+	}
+
+	@Test
+	void headlineShouldNeverSayCollectingEvidenceOverARateAndATimeToExhaustion() {
+		// Every finding, with a rise and a projection: only those that lack evidence may say so.
+		Map<?, ?> headlines = headlines("""
+				const findings = ['NOT_JUDGED', 'WARMING_UP', 'NEEDS_OBSERVATIONS', 'NEEDS_SPAN', 'NEEDS_OLD_COLLECTION',
+					'CONFIRMING', 'FILLING', 'FLAT', 'LEVELLING_OFF', 'REFUTED', 'GROWING', 'FILLS_SOON', 'PRESSURE'];
+				const status = (finding) => ['GROWING', 'FILLS_SOON', 'PRESSURE'].includes(finding) ? 'LEAK_SUSPECTED'
+					: ['FLAT', 'LEVELLING_OFF', 'REFUTED'].includes(finding) ? 'STABLE' : 'COLLECTING';
+				return Object.fromEntries(findings.map((finding) => [finding, { status: status(finding), finding: finding,
+					severity: status(finding) === 'LEAK_SUSPECTED' ? 'MINUTES' : null, growthBytesPerMinute: 20 * MIB,
+					suspicion: finding === 'CONFIRMING', projection: projection(9), evidence: evidence }]));""");
+		assertThat(headlines).allSatisfy((finding, head) -> {
+			String title = (String) ((List<?>) head).get(2);
+			if (List.of("WARMING_UP", "NEEDS_OBSERVATIONS", "NEEDS_SPAN", "NEEDS_OLD_COLLECTION").contains(finding)) {
+				assertThat(title).as("%s", finding).startsWith("Collecting evidence — ");
+			}
+			else {
+				assertThat(title).as("%s", finding).doesNotContain("Collecting evidence");
+			}
+			if (List.of("GROWING", "FILLS_SOON", "PRESSURE").contains(finding)) {
+				assertThat(title).as("%s", finding).isEqualTo("Leak suspected — fills in about 9 min (minutes)");
+			}
+		});
+	}
+
+	/**
+	 * The headline of each verdict a script returns by name, as [finding, kind, title,
+	 * summary]; the script sees {@code MIB}, {@code at(minutes)} (an ISO time from now),
+	 * {@code projection(minutes)} (one that fills the 256 MiB heap then), {@code evidence} (a
+	 * steady young-collection rise over 70 s) and {@code none}.
+	 */
+	private Map<?, ?> headlines(String verdicts) {
+		List<?> entries = (List<?>) this.page.withModule("panels/verdict.js", """
 				const MIB = 1024 * 1024;
 				const now = Date.parse('2026-12-01T10:47:36Z');
 				const at = (minutes) => new Date(now + minutes * 60000).toISOString();
-				const projection = { exhaustion: at(53), earliest: at(50), latest: at(57), limit: 6 * 1024 * MIB, level: 260 * MIB };
-				const evidence = (points, trendZ, pace) => ({ basis: 'YOUNG_TREND', points: points, spanSeconds: 55,
-					kinds: ['YOUNG'], trendZ: trendZ, pace: pace });
-				const verdicts = {
-					collecting: { status: 'COLLECTING', growthBytesPerMinute: 0, suspicion: false,
-						evidence: { basis: 'NONE', points: 0, spanSeconds: 0, kinds: [], trendZ: 0, pace: 0 } },
-					rising: { status: 'COLLECTING', growthBytesPerMinute: 112 * MIB, suspicion: false, projection: projection,
-						evidence: evidence(32, 7.4, 0.93) },
-					checking: { status: 'COLLECTING', growthBytesPerMinute: 4 * MIB, suspicion: true, projection: projection,
-						evidence: evidence(20, 4.1, 1.1) },
-					leak: { status: 'LEAK_SUSPECTED', growthBytesPerMinute: 94.7 * MIB, suspicion: false,
-						projection: projection, suspectedAt: at(-1), evidence: evidence(3, 1.04, 1) },
-					levelling: { status: 'STABLE', growthBytesPerMinute: 107 * MIB, suspicion: false, projection: projection,
-						evidence: evidence(8, 5.2, 0) },
-					flat: { status: 'STABLE', growthBytesPerMinute: 0.2 * MIB, suspicion: false, evidence: evidence(40, 0.6, 0) },
-					unknown: { status: 'FILLING_CACHE', growthBytesPerMinute: 0, suspicion: false, evidence: evidence(0, 0, 0) }
-				};
-				return Object.fromEntries(Object.entries(verdicts).map(([name, verdict]) => {
+				const projection = (minutes) => ({ exhaustion: at(minutes), earliest: at(minutes * 0.9),
+					latest: at(minutes * 1.2), limit: 256 * MIB, level: 60 * MIB });
+				const evidence = { basis: 'YOUNG_TREND', points: 9, spanSeconds: 70, kinds: ['YOUNG'], trendZ: 4.1,
+					pValue: 0.0001, pace: 1.14 };
+				const none = { basis: 'NONE', points: 0, spanSeconds: 0, kinds: [], trendZ: 0, pValue: 1, pace: 0 };
+				const verdicts = (() => {
+				%s
+				})();
+				// A list, not an object, so the order is the script's.
+				return Object.entries(verdicts).map(([name, verdict]) => {
 					const head = module.headline(verdict, now);
-					return [name, [head.finding, head.label, head.summary]];
-				}));""");
-		assertThat(headlines).asInstanceOf(InstanceOfAssertFactories.MAP).satisfies((byName) -> {
-			assertThat(headline(byName, "collecting")).containsExactly("collecting", "COLLECTING",
-					"Collecting evidence before a verdict.");
-			assertThat(headline(byName, "rising")).startsWith("rising", "HEAP RISING");
-			assertThat((String) headline(byName, "rising").get(2)).matches("Heap after collections rising 112.0 MiB/min over 55 s · "
-					+ "full in ~53 min \\(around .*, between .* and .*\\) at this pace · not called a leak yet");
-			assertThat(headline(byName, "checking")).startsWith("checking", "CHECKING");
-			assertThat((String) headline(byName, "checking").get(2)).isEqualTo("Heap rising 4.0 MiB/min after young collections · "
-					+ "live histograms are checking it before a verdict");
-			assertThat(headline(byName, "leak")).startsWith("leak", "LEAK SUSPECTED");
-			assertThat((String) headline(byName, "leak").get(2))
-				.matches("Heap growing 94.7 MiB/min · full in ~53 min \\(around .*\\) · suspected since .*");
-			assertThat(headline(byName, "levelling")).startsWith("levelling", "LEVELLING OFF");
-			assertThat(headline(byName, "flat")).containsExactly("flat", "STABLE",
-					"The heap after collections is not growing.");
-			assertThat(headline(byName, "unknown")).startsWith("unknown", "FILLING CACHE");
-		});
+					return [name, head.finding, head.kind, head.title, head.summary];
+				});""".formatted(verdicts));
+		Map<String, List<?>> byName = new LinkedHashMap<>();
+		for (Object entry : entries) {
+			List<?> parts = (List<?>) entry;
+			byName.put((String) parts.get(0), parts.subList(1, parts.size()));
+		}
+		return byName;
 	}
 
 	@Test
@@ -369,9 +483,19 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 			.contains("/allocations");
 	}
 
-	@SuppressWarnings("unchecked")
-	private static List<Object> headline(Map<?, ?> headlines, String name) {
-		return (List<Object>) headlines.get(name);
+	/** One line per headline, in the script's order: {@code name: FINDING kind: title}. */
+	private static String titles(Map<?, ?> headlines) {
+		StringBuilder lines = new StringBuilder();
+		headlines.forEach((name, head) -> {
+			List<?> parts = (List<?>) head;
+			lines.append(name).append(": ").append(parts.get(0)).append(' ').append(parts.get(1)).append(": ")
+				.append(parts.get(2)).append('\n');
+		});
+		return lines.toString();
+	}
+
+	private static String summary(Map<?, ?> headlines, String name) {
+		return (String) ((List<?>) headlines.get(name)).get(3);
 	}
 
 	/**

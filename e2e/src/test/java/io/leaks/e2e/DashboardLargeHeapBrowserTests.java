@@ -50,20 +50,24 @@ class DashboardLargeHeapBrowserTests extends DashboardBrowserTestSupport {
 				}
 				// Read at once, so all three come from the same verdict.
 				List<?> seen = (List<?>) this.browser.script("""
-						return [document.getElementById('verdict').dataset.finding,
+						return [document.getElementById('verdict').dataset.kind,
 							document.getElementById('verdict-summary').textContent,
-							document.getElementById('verdict-detail').textContent];""");
+							document.getElementById('verdict-detail').textContent,
+							document.getElementById('verdict-status').textContent];""");
 				banner.set(seen);
-				return List.of("rising", "leak").contains(seen.get(0));
+				return List.of("filling", "confirming", "leak").contains(seen.get(0));
 			});
 		}
 		finally {
 			this.client.delete("/demo/driver").expect(200);
 		}
 		assertThat((String) banner.get().get(2)).as("the analysis' own words").containsPattern("[0-9.]+ MiB/min");
-		assertThat((String) banner.get().get(1)).as("the headline")
+		assertThat((String) banner.get().get(3)).as("the headline")
 			.doesNotContain("Collecting evidence")
-			.matches("Heap (after collections rising|growing) [0-9.]+ MiB/min .*· full in ~.*");
+			.matches("Filling — not yet a leak|Confirming with live histograms|Leak suspected — .*");
+		assertThat((String) banner.get().get(1)).as("the figures under the headline")
+			.matches("(retained heap rising|heap after young collections rising|heap growing) [0-9.]+ MiB/min .*"
+					+ "· full (in ~|around ).*");
 
 		HeapScale scale = this.page.heapScale();
 		assertThat(scale.maxHeap()).as("max heap").isGreaterThan(5.9 * GIB);

@@ -2,7 +2,9 @@ package io.leaks.e2e;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.leaks.e2e.DashboardPage.Level;
 import org.junit.jupiter.api.Test;
@@ -34,20 +36,35 @@ class DashboardLeakBrowserTests extends DashboardBrowserTestSupport {
 	void leakingCacheShouldTurnTheBannerToALeakNamingItsClass() throws IOException {
 		this.page.open();
 		this.client.post("/demo/driver?pattern=cache&variant=leaking&perSecond=" + PER_SECOND).expect(200);
+		Set<String> seen = new LinkedHashSet<>();
 		try {
 			this.browser.waitAtMost(Duration.ofSeconds(150)).until((driver) -> {
 				if (!this.app.isAlive()) {
 					throw new IllegalStateException("The demo app died:\n" + this.app.logTail(40));
 				}
-				return "LEAK_SUSPECTED".equals(this.page.element("verdict").getDomAttribute("data-status"))
-						&& !suspects().isEmpty();
+				// Read at once, so all of them come from the same verdict.
+				List<?> banner = (List<?>) this.browser.script("""
+						return [document.getElementById('verdict').dataset.kind,
+							document.getElementById('verdict-status').textContent,
+							document.getElementById('verdict-detail').textContent];""");
+				seen.add(banner.get(1) + " | " + banner.get(2));
+				return "leak".equals(banner.get(0)) && !suspects().isEmpty();
 			});
 		}
 		finally {
 			this.client.delete("/demo/driver").expect(200);
 		}
-		assertThat(this.page.text("verdict-status")).isEqualTo("LEAK SUSPECTED");
-		assertThat(this.page.text("verdict-summary")).matches("Heap growing [0-9.]+ [KMG]iB/(min|h) · full in ~.*");
+		assertThat(seen).as("headlines over the detail they headed, while the leak was found")
+			.noneMatch((headline) -> headline.startsWith("Collecting evidence")
+					&& headline.matches(".*[0-9.]+ [KMG]iB/(min|h).*fills in about.*"));
+		assertThat(this.page.element("verdict").getDomAttribute("data-status")).isEqualTo("LEAK_SUSPECTED");
+		assertThat(this.page.element("verdict").getDomAttribute("data-finding")).isIn("GROWING", "FILLS_SOON",
+				"PRESSURE");
+		assertThat(this.page.text("verdict-status"))
+			.matches("Leak suspected — (fills in about [0-9].*|collections no longer free memory) \\((minutes|hours)\\)");
+		assertThat(this.page.text("verdict-summary")).matches("heap growing [0-9.]+ [KMG]iB/(min|h) · full around .*");
+		assertThat(this.page.text("verdict-detail")).startsWith("Leak: ");
+		assertThat(this.page.text("verdict-others")).contains("Full collections forced: ").doesNotContain("PT");
 		assertThat(suspects().get(0).getDomAttribute("data-class")).as("the first suspect").isEqualTo(LEAKING_CLASS);
 		assertThat(this.page.chartPoints("heap-chart", "trend")).isGreaterThanOrEqualTo(2);
 		assertThat(this.page.chartPoints("heap-chart", "after young GC")

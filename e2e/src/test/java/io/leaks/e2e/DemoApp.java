@@ -105,6 +105,15 @@ final class DemoApp implements AutoCloseable {
 		return this.process.logTail(lines);
 	}
 
+	/**
+	 * The app's log lines that contain a text, such as the starter's {@code "leaks:"}.
+	 * @param text what the lines contain
+	 * @return those lines, oldest first
+	 */
+	List<String> logLines(String text) {
+		return this.process.logLines(text);
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.process.close();

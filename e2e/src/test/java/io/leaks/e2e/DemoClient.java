@@ -108,6 +108,14 @@ final class DemoClient {
 		return this.json.treeToValue(body, RunResult.class);
 	}
 
+	/**
+	 * Leak alerts the demo app raised since it started ({@code GET /demo/alerts}).
+	 * @return how many
+	 */
+	long alertCount() {
+		return get("/demo/alerts").expect(200).body().path("count").asLong();
+	}
+
 	void reset() {
 		post("/demo/reset").expect(200);
 	}
