@@ -7,7 +7,8 @@
 #
 # A batch file has one run per line, '<name> <record.sh options>'; '#' starts a comment.
 # At most --jobs recordings run at once, at most --default-heaps of them with the JVM's
-# default max heap (a quarter of RAM), and their max heaps add up to at most --ram.
+# default max heap (a quarter of RAM), and their max heaps add up to at most --ram. A file
+# <out>/.jobs holding a number overrides --jobs while the batch runs (to make room for other work).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
@@ -74,7 +75,9 @@ fits() { # heap
   for pid in "${!heap_of[@]}"; do
     used=$(( used + heap_of[$pid] )); defaults=$(( defaults + default_of[$pid] ))
   done
-  [ "$(running_count)" -lt "$jobs" ] || return 1
+  local limit="$jobs"
+  if [ -f "$out/.jobs" ]; then limit="$(tr -dc 0-9 <"$out/.jobs")"; limit="${limit:-$jobs}"; fi
+  [ "$(running_count)" -lt "$limit" ] || return 1
   if [ "$heap" = "default" ] && [ "$defaults" -ge "$default_heaps" ]; then return 1; fi
   [ $(( used + $(bytes "$heap") )) -le "$budget" ] || [ "$(running_count)" -eq 0 ]
 }

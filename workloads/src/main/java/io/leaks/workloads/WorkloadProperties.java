@@ -61,8 +61,7 @@ public class WorkloadProperties {
 	private double exhaustedAt = 0.92;
 
 	/**
-	 * How long the service goes on after the heap is exhausted, still leaking until an
-	 * OutOfMemoryError stops the leak.
+	 * How long the service goes on with a full heap after it is exhausted (the leak stops there).
 	 */
 	private Duration afterExhaustion = Duration.ofMinutes(1);
 

@@ -38,6 +38,16 @@ public record TraceFacts(String scenario, String description, String collector, 
 	/** The span at each end of a run in which the heap's floor is read, at most. */
 	static final long WINDOW_MILLIS = 3 * 60_000;
 
+	/** ...and at least, in short runs. */
+	static final long SHORTEST_WINDOW_MILLIS = 10_000;
+
+	/**
+	 * Time before the end mark left out of the last window: the run drops what it holds right
+	 * after the mark, and marks (the runtime's uptime) and collections (the collector's own
+	 * clock) can disagree by a fraction of a second.
+	 */
+	static final long END_MARGIN_MILLIS = 2000;
+
 	/**
 	 * Reads the facts of a trace.
 	 * @param trace the trace
@@ -90,7 +100,7 @@ public record TraceFacts(String scenario, String description, String collector, 
 		return new TraceFacts(scenario, description, collectorOf(trace.meta("collectors", "")),
 				trace.meta("java.version", "?"), trace.maxHeap(), start, end, leakStart, leakStop, exhausted,
 				floor(trace.collections(), start, start + window(start, end)),
-				floor(trace.collections(), end - window(start, end), end),
+				floor(trace.collections(), end - window(start, end), end - END_MARGIN_MILLIS),
 				(first != null) ? first.metaspaceUsed() : -1, (last != null) ? last.metaspaceUsed() : -1,
 				(first != null) ? first.liveThreads() : -1, (last != null) ? last.liveThreads() : -1, threadsMost);
 	}
@@ -100,7 +110,7 @@ public record TraceFacts(String scenario, String description, String collector, 
 	}
 
 	private static long window(long start, long end) {
-		return Math.min(WINDOW_MILLIS, (end - start) / 5);
+		return Math.max(SHORTEST_WINDOW_MILLIS, Math.min(WINDOW_MILLIS, (end - start) / 5));
 	}
 
 	/**

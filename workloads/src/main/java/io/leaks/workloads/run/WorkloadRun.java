@@ -1,10 +1,14 @@
 package io.leaks.workloads.run;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.leaks.workloads.WorkloadProperties;
@@ -29,6 +33,9 @@ public final class WorkloadRun implements AutoCloseable {
 	private static final Log logger = LogFactory.getLog(WorkloadRun.class);
 
 	static final Duration TICK = Duration.ofMillis(100);
+
+	/** How long after its duration (and its time with a full heap) a run is ended regardless. */
+	static final Duration DEADLINE_MARGIN = Duration.ofMinutes(2);
 
 	private final Workload workload;
 
@@ -57,6 +64,10 @@ public final class WorkloadRun implements AutoCloseable {
 	private volatile long exhaustedMillis = -1;
 
 	private volatile boolean stopped;
+
+	private volatile boolean ending;
+
+	private final List<String> unmarked = new CopyOnWriteArrayList<>();
 
 	private volatile boolean over;
 
@@ -94,22 +105,51 @@ public final class WorkloadRun implements AutoCloseable {
 				+ " MiB, free " + (sizing.free() >> 20) + " MiB; background " + traffic.getAllocation()
 				+ " of requests, sessions of " + (sessions >> 20) + " MiB living " + traffic.getSessionLife().toSeconds()
 				+ " s; duration " + this.properties.getDuration().toSeconds() + " s");
-		this.threads.scheduleWithFixedDelay(this::advanceScenario, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
-		this.threads.scheduleWithFixedDelay(this::advanceTraffic, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+		this.threads.scheduleWithFixedDelay(this::tickScenario, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+		this.threads.scheduleWithFixedDelay(survivingMemoryErrors(this::advanceTraffic), 0, TICK.toMillis(),
+				TimeUnit.MILLISECONDS);
 		if (port > 0 && traffic.getHttp().perSecond() > 0) {
 			SelfTraffic http = new SelfTraffic(port);
 			long every = Math.max(1, (long) (1000 / traffic.getHttp().perSecond()));
-			this.threads.scheduleWithFixedDelay(() -> {
-				if (!this.over && Math.random() < made.load(elapsed())) {
+			this.threads.scheduleWithFixedDelay(survivingMemoryErrors(() -> {
+				if (!this.ending && Math.random() < made.load(elapsed())) {
 					http.send();
 				}
-			}, every, every, TimeUnit.MILLISECONDS);
+			}), every, every, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * A periodic task that an exception would cancel for good: on a full heap anything can
+	 * fail for want of memory, and the next tick tries again.
+	 */
+	private static Runnable survivingMemoryErrors(Runnable task) {
+		return () -> {
+			try {
+				task.run();
+			}
+			catch (OutOfMemoryError ex) {
+				// Nothing to do: the heap is full, and the scenario's tick notes that.
+			}
+		};
+	}
+
+	private void tickScenario() {
+		try {
+			advanceScenario();
+		}
+		catch (OutOfMemoryError ex) {
+			exhausted(elapsed(), "OutOfMemoryError: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			logger.error("workload: the run failed; ending it", ex);
+			end();
 		}
 	}
 
 	private void advanceScenario() {
 		Scenario running = this.scenario;
-		if (running == null || this.over) {
+		if (running == null || this.ending) {
 			return;
 		}
 		long elapsed = elapsed();
@@ -118,18 +158,7 @@ public final class WorkloadRun implements AutoCloseable {
 			end();
 			return;
 		}
-		try {
-			running.advance(elapsed);
-		}
-		catch (OutOfMemoryError ex) {
-			running.stopLeaking();
-			exhausted(elapsed, "OutOfMemoryError: " + ex.getMessage());
-		}
-		catch (RuntimeException ex) {
-			logger.error("workload: the scenario failed; ending the run", ex);
-			end();
-			return;
-		}
+		running.advance(elapsed);
 		if (this.leakStartedMillis < 0 && running.leaking()) {
 			this.leakStartedMillis = elapsed;
 			mark("leak-start");
@@ -144,17 +173,32 @@ public final class WorkloadRun implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The heap is full, or about to be: the leak stops there, so the service goes on for a
+	 * while with a full heap (collections that free next to nothing) instead of thrashing
+	 * until it can no longer end its own run.
+	 */
 	private void exhausted(long elapsed, String why) {
-		if (this.exhaustedMillis < 0) {
-			this.exhaustedMillis = elapsed;
+		if (this.exhaustedMillis >= 0) {
+			return;
+		}
+		// First what needs no memory: the leak stops and the clock to the end starts.
+		this.exhaustedMillis = elapsed;
+		if (this.scenario != null) {
+			this.scenario.stopLeaking();
+		}
+		try {
 			logger.warn("workload: exhausted: " + why);
 			mark("exhausted");
+		}
+		catch (OutOfMemoryError ex) {
+			this.unmarked.add("exhausted");
 		}
 	}
 
 	private void advanceTraffic() {
 		BackgroundLoad traffic = this.background;
-		if (traffic != null && !this.over) {
+		if (traffic != null && !this.ending) {
 			traffic.advance(elapsed());
 		}
 	}
@@ -169,11 +213,16 @@ public final class WorkloadRun implements AutoCloseable {
 	}
 
 	private synchronized void end() {
-		if (this.over) {
+		if (this.ending) {
 			return;
 		}
-		this.over = true;
-		mark("end");
+		this.ending = true;
+		try {
+			mark("end");
+		}
+		catch (OutOfMemoryError ex) {
+			this.unmarked.add("end");
+		}
 		this.threads.shutdown();
 		if (this.scenario != null) {
 			this.scenario.release();
@@ -181,15 +230,34 @@ public final class WorkloadRun implements AutoCloseable {
 		if (this.background != null) {
 			this.background.release();
 		}
+		// Marks a full heap refused, now that there is room (later than they happened).
+		this.unmarked.forEach(this::mark);
+		this.over = true;
 		this.ended.complete(0);
 	}
 
 	/**
-	 * Waits for the run to end.
-	 * @return the exit code: 0
+	 * Waits for the run to end, and ends it if it is stuck well past its time.
+	 * @return the exit code: 0, or 1 if the run had to be ended
 	 */
 	public int awaitEnd() {
-		return this.ended.join();
+		Duration longest = this.properties.getDuration().plus(this.properties.getAfterExhaustion()).plus(DEADLINE_MARGIN);
+		try {
+			return this.ended.get(longest.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			logger.error("workload: the run did not end " + DEADLINE_MARGIN.toMinutes()
+					+ " min after its duration; ending it now");
+			end();
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+		catch (ExecutionException ex) {
+			return 1;
+		}
 	}
 
 	/**

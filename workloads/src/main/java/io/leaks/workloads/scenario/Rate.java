@@ -107,7 +107,7 @@ public record Rate(double amount, Duration per, boolean bytes) {
 		if (!this.bytes) {
 			return String.format(Locale.ROOT, "%.1f/min", perMinute);
 		}
-		if (perMinute < 1 << 20) {
+		if (perMinute < 2 << 20) {
 			return String.format(Locale.ROOT, "%.1fMiB/h", perMinute * 60 / (1 << 20));
 		}
 		return String.format(Locale.ROOT, "%.1fMiB/min", perMinute / (1 << 20));
