@@ -16,7 +16,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param sizeBytes its size on disk
  * @param createdAt when the dump started
  * @param live whether it holds live objects only
- * @param label the label as it appears in the name
+ * @param label the label, exactly as it was given
  * @param compressed whether it is gzip-compressed
  * @param durationMillis how long writing (and compressing) took
  * @param deleted older dumps that retention deleted to make room

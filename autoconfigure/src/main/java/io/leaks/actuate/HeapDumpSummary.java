@@ -15,7 +15,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param createdAt when the dump started
  * @param automatic whether it was taken automatically (on a suspected leak)
  * @param live whether it holds live objects only
- * @param label the label as it appears in the name
+ * @param label the label, exactly as it was given
  * @param compressed whether it is gzip-compressed
  */
 public record HeapDumpSummary(String name, long sizeBytes, Instant createdAt, boolean automatic, boolean live,

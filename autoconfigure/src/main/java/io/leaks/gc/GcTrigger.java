@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.leaks.jvm.MemoryFigures;
+import io.leaks.unit.ByteSize;
 
 /**
  * Runs a garbage collection on request and reports what it freed. Only ever called for a
@@ -60,8 +61,8 @@ public final class GcTrigger {
 				long[] earlier = before.getOrDefault(name, new long[2]);
 				activity.add(new GcReport.CollectorActivity(name, totals[0] - earlier[0], totals[1] - earlier[1]));
 			});
-			String message = String.format("Freed %,d bytes in %d ms%s", Math.max(0, heapBefore.used() - heapAfter.used()),
-					durationMillis, concurrent ? " (concurrent cycle: -XX:+ExplicitGCInvokesConcurrent)" : "");
+			String message = String.format("Freed %s in %d ms%s",
+					ByteSize.format(Math.max(0, heapBefore.used() - heapAfter.used())), durationMillis, concurrent ? " (concurrent cycle: -XX:+ExplicitGCInvokesConcurrent)" : "");
 			return new GcReport(true, false, concurrent, heapBefore, heapAfter, durationMillis, activity, message);
 		});
 	}

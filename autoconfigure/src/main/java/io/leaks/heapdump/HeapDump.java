@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param automatic whether it was taken automatically (on a suspected leak) rather than on
  * request
  * @param live whether it holds live objects only
- * @param label the sanitised label, if any
+ * @param label the label, if any, exactly as it was given
  * @param compressed whether it is gzip-compressed ({@code .hprof.gz})
  */
 public record HeapDump(String name, Path file, long sizeBytes, Instant createdAt, boolean automatic, boolean live,

@@ -8,23 +8,28 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.leaks.label.Labels;
 import org.jspecify.annotations.Nullable;
 
 /**
  * File names of heap dumps. Every name is generated here from a time stamp, whether the
- * dump holds live objects only, and a sanitised label, such as
+ * dump holds live objects only, and the label, such as
  * {@code heapdump-20260301T101500123Z-live-before_fix.hprof}; a dump taken
  * automatically is marked before {@code live}, where no label can put the mark
- * ({@code heapdump-20260301T101500123Z-auto-live-suspected-heap.hprof}). A label can never
- * make a name leave the directory: path separators, control characters and over-long
- * labels are refused, every other character outside {@code [A-Za-z0-9._-]} becomes
- * {@code _}.
+ * ({@code heapdump-20260301T101500123Z-auto-live-suspected-heap.hprof}). Labels follow the
+ * rule of every label ({@link Labels}), so a label can never make a name leave the
+ * directory, and the name keeps the whole label: its one character that file names do
+ * not carry well, {@code :} (a host separator to {@code scp}, forbidden on Windows), is
+ * written as {@code ~}, which no label contains, so {@code after:login} is named
+ * {@code ...-live-after~login.hprof} and read back as {@code after:login}.
  * Requests name dumps only by names that match this exact pattern.
  */
 public final class HeapDumpNames {
 
 	/** Longest label accepted (the same limit as snapshot labels). */
-	public static final int MAX_LABEL_LENGTH = 100;
+	public static final int MAX_LABEL_LENGTH = Labels.MAX_LENGTH;
+
+	private static final char COLON_IN_NAME = '~';
 
 	static final String SUFFIX = ".hprof";
 
@@ -38,64 +43,29 @@ public final class HeapDumpNames {
 	private static final String AUTOMATIC = "-auto";
 
 	private static final Pattern NAME = Pattern.compile("heapdump-(?<at>\\d{8}T\\d{9}Z)(?<auto>-auto)?"
-			+ "-(?<kind>live|all)(?:-(?<label>[A-Za-z0-9._-]{1," + MAX_LABEL_LENGTH + "}))?\\.hprof(?<gz>\\.gz)?");
+			+ "-(?<kind>live|all)(?:-(?<label>[A-Za-z0-9._~-]{1," + MAX_LABEL_LENGTH + "}))?\\.hprof(?<gz>\\.gz)?");
 
 	private static final int MAX_NAME_LENGTH = 200;
 
 	private static final String PARTIAL_PREFIX = ".partial-";
 
-	private static final Pattern PARTIAL = Pattern
-		.compile(Pattern.quote(PARTIAL_PREFIX) + "(\\d{1,19})-(\\d{1,19})-(" + NAME.pattern() + ")");
+	static final int MAX_HOST_LENGTH = 63;
+
+	// The host cannot contain '@', so the parts are told apart whatever the host is.
+	private static final Pattern PARTIAL = Pattern.compile(Pattern.quote(PARTIAL_PREFIX)
+			+ "(?<pid>\\d{1,19})@(?<host>[A-Za-z0-9._-]{1," + MAX_HOST_LENGTH + "})@(?<started>\\d{1,19})-(?<name>"
+			+ NAME.pattern() + ")");
 
 	private HeapDumpNames() {
 	}
 
 	/**
 	 * Checks a label given by a user.
-	 * @param label the label, or {@code null} for none
+	 * @param label the label, or {@code null} or empty for none
 	 * @return {@code null} if it can be used, otherwise what is wrong and how to fix it
 	 */
 	public static @Nullable String labelProblem(@Nullable String label) {
-		if (label == null || label.isEmpty()) {
-			return null;
-		}
-		if (label.length() > MAX_LABEL_LENGTH) {
-			return "label is " + label.length() + " characters long; use at most " + MAX_LABEL_LENGTH;
-		}
-		for (int i = 0; i < label.length(); i++) {
-			char c = label.charAt(i);
-			if (Character.isISOControl(c)) {
-				return "label contains a control character at position " + i
-						+ "; use letters, digits, '.', '_' and '-'";
-			}
-			if (c == '/' || c == '\\') {
-				return "label contains '" + c + "' at position " + i + ": a label names a heap dump, it is never a "
-						+ "path (dumps are always written to leaks.heap-dump.directory); use letters, digits, '.', '_' "
-						+ "and '-'";
-			}
-		}
-		if (label.isBlank() || label.equals(".") || label.equals("..")) {
-			return "label '" + label + "' does not describe anything; use a label such as before_fix";
-		}
-		return null;
-	}
-
-	/**
-	 * The label as it appears in a file name.
-	 * @param label a label that passed {@link #labelProblem(String)}
-	 * @return the label with every character outside {@code [A-Za-z0-9._-]} replaced by
-	 * {@code _}, or {@code null} for no label
-	 */
-	public static @Nullable String sanitise(@Nullable String label) {
-		if (label == null || label.isEmpty()) {
-			return null;
-		}
-		StringBuilder safe = new StringBuilder(label.length());
-		for (int i = 0; i < label.length(); i++) {
-			char c = label.charAt(i);
-			safe.append(isSafe(c) ? c : '_');
-		}
-		return safe.toString();
+		return (label == null || label.isEmpty()) ? null : Labels.problem(label);
 	}
 
 	/**
@@ -106,8 +76,8 @@ public final class HeapDumpNames {
 	 * if that leaves no usable name
 	 */
 	public static String directoryName(@Nullable String applicationName) {
-		String safe = sanitise((applicationName != null) ? applicationName.strip() : null);
-		if (safe == null || safe.equals(".") || safe.equals("..")) {
+		String safe = (applicationName != null) ? safe(applicationName.strip()) : "";
+		if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
 			return "application";
 		}
 		return (safe.length() > MAX_LABEL_LENGTH) ? safe.substring(0, MAX_LABEL_LENGTH) : safe;
@@ -133,9 +103,13 @@ public final class HeapDumpNames {
 	 * @return the file name
 	 */
 	public static String generate(Instant createdAt, boolean automatic, boolean live, @Nullable String label) {
-		String safeLabel = sanitise(label);
+		String problem = labelProblem(label);
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
+		}
+		boolean labelled = label != null && !label.isEmpty();
 		return PREFIX + TIMESTAMP.format(createdAt) + (automatic ? AUTOMATIC : "") + (live ? "-live" : "-all")
-				+ ((safeLabel != null) ? "-" + safeLabel : "") + SUFFIX;
+				+ (labelled ? "-" + label.replace(':', COLON_IN_NAME) : "") + SUFFIX;
 	}
 
 	/**
@@ -173,7 +147,7 @@ public final class HeapDumpNames {
 		try {
 			Instant createdAt = Instant.from(TIMESTAMP.parse(matcher.group("at")));
 			return Optional.of(new Parsed(createdAt, matcher.group("auto") != null,
-					"live".equals(matcher.group("kind")), matcher.group("label"), matcher.group("gz") != null));
+					"live".equals(matcher.group("kind")), labelOf(matcher.group("label")), matcher.group("gz") != null));
 		}
 		catch (DateTimeParseException ex) {
 			return Optional.empty();
@@ -204,8 +178,8 @@ public final class HeapDumpNames {
 	 * @param name the name the dump gets when it is complete
 	 * @return the temporary name
 	 */
-	static String partialName(Writer writer, String name) {
-		return PARTIAL_PREFIX + writer.pid() + "-" + writer.startedAt() + "-" + name;
+	static String partialName(DumpWriter writer, String name) {
+		return PARTIAL_PREFIX + writer.pid() + "@" + writer.host() + "@" + writer.startedAt() + "-" + name;
 	}
 
 	/**
@@ -216,16 +190,30 @@ public final class HeapDumpNames {
 	 */
 	static Optional<Partial> parsePartial(String fileName) {
 		Matcher matcher = PARTIAL.matcher(fileName);
-		if (fileName.length() > PARTIAL_PREFIX.length() + 40 + MAX_NAME_LENGTH || !matcher.matches()) {
+		if (fileName.length() > PARTIAL_PREFIX.length() + 42 + MAX_HOST_LENGTH + MAX_NAME_LENGTH
+				|| !matcher.matches()) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(new Partial(
-					new Writer(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))), matcher.group(3)));
+			return Optional.of(new Partial(new DumpWriter(Long.parseLong(matcher.group("pid")), matcher.group("host"),
+					Long.parseLong(matcher.group("started"))), matcher.group("name")));
 		}
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
+	}
+
+	private static @Nullable String labelOf(@Nullable String inName) {
+		return (inName != null) ? inName.replace(COLON_IN_NAME, ':') : null;
+	}
+
+	static String safe(String text) {
+		StringBuilder safe = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			safe.append(isSafe(c) ? c : '_');
+		}
+		return safe.toString();
 	}
 
 	private static boolean isSafe(char c) {
@@ -248,43 +236,11 @@ public final class HeapDumpNames {
 	 * @param createdAt when the dump started
 	 * @param automatic whether it was taken automatically rather than on request
 	 * @param live whether it holds live objects only
-	 * @param label the sanitised label, if any
+	 * @param label the label, if any, as it was given
 	 * @param compressed whether the file is gzip-compressed
 	 */
 	public record Parsed(Instant createdAt, boolean automatic, boolean live, @Nullable String label,
 			boolean compressed) {
-
-	}
-
-	/**
-	 * A process that writes dumps, told apart from any other process on the host, also
-	 * one that later reuses its process id, by when it started.
-	 *
-	 * @param pid its process id
-	 * @param startedAt when it started, in milliseconds since the epoch ({@code 0} if
-	 * unknown)
-	 */
-	record Writer(long pid, long startedAt) {
-
-		static Writer current() {
-			return of(ProcessHandle.current());
-		}
-
-		static Writer of(ProcessHandle process) {
-			return new Writer(process.pid(), process.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
-		}
-
-		/**
-		 * Whether this process still runs, so that its partial dumps may still be in
-		 * progress.
-		 * @return {@code false} once it has exited (or its id belongs to a later process)
-		 */
-		boolean isRunning() {
-			return ProcessHandle.of(this.pid)
-				.filter(ProcessHandle::isAlive)
-				.map((process) -> this.startedAt == 0 || of(process).startedAt() == this.startedAt)
-				.orElse(false);
-		}
 
 	}
 
@@ -294,7 +250,7 @@ public final class HeapDumpNames {
 	 * @param writer the process that writes it
 	 * @param name the name it gets when complete
 	 */
-	record Partial(Writer writer, String name) {
+	record Partial(DumpWriter writer, String name) {
 
 	}
 

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 import io.leaks.gc.CollectionGuard;
+import io.leaks.unit.ByteSize;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -25,20 +26,24 @@ import org.jspecify.annotations.Nullable;
  * full collection first), so it also goes through the shared {@link CollectionGuard}: it
  * never runs while an explicit GC or a class histogram does. Before dumping it checks
  * the disk has room for roughly the heap in use plus a safety margin; a dump that fails
- * midway leaves no partial file; afterwards the oldest dumps beyond the retention limits
- * are deleted, never the one just written.
+ * midway leaves no partial file (and a full disk is said to be one, with the space left);
+ * afterwards the oldest dumps beyond the retention limits are deleted, never the one just
+ * written. A directory in memory (tmpfs, ramfs) is refused for automatic dumps: a leak
+ * is when the JVM needs its RAM most, and a dump there would bring the OOM kill sooner.
  */
 public final class HeapDumps {
 
 	private static final Log logger = LogFactory.getLog(HeapDumps.class);
-
-	private static final long MB = 1024 * 1024;
 
 	private static final long HPROF_OVERHEAD_PERCENT = 15;
 
 	private final HeapDumper dumper;
 
 	private final HeapDumpRepository repository;
+
+	private final PendingDumps pending;
+
+	private final DumpCompression compression;
 
 	private final Settings settings;
 
@@ -61,6 +66,8 @@ public final class HeapDumps {
 			Clock clock, LongSupplier heapInUse) {
 		this.dumper = dumper;
 		this.repository = repository;
+		this.pending = repository.pending();
+		this.compression = new DumpCompression(this.pending);
 		this.settings = settings;
 		this.guard = guard;
 		this.clock = clock;
@@ -142,7 +149,7 @@ public final class HeapDumps {
 
 	public HeapDump delete(String name) {
 		HeapDump deleted = this.repository.delete(name);
-		logger.info("Deleted heap dump " + deleted.name() + " (" + deleted.sizeBytes() + " bytes) on request");
+		logger.info("Deleted heap dump " + deleted.name() + " (" + ByteSize.format(deleted.sizeBytes()) + ") on request");
 		return deleted;
 	}
 
@@ -152,47 +159,36 @@ public final class HeapDumps {
 					+ System.getProperty("java.vm.name") + ") cannot dump its heap from inside (no HotSpotDiagnostic "
 					+ "MBean); use the JVM vendor's own tool");
 		}
-		Path directory = this.repository.prepare();
+		DumpDirectory dumpDirectory = this.repository.dumpDirectory();
+		Path directory = dumpDirectory.prepare();
+		this.pending.removeStale();
 		List<String> warnings = new ArrayList<>();
-		checkFreeSpace(directory);
-		if (this.repository.isInMemory()) {
-			warnings.add(directory + " is in memory (tmpfs): this dump uses RAM until it is deleted; point "
-					+ "leaks.heap-dump.directory at a disk");
+		if (dumpDirectory.isInMemory()) {
+			inMemory(directory, automatic, warnings);
 		}
-		HeapDumpRepository.Pending pending = this.repository.newDump(this.clock.instant(), automatic, live,
-				label);
+		checkFreeSpace(directory);
+		PendingDumps.Pending pending = this.pending.newDump(this.clock.instant(), automatic, live, label);
 		long start = System.nanoTime();
 		try {
 			dumpHeap(pending.file(), live);
-			this.repository.restrictToOwner(pending.file());
+			DumpDirectory.restrictToOwner(pending.file());
 		}
 		catch (IOException | RuntimeException ex) {
-			this.repository.discard(pending);
-			if (ex instanceof HeapDumpException refused) {
-				throw refused;
-			}
-			if (ex instanceof IOException) {
-				logger.warn("Heap dump " + pending.name() + " failed (" + ex.getMessage() + "); partial file removed");
-			}
-			else {
-				logger.warn("Heap dump " + pending.name() + " failed; partial file removed", ex);
-			}
-			throw new HeapDumpException(HeapDumpException.Reason.FAILED,
-					"The heap dump failed (" + ex.getMessage() + "); the partial file was removed", ex);
+			this.pending.discard(pending);
+			throw failed(pending, ex, directory);
 		}
 		if (this.settings.compress()) {
 			try {
-				pending = this.repository.compress(pending);
+				pending = this.compression.compress(pending);
 			}
 			catch (IOException ex) {
 				logger.warn("Could not compress heap dump " + pending.name() + "; kept it uncompressed", ex);
-				warnings.add(
-						"Compression failed (" + HeapDumpRepository.describe(ex) + "); the dump was kept uncompressed");
+				warnings.add("Compression failed (" + FileProblems.describe(ex) + "); the dump was kept uncompressed");
 			}
 		}
 		HeapDump dump = publish(pending);
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
-		logger.info("Wrote heap dump " + dump.file() + " (" + dump.sizeBytes() + " bytes, "
+		logger.info("Wrote heap dump " + dump.file() + " (" + ByteSize.format(dump.sizeBytes()) + ", "
 				+ (live ? "live objects" : "all objects") + ") in " + duration.toMillis() + " ms");
 		List<HeapDump> deleted = applyRetention(dump);
 		String beyondLimits = beyondLimits(dump);
@@ -201,6 +197,56 @@ public final class HeapDumps {
 			warnings.add(beyondLimits);
 		}
 		return new Taken(dump, duration, deleted.stream().map(HeapDump::name).toList(), List.copyOf(warnings));
+	}
+
+	private void inMemory(Path directory, boolean automatic, List<String> warnings) {
+		String where = directory + " is in memory (tmpfs or ramfs): a dump there takes RAM until it is deleted";
+		if (automatic) {
+			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE, where + ", and a leak is when the JVM "
+					+ "needs its RAM most, so no automatic dump is written there (it would bring an OOM kill "
+					+ "sooner). Point leaks.heap-dump.directory at a disk");
+		}
+		String warning = where + "; point leaks.heap-dump.directory at a disk";
+		logger.warn("Writing a heap dump on request although " + warning);
+		warnings.add(warning);
+	}
+
+	private HeapDumpException failed(PendingDumps.Pending pending, Exception ex, Path directory) {
+		if (ex instanceof HeapDumpException refused) {
+			return refused;
+		}
+		if (ex instanceof IOException io && FileProblems.isOutOfSpace(io)) {
+			String space = usableSpaceNow();
+			logger.warn("Heap dump " + pending.name() + " ran out of disk space in " + directory + " (" + space
+					+ "); partial file removed");
+			return new HeapDumpException(HeapDumpException.Reason.INSUFFICIENT_SPACE, "The heap dump ran out of disk "
+					+ "space in " + directory + " (" + FileProblems.describe(io) + "); the partial file was removed, "
+					+ space + ". Free some space, delete old dumps or point leaks.heap-dump.directory at a larger "
+					+ "disk", ex);
+		}
+		if (ex instanceof IOException io && FileProblems.isReadOnly(io)) {
+			logger.warn("Heap dump " + pending.name() + " failed: " + directory + " became read-only");
+			return new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE, "The heap dump failed: the file system "
+					+ "of " + directory + " is read-only (" + FileProblems.describe(io) + "). Remount it read-write or "
+					+ "point leaks.heap-dump.directory at a writable directory", ex);
+		}
+		if (ex instanceof IOException) {
+			logger.warn("Heap dump " + pending.name() + " failed (" + ex.getMessage() + "); partial file removed");
+		}
+		else {
+			logger.warn("Heap dump " + pending.name() + " failed; partial file removed", ex);
+		}
+		return new HeapDumpException(HeapDumpException.Reason.FAILED,
+				"The heap dump failed (" + ex.getMessage() + "); the partial file was removed", ex);
+	}
+
+	private String usableSpaceNow() {
+		try {
+			return ByteSize.format(this.repository.dumpDirectory().usableSpace()) + " usable now";
+		}
+		catch (IOException ex) {
+			return "the free space cannot be read (" + FileProblems.describe(ex) + ")";
+		}
 	}
 
 	private void dumpHeap(Path file, boolean live) throws IOException {
@@ -226,14 +272,14 @@ public final class HeapDumps {
 		}
 	}
 
-	private HeapDump publish(HeapDumpRepository.Pending pending) {
+	private HeapDump publish(PendingDumps.Pending pending) {
 		try {
-			return this.repository.publish(pending);
+			return this.pending.publish(pending);
 		}
 		catch (IOException ex) {
-			this.repository.discard(pending);
+			this.pending.discard(pending);
 			throw new HeapDumpException(HeapDumpException.Reason.FAILED, "The heap dump was written but could not be "
-					+ "given its name (" + HeapDumpRepository.describe(ex) + "); the file was removed", ex);
+					+ "given its name (" + FileProblems.describe(ex) + "); the file was removed", ex);
 		}
 	}
 
@@ -248,18 +294,18 @@ public final class HeapDumps {
 		long margin = this.settings.freeSpaceMarginBytes();
 		long usable;
 		try {
-			usable = this.repository.usableSpace();
+			usable = this.repository.dumpDirectory().usableSpace();
 		}
 		catch (IOException ex) {
 			throw new HeapDumpException(HeapDumpException.Reason.UNAVAILABLE, "Cannot read the free space of "
-					+ directory + " (" + HeapDumpRepository.describe(ex) + "), so no dump was taken");
+					+ directory + " (" + FileProblems.describe(ex) + "), so no dump was taken");
 		}
 		if (usable - expected < margin) {
 			throw new HeapDumpException(HeapDumpException.Reason.INSUFFICIENT_SPACE, "Not enough free disk space for "
-					+ "a heap dump in " + directory + ": about " + mb(expected) + " expected (the heap in use plus "
+					+ "a heap dump in " + directory + ": about " + ByteSize.format(expected) + " expected (the heap in use plus "
 					+ HPROF_OVERHEAD_PERCENT + "% for the file format) "
-					+ "plus a safety margin of " + mb(margin) + " (leaks.heap-dump.free-space-margin) must fit, but only "
-					+ mb(usable) + " are usable. Free some space, delete old dumps, point leaks.heap-dump.directory "
+					+ "plus a safety margin of " + ByteSize.format(margin) + " (leaks.heap-dump.free-space-margin) must fit, "
+					+ "but only " + ByteSize.format(usable) + " are usable. Free some space, delete old dumps, point leaks.heap-dump.directory "
 					+ "at a larger disk or lower the margin. Nothing was written");
 		}
 	}
@@ -272,9 +318,10 @@ public final class HeapDumps {
 			try {
 				this.repository.delete(old.name());
 				deleted.add(old);
-				logger.info("Deleted heap dump " + old.name() + " (" + old.sizeBytes() + " bytes) to keep at most "
-						+ this.settings.maxCount() + " dumps and " + this.settings.maxTotalSizeBytes()
-						+ " bytes (leaks.heap-dump.max-count, leaks.heap-dump.max-total-size)");
+				logger.info("Deleted heap dump " + old.name() + " (" + ByteSize.format(old.sizeBytes())
+						+ ") to keep at most " + this.settings.maxCount() + " dumps and "
+						+ ByteSize.format(this.settings.maxTotalSizeBytes())
+						+ " (leaks.heap-dump.max-count, leaks.heap-dump.max-total-size)");
 			}
 			catch (HeapDumpException ex) {
 				logger.warn("Could not delete old heap dump " + old.name() + ": " + ex.getMessage());
@@ -286,8 +333,8 @@ public final class HeapDumps {
 	private @Nullable String beyondLimits(HeapDump written) {
 		long maxTotal = this.settings.maxTotalSizeBytes();
 		if (written.sizeBytes() > maxTotal) {
-			return "This dump alone (" + written.sizeBytes() + " bytes) exceeds leaks.heap-dump.max-total-size ("
-					+ maxTotal + " bytes); it is kept, "
+			return "This dump alone (" + ByteSize.format(written.sizeBytes()) + ") exceeds "
+					+ "leaks.heap-dump.max-total-size (" + ByteSize.format(maxTotal) + "); it is kept, "
 					+ (written.automatic() ? "and so are the dumps taken on request" : "every older dump was deleted");
 		}
 		if (!written.automatic()) {
@@ -299,13 +346,10 @@ public final class HeapDumps {
 			return null;
 		}
 		return "Dumps taken on request are never deleted to make room for an automatic one: the directory now holds "
-				+ remaining.size() + " dumps (" + total + " bytes), beyond leaks.heap-dump.max-count ("
-				+ this.settings.maxCount() + ") or leaks.heap-dump.max-total-size (" + maxTotal + " bytes); delete "
+				+ remaining.size() + " dumps (" + ByteSize.format(total) + "), beyond leaks.heap-dump.max-count ("
+				+ this.settings.maxCount() + ") or leaks.heap-dump.max-total-size (" + ByteSize.format(maxTotal)
+				+ "); delete "
 				+ "the dumps you no longer need";
-	}
-
-	private static String mb(long bytes) {
-		return (bytes / MB) + " MB";
 	}
 
 	/**

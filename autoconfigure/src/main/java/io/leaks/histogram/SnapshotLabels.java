@@ -1,15 +1,16 @@
 package io.leaks.histogram;
 
+import io.leaks.label.Labels;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rules for snapshot labels. Labels appear in URLs and, later, in file names, so they are
- * kept to a small, printable alphabet.
+ * Rules for snapshot labels: the rule of every label ({@link Labels}), a label is
+ * required, and {@value #NOW} is reserved.
  */
 public final class SnapshotLabels {
 
 	/** Longest label accepted. */
-	public static final int MAX_LENGTH = 100;
+	public static final int MAX_LENGTH = Labels.MAX_LENGTH;
 
 	/** Label that {@code compare?to=now} reserves for a fresh, unstored snapshot. */
 	public static final String NOW = "now";
@@ -24,35 +25,17 @@ public final class SnapshotLabels {
 	 */
 	public static @Nullable String problem(@Nullable String label) {
 		if (label == null || label.isBlank()) {
-			return "label is required: send {\"label\": \"after_startup\"} (letters, digits, '.', '_', '-', ':'; at most "
+			return "label is required: send {\"label\": \"after_startup\"} (" + Labels.ALPHABET_IN_WORDS + "; at most "
 					+ MAX_LENGTH + " characters)";
 		}
-		if (label.length() > MAX_LENGTH) {
-			return "label is " + label.length() + " characters long; use at most " + MAX_LENGTH;
-		}
-		for (int i = 0; i < label.length(); i++) {
-			char c = label.charAt(i);
-			if (Character.isISOControl(c)) {
-				return "label contains a control character at position " + i
-						+ "; use letters, digits, '.', '_', '-' and ':' only";
-			}
-			if (!isAllowed(c)) {
-				return "label contains '" + c + "' at position " + i
-						+ "; use letters, digits, '.', '_', '-' and ':' only";
-			}
-		}
-		if (label.equals(".") || label.equals("..")) {
-			return "label '" + label + "' is reserved; choose a descriptive label such as after_startup";
+		String problem = Labels.problem(label);
+		if (problem != null) {
+			return problem;
 		}
 		if (label.equalsIgnoreCase(NOW)) {
 			return "label 'now' is reserved for compare?to=now; choose another label";
 		}
 		return null;
-	}
-
-	private static boolean isAllowed(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
-				|| c == '-' || c == ':';
 	}
 
 }

@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +28,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -109,6 +117,49 @@ class HeapDumpDownloadWebTests {
 	}
 
 	@Test
+	void downloadsRacingDeletionsShouldBeServedWholeOrAnswer404NeverA500() throws Exception {
+		byte[] content = new byte[512 * 1024];
+		new Random(11).nextBytes(content);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		Map<HttpStatusCode, Integer> statuses = new ConcurrentHashMap<>();
+		try {
+			for (int i = 0; i < 60; i++) {
+				String name = String.format("heapdump-20260301T101501%03dZ-live-race.hprof", i);
+				Path file = Files.write(directory.resolve(name), content);
+				Future<ResponseEntity<byte[]>> download = pool
+					.submit(() -> this.rest.getForEntity("/actuator/leaks/heapdumps/" + name, byte[].class));
+				int pause = i % 6;
+				boolean overHttp = i % 2 == 0;
+				Future<?> deletion = pool.submit(() -> {
+					Thread.sleep(pause);
+					if (overHttp) {
+						this.rest.delete("/actuator/leaks/heapdumps/" + name);
+					}
+					else {
+						Files.deleteIfExists(file);
+					}
+					return null;
+				});
+				ResponseEntity<byte[]> response = download.get(30, TimeUnit.SECONDS);
+				deletion.get(30, TimeUnit.SECONDS);
+				statuses.merge(response.getStatusCode(), 1, Integer::sum);
+				if (response.getStatusCode() == HttpStatus.OK) {
+					assertThat(response.getBody()).as(name).isEqualTo(content);
+				}
+				else {
+					assertThat(response.getStatusCode()).as(name).isEqualTo(HttpStatus.NOT_FOUND);
+					assertThat(new String(response.getBody(), StandardCharsets.UTF_8)).contains("\"message\"");
+				}
+				Files.deleteIfExists(file);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(statuses.keySet()).isSubsetOf(HttpStatus.OK, HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void downloadOfAnUnknownDumpShouldBe404() {
 		ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks/heapdumps/" + NAME, Map.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -124,7 +175,7 @@ class HeapDumpDownloadWebTests {
 				new HttpEntity<>("{\"label\": \"too_big\"}", headers), Map.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INSUFFICIENT_STORAGE);
 		assertThat((String) response.getBody().get("message")).startsWith("Not enough free disk space for a heap dump")
-			.contains("safety margin of 8589934592 MB (leaks.heap-dump.free-space-margin)");
+			.contains("safety margin of 8.0 PiB (leaks.heap-dump.free-space-margin)");
 		try (var files = Files.list(directory)) {
 			assertThat(files).isEmpty();
 		}

@@ -181,6 +181,29 @@ class HeapDumpEndpointWebTests {
 	}
 
 	@Test
+	void aLabelWithAColonShouldBeKeptWholeInTheAnswerTheNameAndTheList() {
+		ResponseEntity<Map> response = post("{\"label\": \"after:login\"}");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(response.getBody()).containsEntry("label", "after:login");
+		String name = (String) response.getBody().get("name");
+		assertThat(name).endsWith("-live-after~login.hprof");
+		assertThat((List<Map<String, Object>>) this.rest.getForEntity("/actuator/leaks/heapdumps", Map.class)
+			.getBody()
+			.get("dumps")).singleElement()
+			.satisfies((dump) -> assertThat(dump).containsEntry("name", name).containsEntry("label", "after:login"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "after login", "caf\u00e9", "a~b", "50%" })
+	void aLabelOutsideTheSnapshotAlphabetShouldBe400InsteadOfBeingRewritten(String label) {
+		ResponseEntity<Map> response = post("{\"label\": \"" + label + "\"}");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) response.getBody().get("message"))
+			.contains("use letters, digits, '.', '_', '-' and ':' only");
+		assertThat(dumpNames()).isEmpty();
+	}
+
+	@Test
 	void postWithAVeryLongLabelShouldBe400() {
 		ResponseEntity<Map> response = post("{\"label\": \"" + "x".repeat(300) + "\"}");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -24,9 +24,50 @@ class HeapDumpNamesTests {
 	}
 
 	@Test
-	void generateShouldReplaceCharactersOutsideTheSafeSetWithUnderscores() {
-		assertThat(HeapDumpNames.generate(AT, true, "after batch: 2 (ü)"))
-			.isEqualTo("heapdump-20260301T101500123Z-live-after_batch__2____.hprof");
+	void aLabelShouldSurviveItsFileNameWhole() {
+		String name = HeapDumpNames.generate(AT, true, "after:login");
+		assertThat(name).isEqualTo("heapdump-20260301T101500123Z-live-after~login.hprof");
+		assertThat(HeapDumpNames.parse(name).orElseThrow().label()).isEqualTo("after:login");
+		assertThat(HeapDumpNames.parse(name + ".gz").orElseThrow().label()).isEqualTo("after:login");
+		assertThat(HeapDumpNames.next(name)).isEqualTo("heapdump-20260301T101500124Z-live-after~login.hprof");
+	}
+
+	@Test
+	void everyValidLabelShouldGiveADistinctNameThatReadsBackAsIt() {
+		java.util.Random random = new java.util.Random(11);
+		String alphabet = "abcXYZ019._-:";
+		java.util.Map<String, String> labelsByName = new java.util.HashMap<>();
+		for (int i = 0; i < 5000; i++) {
+			StringBuilder label = new StringBuilder();
+			for (int length = 1 + random.nextInt(6); label.length() < length;) {
+				label.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			if (HeapDumpNames.labelProblem(label.toString()) != null) {
+				continue;
+			}
+			String name = HeapDumpNames.generate(AT, true, label.toString());
+			assertThat(HeapDumpNames.nameProblem(name)).isNull();
+			assertThat(HeapDumpNames.parse(name).orElseThrow().label()).isEqualTo(label.toString());
+			String earlier = labelsByName.put(name, label.toString());
+			assertThat(earlier).as(name).isIn(null, label.toString());
+		}
+		assertThat(labelsByName).hasSizeGreaterThan(1000);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "after batch", "ü", "a~b", "a%2Fb", "(x)", "a;b", "a*b" })
+	void labelsOutsideTheAlphabetShouldBeRefusedNotRewritten(String label) {
+		assertThat(HeapDumpNames.labelProblem(label)).contains("use letters, digits, '.', '_', '-' and ':' only");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> HeapDumpNames.generate(AT, true, label));
+	}
+
+	@Test
+	void aLabelShouldFollowTheSnapshotLabelRule() {
+		for (String label : new String[] { "after_startup", "after-batch-job", "v1.2", "run:3", "A", "now", "a..b" }) {
+			assertThat(HeapDumpNames.labelProblem(label)).as(label).isNull();
+			assertThat(io.leaks.label.Labels.problem(label)).as(label).isNull();
+		}
 	}
 
 	@Test
@@ -73,7 +114,7 @@ class HeapDumpNamesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "../../etc/x", "/abs", "a/b", "..\\..\\windows", "C:\\x" })
 	void labelsWithPathSeparatorsShouldBeRefused(String label) {
-		assertThat(HeapDumpNames.labelProblem(label)).contains("it is never a path");
+		assertThat(HeapDumpNames.labelProblem(label)).contains("a label is never a path");
 	}
 
 	@Test
@@ -89,9 +130,9 @@ class HeapDumpNamesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { ".", "..", "   " })
+	@ValueSource(strings = { ".", ".." })
 	void labelsThatDescribeNothingShouldBeRefused(String label) {
-		assertThat(HeapDumpNames.labelProblem(label)).contains("does not describe anything");
+		assertThat(HeapDumpNames.labelProblem(label)).contains("is reserved");
 	}
 
 	@Test

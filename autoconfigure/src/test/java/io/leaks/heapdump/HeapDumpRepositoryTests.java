@@ -110,18 +110,15 @@ class HeapDumpRepositoryTests {
 	@Test
 	void removeStalePartialsShouldRemoveOnlyOurIncompleteDumpsOfProcessesThatNoLongerRun() throws Exception {
 		String name = "heapdump-20260301T101500126Z-live-x.hprof";
-		Process exited = new ProcessBuilder("sleep", "60").start();
-		HeapDumpNames.Writer gone = HeapDumpNames.Writer.of(exited.toHandle());
-		exited.destroy();
-		exited.waitFor();
-		HeapDumpNames.Writer self = HeapDumpNames.Writer.current();
+		DumpWriter gone = exitedProcess();
+		DumpWriter self = DumpWriter.current();
 		// A previous process that had the same id (a restarted container is pid 1 again).
-		HeapDumpNames.Writer reused = new HeapDumpNames.Writer(self.pid(), self.startedAt() - 60_000);
+		DumpWriter reused = new DumpWriter(self.pid(), self.host(), self.startedAt() - 60_000);
 		Process sibling = new ProcessBuilder("sleep", "60").start();
 		try {
 			Path ofGone = partial(gone, name);
 			Path ofReused = partial(reused, name + ".gz");
-			Path ofSibling = partial(HeapDumpNames.Writer.of(sibling.toHandle()), name);
+			Path ofSibling = partial(DumpWriter.of(sibling.toHandle()), name);
 			Path ofSelf = partial(self, name);
 			Path notOurs = Files.writeString(this.directory.resolve(".partial-notes.hprof"), "x");
 			Path link = Files.createSymbolicLink(
@@ -142,18 +139,47 @@ class HeapDumpRepositoryTests {
 	}
 
 	@Test
+	void removeStalePartialsShouldLeaveThoseOfOtherHostsAloneEvenWhenTheirProcessIdIsFreeHere() throws Exception {
+		String name = "heapdump-20260301T101500126Z-live-x.hprof";
+		DumpWriter gone = exitedProcess();
+		// A replica sharing the volume, whose writer has the id of a process that is gone here.
+		DumpWriter replica = new DumpWriter(gone.pid(), "orders-7f9c-x2", gone.startedAt());
+		Path ofReplica = partial(replica, name);
+		Path ofGone = partial(gone, name + ".gz");
+		assertThat(this.repository.removeStalePartials()).isEqualTo(1);
+		assertThat(ofReplica).hasContent("partial");
+		assertThat(ofGone).doesNotExist();
+	}
+
+	@Test
+	void aPartialNameShouldNameItsWriterWithItsHost() {
+		DumpWriter self = DumpWriter.current();
+		String name = "heapdump-20260301T101500126Z-live-after~login.hprof";
+		String partial = HeapDumpNames.partialName(self, name);
+		assertThat(partial).isEqualTo(".partial-" + self.pid() + "@" + self.host() + "@" + self.startedAt() + "-" + name);
+		assertThat(HeapDumpNames.parsePartial(partial)).hasValue(new HeapDumpNames.Partial(self, name));
+		assertThat(HeapDumpNames.parse(partial)).isEmpty();
+		DumpWriter dashed = new DumpWriter(42, "web-1-2.example", 17);
+		assertThat(HeapDumpNames.parsePartial(HeapDumpNames.partialName(dashed, name)))
+			.hasValue(new HeapDumpNames.Partial(dashed, name));
+		assertThat(DumpWriter.safeHost("web 1/ü")).isEqualTo("web_1__");
+		assertThat(DumpWriter.safeHost("")).isEqualTo("unknown-host");
+		assertThat(DumpWriter.safeHost("h".repeat(300))).hasSize(63);
+	}
+
+	@Test
 	void aDirectoryThatIsASymbolicLinkShouldBeUsedThroughItsRealPath() throws IOException {
 		Path link = Files.createSymbolicLink(this.temp.resolve("link-to-dumps"), this.directory);
 		HeapDumpRepository linked = new HeapDumpRepository(link);
 		Path ours = Files.writeString(this.directory.resolve("heapdump-20260301T101500126Z-all.hprof"), "x");
-		assertThat(linked.prepare()).isEqualTo(this.directory.toRealPath());
+		assertThat(linked.dumpDirectory().prepare()).isEqualTo(this.directory.toRealPath());
 		assertThat(linked.get(ours.getFileName().toString()).file()).isEqualTo(ours.toRealPath());
 	}
 
 	@Test
 	void prepareShouldCreateMissingDirectoriesOwnerOnly() throws IOException {
 		Path nested = this.temp.resolve("a").resolve("dumps");
-		Path real = new HeapDumpRepository(nested).prepare();
+		Path real = new HeapDumpRepository(nested).dumpDirectory().prepare();
 		assertThat(real).isDirectory();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real))).isEqualTo("rwx------");
 	}
@@ -162,7 +188,7 @@ class HeapDumpRepositoryTests {
 	void prepareShouldRefuseADirectoryThatCannotBeCreated() throws IOException {
 		Path file = Files.writeString(this.temp.resolve("a-file"), "x");
 		assertThatExceptionOfType(HeapDumpException.class)
-			.isThrownBy(() -> new HeapDumpRepository(file.resolve("dumps")).prepare())
+			.isThrownBy(() -> new HeapDumpRepository(file.resolve("dumps")).dumpDirectory().prepare())
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.UNAVAILABLE))
 			.withMessageContaining("cannot be created or read: " + file + " already exists and is not a directory")
 			.withMessageEndingWith("Point leaks.heap-dump.directory at a writable directory owned by the user that "
@@ -171,19 +197,19 @@ class HeapDumpRepositoryTests {
 
 	@Test
 	void fileSystemFailuresShouldBeDescribedInWordsNotJustAPath() {
-		assertThat(HeapDumpRepository.describe(new AccessDeniedException("/srv/dumps")))
+		assertThat(FileProblems.describe(new AccessDeniedException("/srv/dumps")))
 			.isEqualTo("permission denied for /srv/dumps");
-		assertThat(HeapDumpRepository.describe(new NoSuchFileException("/srv/dumps")))
+		assertThat(FileProblems.describe(new NoSuchFileException("/srv/dumps")))
 			.isEqualTo("/srv/dumps does not exist");
-		assertThat(HeapDumpRepository.describe(new NotDirectoryException("/srv/dumps")))
+		assertThat(FileProblems.describe(new NotDirectoryException("/srv/dumps")))
 			.isEqualTo("/srv/dumps is not a directory");
-		assertThat(HeapDumpRepository.describe(new FileSystemException("/srv/dumps", null, "Read-only file system")))
+		assertThat(FileProblems.describe(new FileSystemException("/srv/dumps", null, "Read-only file system")))
 			.isEqualTo("Read-only file system (/srv/dumps)");
-		assertThat(HeapDumpRepository.describe(new FileSystemException("/srv/dumps")))
+		assertThat(FileProblems.describe(new FileSystemException("/srv/dumps")))
 			.isEqualTo("FileSystemException for /srv/dumps");
-		assertThat(HeapDumpRepository.describe(new FileAlreadyExistsException("/srv/dumps")))
+		assertThat(FileProblems.describe(new FileAlreadyExistsException("/srv/dumps")))
 			.isEqualTo("/srv/dumps already exists and is not a directory");
-		assertThat(HeapDumpRepository.describe(new IOException("Input/output error")))
+		assertThat(FileProblems.describe(new IOException("Input/output error")))
 			.isEqualTo("Input/output error");
 	}
 
@@ -194,7 +220,7 @@ class HeapDumpRepositoryTests {
 		UserPrincipal nobody = this.directory.getFileSystem().getUserPrincipalLookupService()
 			.lookupPrincipalByName("nobody");
 		Files.setOwner(this.directory, nobody);
-		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(this.repository::prepare)
+		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(this.repository.dumpDirectory()::prepare)
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.UNAVAILABLE))
 			.withMessageContaining("belongs to 'nobody'")
 			.withMessageContaining("leaks.heap-dump.directory");
@@ -220,7 +246,15 @@ class HeapDumpRepositoryTests {
 		assertThat(HeapDumpsTests.filesIn(this.directory)).isEmpty();
 	}
 
-	private Path partial(HeapDumpNames.Writer writer, String name) throws IOException {
+	private static DumpWriter exitedProcess() throws Exception {
+		Process exited = new ProcessBuilder("sleep", "60").start();
+		DumpWriter gone = DumpWriter.of(exited.toHandle());
+		exited.destroy();
+		exited.waitFor();
+		return gone;
+	}
+
+	private Path partial(DumpWriter writer, String name) throws IOException {
 		return Files.writeString(this.directory.resolve(HeapDumpNames.partialName(writer, name)), "partial");
 	}
 

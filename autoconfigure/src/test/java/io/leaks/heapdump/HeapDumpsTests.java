@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import io.leaks.gc.CollectionGuard;
@@ -54,14 +53,14 @@ class HeapDumpsTests {
 
 	@Test
 	void dumpShouldWriteAnOwnerOnlyHprofFileIntoAnOwnerOnlyDirectory() throws IOException {
-		HeapDumps.Taken taken = heapDumps(settings(5, 1024 * MB, false)).dump("before fix", true);
+		HeapDumps.Taken taken = heapDumps(settings(5, 1024 * MB, false)).dump("before:fix", true);
 		HeapDump dump = taken.dump();
-		assertThat(dump.name()).matches("heapdump-\\d{8}T\\d{9}Z-live-before_fix\\.hprof");
+		assertThat(dump.name()).matches("heapdump-\\d{8}T\\d{9}Z-live-before~fix\\.hprof");
 		assertThat(dump.file()).isEqualTo(this.directory.toRealPath().resolve(dump.name()));
 		assertThat(dump.file()).isRegularFile();
 		assertThat(dump.sizeBytes()).isEqualTo(Files.size(dump.file())).isGreaterThan(1024);
 		assertThat(dump.live()).isTrue();
-		assertThat(dump.label()).isEqualTo("before_fix");
+		assertThat(dump.label()).isEqualTo("before:fix");
 		assertThat(header(Files.newInputStream(dump.file()))).isEqualTo("JAVA PROFILE 1.0.2");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump.file()))).isEqualTo("rw-------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.directory)))
@@ -95,7 +94,7 @@ class HeapDumpsTests {
 	void aFailedCompressionShouldKeepTheDumpUncompressedAndSaySo() throws IOException {
 		Files.createDirectories(this.directory);
 		// Taken by a file that appears between choosing the name and compressing.
-		Path squatter = this.directory.resolve(HeapDumpNames.partialName(HeapDumpNames.Writer.current(),
+		Path squatter = this.directory.resolve(HeapDumpNames.partialName(DumpWriter.current(),
 				"heapdump-20260301T101500123Z-live-squat.hprof.gz"));
 		HeapDumper squatting = (file, live) -> {
 			hotSpot.dumpHeap(file, live);
@@ -181,13 +180,29 @@ class HeapDumpsTests {
 	void aDumpThatFailsMidwayShouldLeaveNoPartialFile() {
 		HeapDumper failing = (file, live) -> {
 			hotSpot.dumpHeap(file, live);
-			throw new IOException("No space left on device");
+			throw new IOException("Input/output error");
 		};
 		HeapDumps heapDumps = new HeapDumps(failing, new HeapDumpRepository(this.directory),
 				settings(5, 1024 * MB, false), this.guard);
 		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("doomed", true))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.FAILED))
-			.withMessage("The heap dump failed (No space left on device); the partial file was removed");
+			.withMessage("The heap dump failed (Input/output error); the partial file was removed");
+		assertThat(filesIn(this.directory)).isEmpty();
+	}
+
+	@Test
+	void aDumpThatRunsOutOfSpaceMidwayShouldSaySoWithTheSpaceLeft() {
+		HeapDumper failing = (file, live) -> {
+			hotSpot.dumpHeap(file, live);
+			throw new IOException("No space left on device");
+		};
+		HeapDumps heapDumps = new HeapDumps(failing, new HeapDumpRepository(this.directory),
+				settings(5, 1024 * MB, false), this.guard);
+		assertThatExceptionOfType(HeapDumpException.class).isThrownBy(() -> heapDumps.dump("doomed", true))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(HeapDumpException.Reason.INSUFFICIENT_SPACE))
+			.withMessageStartingWith("The heap dump ran out of disk space in ")
+			.withMessageContaining("the partial file was removed")
+			.withMessageMatching("(?s).*, [0-9.]+ (B|KiB|MiB|GiB|TiB) usable now\\..*");
 		assertThat(filesIn(this.directory)).isEmpty();
 	}
 
@@ -367,15 +382,7 @@ class HeapDumpsTests {
 	}
 
 	static List<String> filesIn(Path directory) {
-		if (!Files.isDirectory(directory)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.map((file) -> file.getFileName().toString()).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Tmpfs.filesIn(directory);
 	}
 
 }

@@ -53,6 +53,13 @@ class LeaksDashboardCustomPathWebTests {
 	}
 
 	@Test
+	void modulesShouldBeImportedFromWithinTheContextPath() {
+		assertThat(this.rest.getForObject("/ops/memory", String.class)).contains("src=\"/app/leaks/dashboard.js\"");
+		// Relative imports resolve against the entry's URL, which already carries the context path.
+		assertThat(LeaksDashboardWebTests.modules(this.rest, "/leaks/dashboard.js")).contains("/leaks/lib/page.js");
+	}
+
+	@Test
 	void endpointShouldAnswerWhereThePageSaysItIs() {
 		ResponseEntity<String> overview = this.rest.getForEntity("/manage/leaks", String.class);
 		assertThat(overview.getStatusCode()).isEqualTo(HttpStatus.OK);

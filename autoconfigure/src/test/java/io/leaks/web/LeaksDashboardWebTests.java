@@ -1,7 +1,12 @@
 package io.leaks.web;
 
+import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The page over real HTTP with the defaults: it names the endpoint it reads, and every
  * script and stylesheet it links to is served (Chart.js from the webjar, without a
- * version in the template).
+ * version in the template), as is every ES module its entry point imports.
  */
 @SpringBootTest(classes = LeaksTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=leaks",
@@ -31,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeaksDashboardWebTests {
 
 	private static final Pattern ASSET = Pattern.compile("<(?:script|link)[^>]+(?:src|href)=\"(/[^\"]+)\"");
+
+	private static final Pattern RELATIVE_IMPORT = Pattern.compile("\\bfrom\\s+'(\\.\\.?/[^']+)'");
 
 	@Autowired
 	private TestRestTemplate rest;
@@ -60,6 +67,18 @@ class LeaksDashboardWebTests {
 	}
 
 	@Test
+	void pageShouldLoadItsScriptAsAModule() {
+		assertThat(this.rest.getForObject("/leaks", String.class))
+			.contains("<script type=\"module\" src=\"/leaks/dashboard.js\"></script>");
+	}
+
+	@Test
+	void everyModuleTheEntryPointImportsShouldBeServedAsJavaScript() {
+		assertThat(modules(this.rest, "/leaks/dashboard.js")).contains("/leaks/lib/format.js", "/leaks/lib/api.js",
+				"/leaks/lib/poller.js", "/leaks/panels/verdict.js", "/leaks/panels/heap.js");
+	}
+
+	@Test
 	void chartJsShouldBeServedWithoutAVersionInThePath() {
 		ResponseEntity<String> chart = this.rest.getForEntity("/webjars/chart.js/dist/chart.umd.js", String.class);
 		assertThat(chart.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -69,6 +88,33 @@ class LeaksDashboardWebTests {
 	@Test
 	void pageShouldBeServedOnlyAtItsPath() {
 		assertThat(this.rest.getForEntity("/leaks/", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	/**
+	 * Follows the relative imports from an entry module, asserting that each module is served
+	 * with a JavaScript content type (browsers refuse to run a module served as anything else).
+	 * @param rest the client
+	 * @param entry path of the entry module
+	 * @return the paths of every module reached, the entry first
+	 */
+	static Set<String> modules(TestRestTemplate rest, String entry) {
+		Set<String> seen = new LinkedHashSet<>();
+		Deque<String> pending = new ArrayDeque<>(List.of(entry));
+		while (!pending.isEmpty()) {
+			String module = pending.pop();
+			if (!seen.add(module)) {
+				continue;
+			}
+			ResponseEntity<String> response = rest.getForEntity(module, String.class);
+			assertThat(response.getStatusCode()).as(module).isEqualTo(HttpStatus.OK);
+			assertThat(response.getHeaders().getContentType()).as(module)
+				.satisfies((type) -> assertThat(type.getSubtype()).isEqualTo("javascript"));
+			Matcher matcher = RELATIVE_IMPORT.matcher(response.getBody());
+			while (matcher.find()) {
+				pending.add(URI.create(module).resolve(matcher.group(1)).getPath());
+			}
+		}
+		return seen;
 	}
 
 	static List<String> assets(String page) {

@@ -3,6 +3,7 @@ package io.leaks.benchmarks;
 import java.util.List;
 
 import io.leaks.trend.HeapAfterGc;
+import io.leaks.unit.ByteSize;
 
 /**
  * The two simple rules the trend analyzer is measured against (issue 3), each returning
@@ -10,7 +11,7 @@ import io.leaks.trend.HeapAfterGc;
  */
 final class BaselineRules {
 
-	private static final long MB = 1024 * 1024;
+	private static final long MB = ByteSize.MIB;
 
 	private BaselineRules() {
 	}
@@ -18,7 +19,7 @@ final class BaselineRules {
 	/**
 	 * The popular Python guide's memory monitor: every 5 minutes, from the start of the
 	 * trace, read the latest post-GC value; alarm when the last three readings strictly
-	 * increased and grew by more than 50 MB.
+	 * increased and grew by more than 50 MiB.
 	 */
 	static long pythonGuide(GcTrace trace) {
 		List<HeapAfterGc> collections = trace.collections();

@@ -17,6 +17,7 @@ import io.leaks.gc.CollectionGuard;
 import io.leaks.heapdump.HeapDumpRepository;
 import io.leaks.heapdump.HeapDumps;
 import io.leaks.heapdump.HotSpotHeapDumper;
+import io.leaks.unit.ByteSize;
 
 /**
  * Time and size of heap dumps taken the way the endpoint takes them ({@link HeapDumps} with
@@ -28,7 +29,7 @@ import io.leaks.heapdump.HotSpotHeapDumper;
  */
 public final class HeapDumpHarness {
 
-	private static final long MB = 1024 * 1024;
+	private static final long MB = ByteSize.MIB;
 
 	private HeapDumpHarness() {
 	}
@@ -42,8 +43,8 @@ public final class HeapDumpHarness {
 			HeapDumps plain = heapDumps(directory, false);
 			HeapDumps compressed = heapDumps(directory, true);
 			plain.delete(plain.dump("warm-up", true).dump().name());
-			System.out.printf("heap: %,d MB live after a full GC (%,d objects retained by the harness)%n",
-					usedAfterGc() / MB, count(live));
+			System.out.printf("heap: %s live after a full GC (%,d objects retained by the harness)%n",
+					ByteSize.format(usedAfterGc()), count(live));
 			measure("live", rounds, () -> plain.dump("live", true));
 			measure("all objects", rounds, () -> plain.dump("all", false));
 			measure("live, gzip", rounds, () -> compressed.dump("gz", true));
@@ -71,8 +72,8 @@ public final class HeapDumpHarness {
 		}
 		long[] sorted = millis.clone();
 		Arrays.sort(sorted);
-		System.out.printf("%-12s median %,6d ms  %s  file %,d MB%n", kind + ":", sorted[rounds / 2],
-				Arrays.toString(millis), size / MB);
+		System.out.printf("%-12s median %,6d ms  %s  file %s%n", kind + ":", sorted[rounds / 2],
+				Arrays.toString(millis), ByteSize.format(size));
 	}
 
 	private static HeapDumps heapDumps(Path directory, boolean compress) {

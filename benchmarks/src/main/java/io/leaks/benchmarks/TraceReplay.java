@@ -75,7 +75,7 @@ public final class TraceReplay {
 			leastSquares.add(trace, lsqAlarm >= 0);
 			System.out.println(outcome.line(trace) + " guide=" + seconds(guideAlarm) + " lsq10=" + seconds(lsqAlarm));
 		}
-		System.out.println("baseline python-guide (5 min checks, 3 rising, >50 MB): " + guide);
+		System.out.println("baseline python-guide (5 min checks, 3 rising, >50 MiB): " + guide);
 		System.out.println("baseline least-squares (10 min window, R2>0.7, full within 24 h): " + leastSquares);
 		System.out.println("replay: " + analyzer);
 	}

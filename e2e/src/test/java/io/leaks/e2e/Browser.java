@@ -86,6 +86,17 @@ final class Browser implements AutoCloseable {
 		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
 	}
 
+	/**
+	 * Runs an asynchronous script: it ends by calling the callback Selenium passes as its
+	 * last argument.
+	 * @param script the script
+	 * @param arguments its arguments, before the callback
+	 * @return what the script passed to the callback
+	 */
+	Object asyncScript(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeAsyncScript(script, arguments);
+	}
+
 	void resize(Dimension size) {
 		this.driver.manage().window().setSize(size);
 	}

@@ -35,9 +35,17 @@ abstract class DashboardBrowserTestSupport {
 	 */
 	protected abstract List<String> appArguments();
 
+	/**
+	 * Options of the demo app's JVM.
+	 * @return JVM options; a 256 MB heap unless a test needs another
+	 */
+	protected List<String> jvmOptions() {
+		return List.of("-Xmx256m");
+	}
+
 	@BeforeAll
 	void startAppAndBrowser() throws IOException {
-		this.app = DemoApp.start(getClass().getSimpleName(), appArguments());
+		this.app = DemoApp.start(getClass().getSimpleName(), jvmOptions(), appArguments());
 		this.client = new DemoClient(this.app).awaitReady();
 		this.browser = Browser.start();
 		this.page = new DashboardPage(this.browser, this.app);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import io.leaks.e2e.DashboardPage.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -13,14 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The page on a demo app whose cache leaks, with the trend analysis on short settings: the
  * banner turns to a leak, names the leaking class first, and the heap chart shows the
- * collections and the fitted trend. It also saves {@code e2e.reports/dashboard.png}, the
+ * collections, the fitted trend and, the heap being nearly full, the max heap's line on it. It also saves {@code e2e.reports/dashboard.png}, the
  * README's picture (docs/dashboard.md says how to refresh {@code docs/dashboard.png}).
  */
 class DashboardLeakBrowserTests extends DashboardBrowserTestSupport {
 
 	private static final String LEAKING_CLASS = "io.leaks.demo.cache.CachedReport";
 
-	/** About 2 MB a second of retained reports: the 256 MB heap would fill in about two minutes. */
+	/** About 2 MiB a second of retained reports: the 256 MiB heap would fill in about two minutes. */
 	private static final int PER_SECOND = 800;
 
 	@Override
@@ -46,7 +47,7 @@ class DashboardLeakBrowserTests extends DashboardBrowserTestSupport {
 			this.client.delete("/demo/driver").expect(200);
 		}
 		assertThat(this.page.text("verdict-status")).isEqualTo("LEAK SUSPECTED");
-		assertThat(this.page.text("verdict-summary")).matches("Heap growing [0-9.]+ [KM]B/min .* full in ~.*");
+		assertThat(this.page.text("verdict-summary")).matches("Heap growing [0-9.]+ [KMG]iB/(min|h) · full in ~.*");
 		assertThat(suspects().get(0).getDomAttribute("data-class")).as("the first suspect").isEqualTo(LEAKING_CLASS);
 		assertThat(this.page.chartPoints("heap-chart", "trend")).isGreaterThanOrEqualTo(2);
 		assertThat(this.page.chartPoints("heap-chart", "after young GC")
@@ -54,6 +55,8 @@ class DashboardLeakBrowserTests extends DashboardBrowserTestSupport {
 				+ this.page.chartPoints("heap-chart", "after full/old GC")).isPositive();
 		assertThat(this.page.chartPoints("threads-chart", "live threads")).isPositive();
 		assertThat(this.page.text("heap-source")).startsWith("Recorded by the trend analyzer");
+		assertThat(this.page.heapScale().levels()).as("the max heap, near the data and the projected exhaustion")
+			.contains(new Level("max heap 256.0 MiB", "inside"));
 
 		this.page.takeSnapshot("before_orders");
 		this.client.run("cache", "leaking", 1000);

@@ -2,6 +2,7 @@ package io.leaks.e2e;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -55,6 +56,59 @@ final class DashboardPage {
 		return ((Number) points).longValue();
 	}
 
+	/**
+	 * The heap chart's scale as Chart.js drew it.
+	 * @return the y axis top, the highest heap in use (every visible dataset but the max
+	 * heap, the committed heap and the pauses), the highest committed heap, the max heap,
+	 * and the marks the chart drew for levels
+	 */
+	HeapScale heapScale() {
+		Map<?, ?> scale = (Map<?, ?>) this.browser.script("""
+				const chart = window.Chart.getChart('heap-chart');
+				const highest = (sets) => Math.max(0, ...sets.flatMap((set) => set.data.map((point) => point.y)));
+				const sets = chart.data.datasets.filter((set, index) => chart.isDatasetVisible(index) && !set.yAxisID);
+				const named = (label) => sets.filter((set) => set.label === label);
+				return { axisMax: chart.scales.y.max,
+					usedMax: highest(sets.filter((set) => set.label !== 'max heap' && set.label !== 'committed')),
+					committedMax: highest(named('committed')), maxHeap: highest(named('max heap')),
+					levels: JSON.parse(chart.canvas.dataset.levels || '[]') };""");
+		List<Level> levels = ((List<?>) scale.get("levels")).stream()
+			.map((level) -> (Map<?, ?>) level)
+			.map((level) -> new Level((String) level.get("label"), (String) level.get("position")))
+			.toList();
+		return new HeapScale(number(scale, "axisMax"), number(scale, "usedMax"), number(scale, "committedMax"),
+				number(scale, "maxHeap"), levels);
+	}
+
+	private static double number(Map<?, ?> values, String key) {
+		return ((Number) values.get(key)).doubleValue();
+	}
+
+	/**
+	 * Imports one of the page's modules in the page and runs a script with it; loads the
+	 * page first unless it is open (without waiting for its polls: the module's own code is
+	 * what the script runs).
+	 * @param module path under {@code /leaks/}, such as {@code lib/format.js}
+	 * @param body the body of an async function that sees the module as {@code module} and
+	 * returns what the test checks
+	 * @return what the script returned
+	 */
+	Object withModule(String module, String body) {
+		if (!this.app.uri("/leaks").toString().equals(this.browser.driver().getCurrentUrl())) {
+			this.browser.open(this.app.uri("/leaks"));
+		}
+		Map<?, ?> answer = (Map<?, ?>) this.browser.asyncScript("""
+				const done = arguments[arguments.length - 1];
+				import(arguments[0]).then(async (module) => {
+				%s
+				}).then((value) => done({ value: value }), (failure) => done({ failure: String(failure.stack || failure) }));"""
+			.formatted(body), this.app.uri("/leaks/" + module).getPath());
+		if (answer.containsKey("failure")) {
+			throw new AssertionError("The script with " + module + " failed: " + answer.get("failure"));
+		}
+		return answer.get("value");
+	}
+
 	WebElement element(String id) {
 		return this.browser.driver().findElement(By.id(id));
 	}
@@ -78,11 +132,7 @@ final class DashboardPage {
 	}
 
 	List<String> snapshotLabels() {
-		return this.browser.driver()
-			.findElements(By.cssSelector("#snapshot-list tr"))
-			.stream()
-			.map((row) -> row.getDomAttribute("data-label"))
-			.toList();
+		return rowAttributes("#snapshot-list tr", "data-label");
 	}
 
 	void chooseComparison(String from, String to) {
@@ -122,10 +172,19 @@ final class DashboardPage {
 	}
 
 	List<String> heapDumpNames() {
-		return this.browser.driver()
-			.findElements(By.cssSelector("#heapdump-list tr"))
+		return rowAttributes("#heapdump-list tr", "data-name");
+	}
+
+	/**
+	 * An attribute of every row of a table, read in one script: rows read one by one may be
+	 * replaced in between by a poll that changed the list.
+	 */
+	private List<String> rowAttributes(String rows, String attribute) {
+		return ((List<?>) this.browser.script(
+				"return Array.from(document.querySelectorAll(arguments[0])).map((row) => row.getAttribute(arguments[1]))",
+				rows, attribute))
 			.stream()
-			.map((row) -> row.getDomAttribute("data-name"))
+			.map(String::valueOf)
 			.toList();
 	}
 
@@ -162,6 +221,29 @@ final class DashboardPage {
 					&& result.getText().contains(containing);
 		});
 		return text("action-result");
+	}
+
+	/**
+	 * The heap chart's y axis and what it is for, in bytes.
+	 *
+	 * @param axisMax the axis top
+	 * @param usedMax the highest heap in use drawn (used, after collections, floor, trend)
+	 * @param committedMax the highest committed heap drawn
+	 * @param maxHeap the max heap
+	 * @param levels the marks drawn for levels (the max heap, the committed heap)
+	 */
+	record HeapScale(double axisMax, double usedMax, double committedMax, double maxHeap, List<Level> levels) {
+
+	}
+
+	/**
+	 * A level's mark on a chart.
+	 *
+	 * @param label its label
+	 * @param position {@code inside} the chart, on its line, or {@code above} it, at the top edge
+	 */
+	record Level(String label, String position) {
+
 	}
 
 }

@@ -31,7 +31,7 @@ final class DemoApp implements AutoCloseable {
 		this.process = process;
 		this.baseUri = baseUri;
 		this.log = log;
-		// If the test JVM is stopped before @AfterAll runs, don't leave a 256 MB JVM behind.
+		// If the test JVM is stopped before @AfterAll runs, don't leave the JVM behind.
 		this.killOnExit = new Thread(process::destroyForcibly, "kill-demo-app");
 		Runtime.getRuntime().addShutdownHook(this.killOnExit);
 	}
@@ -54,6 +54,19 @@ final class DemoApp implements AutoCloseable {
 	 * @throws IOException if the process cannot be started
 	 */
 	static DemoApp start(String name, List<String> arguments) throws IOException {
+		return start(name, List.of("-Xmx256m"), arguments);
+	}
+
+	/**
+	 * Starts the jar named by the {@code demo.jar} system property with JVM options and
+	 * application arguments (G1 always).
+	 * @param name names the log file ({@code <name>.log})
+	 * @param jvmOptions options such as {@code -Xmx256m}
+	 * @param arguments application arguments, such as {@code --leaks.trend.interval=5s}
+	 * @return the running process; not yet ready to serve
+	 * @throws IOException if the process cannot be started
+	 */
+	static DemoApp start(String name, List<String> jvmOptions, List<String> arguments) throws IOException {
 		Path jar = Path.of(requiredProperty("demo.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No demo app jar at " + jar
@@ -63,8 +76,9 @@ final class DemoApp implements AutoCloseable {
 		int port = freePort();
 		Path log = reports.resolve(name + ".log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseG1GC", "-jar", jar.toString(),
-				"--server.port=" + port));
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-XX:+UseG1GC", "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command)
 			.redirectErrorStream(true)

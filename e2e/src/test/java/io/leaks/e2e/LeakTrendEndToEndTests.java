@@ -28,7 +28,7 @@ class LeakTrendEndToEndTests {
 
 	private static final String LEAKING_CLASS = "io.leaks.demo.cache.CachedReport";
 
-	/** About 2 MB a second of retained reports: the 256 MB heap would fill in about two minutes. */
+	/** About 2 MiB a second of retained reports: the 256 MiB heap would fill in about two minutes. */
 	private static final int PER_SECOND = 800;
 
 	@TempDir

@@ -1,6 +1,7 @@
 package io.leaks.demo.alerts;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.leaks.trend.LeakClearedEvent;
 import io.leaks.trend.LeakSuspectedEvent;
 import io.leaks.trend.Suspect;
+import io.leaks.unit.ByteSize;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -46,9 +48,9 @@ public class LeakAlertListener {
 		}
 		this.raised.incrementAndGet();
 		String growth = "threads".equals(alert.resource())
-				? String.format(Locale.ROOT, "%.1f threads", alert.growthPerMinute())
-				: String.format(Locale.ROOT, "%.1f MB", alert.growthPerMinute() / 1_000_000);
-		logger.warn(String.format(Locale.ROOT, "LEAK ALERT: %s grows %s per minute, runs out at %s; suspects %s. %s",
+				? String.format(Locale.ROOT, "%.1f threads/min", alert.growthPerMinute())
+				: ByteSize.rate(alert.growthPerMinute(), ChronoUnit.MINUTES);
+		logger.warn(String.format(Locale.ROOT, "LEAK ALERT: %s grows %s, runs out at %s; suspects %s. %s",
 				alert.resource(), growth, alert.projectedExhaustion(), suspects, alert.reason()));
 	}
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 public record CachedReport(String key, Instant renderedAt, byte[] body) {
 
-	/** Size of a rendered body: a few KB, so 1,000 reports cost a few MB. */
+	/** Size of a rendered body: a few KiB, so 1,000 reports cost a few MiB. */
 	static final int BODY_BYTES = 2048;
 
 	static CachedReport render(String key, Instant now) {

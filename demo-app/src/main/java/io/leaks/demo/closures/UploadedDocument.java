@@ -8,7 +8,7 @@ package io.leaks.demo.closures;
  */
 public record UploadedDocument(String name, byte[] content) {
 
-	/** Size of an upload: a few KB, so 1,000 uploads cost a few MB. */
+	/** Size of an upload: a few KiB, so 1,000 uploads cost a few MiB. */
 	static final int CONTENT_BYTES = 4096;
 
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.leaks.demo.pattern.LeakPattern;
 import io.leaks.demo.pattern.Variant;
+import io.leaks.unit.ByteSize;
 
 import org.jspecify.annotations.Nullable;
 
@@ -64,9 +65,9 @@ final class DriverJob implements Runnable {
 		MemoryUsage usage = this.heap.get();
 		if (usage.getMax() > 0 && usage.getUsed() > usage.getMax() * this.heapLimit) {
 			// A leak left to fill the heap thrashes the GC for minutes before the JVM fails
-			// (measured at 1,000 operations a second in 256 MB): stop while it still answers.
-			this.failure = String.format("the heap is %d%% full, %d of %d MB", usage.getUsed() * 100 / usage.getMax(),
-					usage.getUsed() >> 20, usage.getMax() >> 20);
+			// (measured at 1,000 operations a second in 256 MiB): stop while it still answers.
+			this.failure = String.format("the heap is %d%% full, %s of %s", usage.getUsed() * 100 / usage.getMax(),
+					ByteSize.format(usage.getUsed()), ByteSize.format(usage.getMax()));
 			throw new IllegalStateException("Heap limit reached: " + this.failure);
 		}
 		try {

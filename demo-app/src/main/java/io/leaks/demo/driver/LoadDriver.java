@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoadDriver implements DisposableBean {
 
-	/** Highest rate accepted: about 2-4 MB a second for the leaking variants. */
+	/** Highest rate accepted: about 2-4 MiB a second for the leaking variants. */
 	public static final int MAX_PER_SECOND = 1000;
 
 	/**

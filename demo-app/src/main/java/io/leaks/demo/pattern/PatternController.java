@@ -22,7 +22,7 @@ public class PatternController {
 
 	/**
 	 * Most operations per request: 10,000 of the largest payload (about 4 KB) stay well
-	 * inside a 256 MB heap.
+	 * inside a 256 MiB heap.
 	 */
 	static final int MAX_COUNT = 10_000;
 

@@ -85,7 +85,7 @@ class LoadDriverTest {
 			nearlyFull.start(this.listeners, Variant.LEAKING, 500);
 			await().atMost(Duration.ofSeconds(5)).until(() -> !nearlyFull.status().running());
 			assertThat(nearlyFull.status().message())
-				.isEqualTo("Stopped listeners/leaking after 0 operations because the heap is 85% full, 850 of 1000 MB; "
+				.isEqualTo("Stopped listeners/leaking after 0 operations because the heap is 85% full, 850.0 MiB of 1000.0 MiB; "
 						+ "POST /demo/reset drops what the patterns retain");
 			assertThat(this.listeners.retained(Variant.LEAKING)).isZero();
 		}
