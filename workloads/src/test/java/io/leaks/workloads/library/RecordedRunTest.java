@@ -40,7 +40,12 @@ class RecordedRunTest {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("service.log").toFile())
 			.start();
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(log()).isTrue();
+		try {
+			assertThat(process.waitFor(150, TimeUnit.SECONDS)).as(log()).isTrue();
+		}
+		finally {
+			process.destroyForcibly();
+		}
 		assertThat(process.exitValue()).as(log()).isZero();
 
 		Trace recorded = TraceReader.read(trace);
