@@ -118,15 +118,15 @@ public final class SoakSummary {
 	}
 
 	static void print(List<SoakResult> results, PrintStream out) {
-		out.printf(Locale.ROOT, "%-30s %-6s %-28s %8s %6s %6s %-10s %-4s %s%n", "service", "expect", "ran", "event_s",
-				"lead", "forced", "outcome", "oom", "final status; first event's suspects");
+		out.printf(Locale.ROOT, "%-26s %-6s %-24s %9s %8s %6s %6s %-10s %-4s %s%n", "service", "expect", "ran",
+				"watched_s", "event_s", "lead", "forced", "outcome", "oom", "final status; first event's suspects");
 		int ok = 0;
 		for (SoakResult result : results) {
 			SoakRun run = result.run();
 			String forced = (result.forcedFromLog() < 0) ? "?/" + result.forcedInTrace()
 					: result.forcedFromLog() + "/" + result.forcedInTrace();
-			out.printf(Locale.ROOT, "%-30s %-6s %-28s %8s %6s %6s %-10s %-4s %s; %s%n", run.name(),
-					run.expectLeak() ? "leak" : "none", run.what(),
+			out.printf(Locale.ROOT, "%-26s %-6s %-24s %9d %8s %6s %6s %-10s %-4s %s; %s%n", run.name(),
+					run.expectLeak() ? "leak" : "none", run.what(), result.watchedSeconds(),
 					(result.firstEventSeconds() >= 0) ? String.valueOf(result.firstEventSeconds()) : "-",
 					(result.lead() != null) ? String.format(Locale.ROOT, "%.0f%%", result.lead() * 100) : "-", forced,
 					result.outcome(), result.outOfMemory() ? "yes" : "no", result.finalStatus(),
