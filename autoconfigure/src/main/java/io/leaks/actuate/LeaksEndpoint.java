@@ -2,30 +2,12 @@ package io.leaks.actuate;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 
-import io.leaks.gc.CollectionGuard.CollectionInProgressException;
-import io.leaks.gc.GcTrigger;
-import io.leaks.gc.GcTuning;
-import io.leaks.gc.TuningException;
 import io.leaks.heapdump.HeapDump;
-import io.leaks.heapdump.HeapDumpException;
-import io.leaks.heapdump.HeapDumps;
-import io.leaks.histogram.DiffSort;
-import io.leaks.histogram.HistogramDiff;
-import io.leaks.histogram.HistogramSnapshot;
-import io.leaks.histogram.HistogramUnavailableException;
-import io.leaks.histogram.SnapshotLabels;
-import io.leaks.histogram.SnapshotStore;
-import io.leaks.histogram.Snapshots;
-import io.leaks.jvm.HotSpotMBeans;
 import io.leaks.jvm.MemoryReport;
-import io.leaks.trend.GcEventRecorder;
-import io.leaks.trend.LeakWatch;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -37,12 +19,12 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.util.Assert;
 
 /**
- * {@code /actuator/leaks}: labelled class-histogram snapshots and their diffs, and GC on
- * request. Actuator maps one operation per HTTP method and number of path segments, so
- * the sub-resources ({@code snapshots}, {@code compare}, {@code gc}, {@code heapdumps},
- * {@code tuning}, {@code trend}, {@code history}) are dispatched here from the first path
- * segment. Refusals are thrown as {@link LeaksOperationException};
- * {@link LeaksWebEndpointExtension} turns them into HTTP statuses with a JSON message.
+ * {@code /actuator/leaks}: the overview, and a router over the features' operations.
+ * Actuator maps one operation per HTTP method and number of path segments, so each
+ * operation here takes the sub-resource as its first selector and {@link LeaksResource}
+ * routes it to the typed method of the feature's {@link LeaksOperations}. Refusals are
+ * thrown as {@link LeaksOperationException}; {@link LeaksWebEndpointExtension} turns them
+ * into HTTP statuses with a JSON message.
  * <p>
  * Read access is the default: anything that changes state or forces a collection needs
  * {@code management.endpoint.leaks.access=unrestricted}.
@@ -50,63 +32,20 @@ import org.springframework.util.Assert;
 @Endpoint(id = "leaks", defaultAccess = Access.READ_ONLY)
 public class LeaksEndpoint {
 
-	static final int DEFAULT_TOP = 20;
-
-	static final String HEAPDUMPS = "heapdumps";
-
-	static final String TUNING = "tuning";
-
-	private final Snapshots snapshots;
-
-	private final GcTrigger gcTrigger;
-
 	private final Access access;
 
-	private final @Nullable HeapDumps heapDumps;
-
-	private final @Nullable GcTuning gcTuning;
-
-	private final Supplier<Map<String, Object>> settings;
-
-	private final @Nullable LeakWatch watch;
-
-	private final @Nullable GcEventRecorder recorder;
-
-	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access) {
-		this(snapshots, gcTrigger, access, null, null, Map::of);
-	}
-
-	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access, @Nullable HeapDumps heapDumps,
-			@Nullable GcTuning gcTuning, Supplier<Map<String, Object>> settings) {
-		this(snapshots, gcTrigger, access, heapDumps, gcTuning, settings, null, null);
-	}
+	private final List<LeaksOperations> operations;
 
 	/**
-	 * Creates the endpoint with the trend analysis.
-	 * @param snapshots takes and keeps snapshots
-	 * @param gcTrigger collects garbage on request
-	 * @param access the access granted to the endpoint
-	 * @param heapDumps writes and keeps heap dumps, or {@code null}
-	 * @param gcTuning reads and changes VM flags, or {@code null}
-	 * @param settings the starter's settings, for the tuning view
-	 * @param watch the trend analysis, or {@code null} when it is off
-	 * @param recorder the recorded collections, or {@code null} when the analysis is off
+	 * Creates the endpoint.
+	 * @param access the access granted to the endpoint, as actuator resolved it
+	 * @param operations the operations of each feature that is on
 	 */
-	public LeaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger, Access access, @Nullable HeapDumps heapDumps,
-			@Nullable GcTuning gcTuning, Supplier<Map<String, Object>> settings, @Nullable LeakWatch watch,
-			@Nullable GcEventRecorder recorder) {
-		Assert.notNull(snapshots, "'snapshots' must not be null");
-		Assert.notNull(gcTrigger, "'gcTrigger' must not be null");
+	public LeaksEndpoint(Access access, List<? extends LeaksOperations> operations) {
 		Assert.notNull(access, "'access' must not be null");
-		Assert.notNull(settings, "'settings' must not be null");
-		this.snapshots = snapshots;
-		this.gcTrigger = gcTrigger;
+		Assert.notNull(operations, "'operations' must not be null");
 		this.access = access;
-		this.heapDumps = heapDumps;
-		this.gcTuning = gcTuning;
-		this.settings = settings;
-		this.watch = watch;
-		this.recorder = recorder;
+		this.operations = List.copyOf(operations);
 	}
 
 	/**
@@ -117,354 +56,109 @@ public class LeaksEndpoint {
 		return this.access;
 	}
 
+	/**
+	 * The resources this application serves: those whose feature is on.
+	 * @return the resources, in the order of {@link LeaksResource}
+	 */
+	public List<LeaksResource> resources() {
+		return Arrays.stream(LeaksResource.values())
+			.filter((resource) -> operations(resource.operationsType()) != null)
+			.toList();
+	}
+
 	@ReadOperation
 	public LeaksOverview overview() {
 		MemoryReport memory = MemoryReport.read();
-		var server = ManagementFactory.getPlatformMBeanServer();
-		boolean heapDumpsAvailable = (this.heapDumps != null) ? this.heapDumps.isAvailable()
-				: HotSpotMBeans.hasOperation(server, HotSpotMBeans.HOTSPOT_DIAGNOSTIC, "dumpHeap");
-		boolean tuningAvailable = (this.gcTuning != null) ? this.gcTuning.isAvailable()
-				: HotSpotMBeans.hasOperation(server, HotSpotMBeans.HOTSPOT_DIAGNOSTIC, "setVMOption");
-		LeaksOverview.Capabilities supports = new LeaksOverview.Capabilities(this.snapshots.isAvailable(),
-				heapDumpsAvailable, tuningAvailable,
-				!this.gcTrigger.isExplicitGcDisabled(), this.access.name());
+		Optional<SnapshotOperations> snapshots = find(SnapshotOperations.class);
+		LeaksOverview.Capabilities supports = new LeaksOverview.Capabilities(
+				snapshots.map(SnapshotOperations::isAvailable).orElse(false),
+				find(HeapDumpOperations.class).map(HeapDumpOperations::isAvailable).orElse(false),
+				find(TuningOperations.class).map(TuningOperations::isAvailable).orElse(false),
+				find(GcOperations.class).map(GcOperations::isExplicitGcHonoured).orElse(false), this.access.name());
 		RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
 		LeaksOverview.Jvm jvm = new LeaksOverview.Jvm(runtime.getVmName(), runtime.getVmVendor(),
 				System.getProperty("java.runtime.version", runtime.getVmVersion()), runtime.getUptime());
 		return new LeaksOverview(memory.heap(), memory.nonHeap(), memory.pools(), memory.collectors(),
-				memory.pendingFinalization(), store().labels(), supports, jvm);
+				memory.pendingFinalization(), snapshots.map(SnapshotOperations::labels).orElse(List.of()), supports,
+				jvm);
 	}
 
 	@ReadOperation
 	public Object resource(@Selector String resource, @Nullable String from, @Nullable String to,
 			@Nullable String top, @Nullable String sort, @Nullable String excludeJdk, @Nullable String filter) {
-		return switch (resource) {
-			case "snapshots" -> listSnapshots();
-			case "compare" -> compare(from, to, top, sort, excludeJdk, filter);
-			case HEAPDUMPS -> listHeapDumps();
-			case TUNING -> tuning();
-			case "trend" -> TrendResponse.of(watch());
-			case "history" -> HistoryResponse.of(watch(),
-					(this.recorder != null) ? this.recorder.events() : List.of());
-			default -> throw unknownResource(resource, "GET");
-		};
+		return route(Verb.GET, resource, null, readParameters(from, to, top, sort, excludeJdk, filter)).body();
 	}
 
 	@ReadOperation
 	public Object item(@Selector String resource, @Selector String name, @Nullable String top) {
-		return switch (resource) {
-			case "snapshots" -> snapshot(name, RequestParameters.top(top, DEFAULT_TOP));
-			case HEAPDUMPS -> HeapDumpSummary.of(refusable(() -> heapDumps().get(name)));
-			default -> throw unknownResource(resource + "/{name}", "GET");
-		};
+		return route(Verb.GET, resource, name, Parameters.of("top", top)).body();
 	}
 
 	@WriteOperation
 	public Object action(@Selector String resource, @Nullable String label, @Nullable String liveOnly,
-			@Nullable String live, @Nullable String flag, @Nullable String value, @Nullable String preset) {
-		Map<String, @Nullable String> given = new LinkedHashMap<>();
-		given.put("label", label);
-		given.put("liveOnly", liveOnly);
-		given.put("live", live);
-		given.put("flag", flag);
-		given.put("value", value);
-		given.put("preset", preset);
-		return switch (resource) {
-			case "snapshots" -> {
-				RequestParameters.acceptOnly("POST snapshots", given, "label", "liveOnly");
-				yield takeSnapshot(label, RequestParameters.bool("liveOnly", liveOnly, true));
-			}
-			case "gc" -> {
-				RequestParameters.acceptOnly("POST gc", given);
-				yield collectGarbage();
-			}
-			case HEAPDUMPS -> {
-				RequestParameters.acceptOnly("POST heapdumps", given, "label", "live");
-				yield takeHeapDump(label, RequestParameters.bool("live", live, true));
-			}
-			case TUNING -> {
-				RequestParameters.acceptOnly("POST tuning", given, "flag", "value", "preset");
-				yield tune(flag, value, preset);
-			}
-			default -> throw unknownResource(resource, "POST");
-		};
+			@Nullable String live, @Nullable String flag, @Nullable String value, @Nullable String preset,
+			@Nullable String from, @Nullable String to, @Nullable String top, @Nullable String sort,
+			@Nullable String excludeJdk, @Nullable String filter) {
+		return route(Verb.POST, resource, null, writeParameters(label, liveOnly, live, flag, value, preset, from, to,
+				top, sort, excludeJdk, filter))
+			.body();
 	}
 
 	@DeleteOperation
 	public Object remove(@Selector String resource, @Selector String name) {
-		return switch (resource) {
-			case "snapshots" -> deleteSnapshot(name);
-			case HEAPDUMPS -> deleteHeapDump(name);
-			default -> throw unknownResource(resource + "/{name}", "DELETE");
-		};
+		return route(Verb.DELETE, resource, name, Parameters.none()).body();
 	}
 
-	private SnapshotList listSnapshots() {
-		List<SnapshotSummary> summaries = store().list()
-			.stream()
-			.map((snapshot) -> SnapshotSummary.of(snapshot, List.of()))
-			.toList();
-		return new SnapshotList(summaries, store().maxCount());
+	static Parameters readParameters(@Nullable String from, @Nullable String to, @Nullable String top,
+			@Nullable String sort, @Nullable String excludeJdk, @Nullable String filter) {
+		return Parameters.of("from", from, "to", to, "top", top, "sort", sort, "excludeJdk", excludeJdk, "filter",
+				filter);
 	}
 
-	private SnapshotDetail snapshot(String label, int top) {
-		HistogramSnapshot snapshot = stored(label);
-		List<SnapshotDetail.ClassRow> rows = snapshot.histogram()
-			.top(top)
-			.stream()
-			.map(SnapshotDetail.ClassRow::of)
-			.toList();
-		return new SnapshotDetail(snapshot.label(), snapshot.takenAt(), snapshot.liveOnly(),
-				snapshot.histogram().classCount(), snapshot.histogram().totalInstances(),
-				snapshot.histogram().totalBytes(), top, rows);
-	}
-
-	private SnapshotSummary takeSnapshot(@Nullable String label, boolean liveOnly) {
-		String problem = SnapshotLabels.problem(label);
-		if (problem != null) {
-			throw LeaksOperationException.badRequest(problem);
-		}
-		if (store().contains(label)) {
-			throw labelTaken(label);
-		}
-		Snapshots.Taken taken = guarded(() -> this.snapshots.take(label, liveOnly));
-		if (!taken.result().added()) {
-			throw labelTaken(label);
-		}
-		return SnapshotSummary.of(taken.snapshot(), taken.result().evicted());
-	}
-
-	private Deleted deleteSnapshot(String label) {
-		HistogramSnapshot removed = store().remove(label).orElseThrow(() -> unknownSnapshot(label));
-		return new Deleted(removed.label(), "Snapshot '" + removed.label() + "' deleted");
-	}
-
-	private Comparison compare(@Nullable String fromLabel, @Nullable String toLabel, @Nullable String topValue,
-			@Nullable String sortValue, @Nullable String excludeJdkValue, @Nullable String filterValue) {
-		int top = RequestParameters.top(topValue, DEFAULT_TOP);
-		DiffSort sort = DiffSort.BYTES;
-		if (sortValue != null && !sortValue.isBlank()) {
-			sort = DiffSort.parse(sortValue);
-			if (sort == null) {
-				throw LeaksOperationException
-					.badRequest("sort must be 'bytes' or 'instances', was '" + sortValue + "'");
-			}
-		}
-		boolean excludeJdk = RequestParameters.bool("excludeJdk", excludeJdkValue, false);
-		String filter = RequestParameters.filter(filterValue);
-		List<String> warnings = new ArrayList<>();
-		HistogramSnapshot from;
-		HistogramSnapshot to;
-		if (SnapshotLabels.NOW.equalsIgnoreCase(String.valueOf(toLabel))) {
-			from = (fromLabel != null) ? stored(fromLabel) : store().latest()
-				.orElseThrow(() -> LeaksOperationException.badRequest(
-						"compare?to=now needs a snapshot to compare with: take one with POST /actuator/leaks/snapshots "
-								+ "or name it with from=<label>"));
-			to = freshSnapshot(from.liveOnly());
-		}
-		else {
-			to = (toLabel != null) ? stored(toLabel) : store().latest()
-				.orElseThrow(() -> LeaksOperationException.badRequest(
-						"No snapshots yet: take two with POST /actuator/leaks/snapshots, then compare them"));
-			from = (fromLabel != null) ? stored(fromLabel) : store().before(to.label())
-				.orElseThrow(() -> LeaksOperationException.badRequest("No snapshot was taken before '" + to.label()
-						+ "': name one with from=<label>, or use to=now to compare it with the heap now"));
-		}
-		if (from.label().equals(to.label())) {
-			throw LeaksOperationException
-				.badRequest("from and to are both '" + from.label() + "': compare two different snapshots");
-		}
-		if (from.liveOnly() != to.liveOnly()) {
-			warnings.add("'" + from.label() + "' counted " + (from.liveOnly() ? "live objects only" : "all objects")
-					+ " but '" + to.label() + "' counted " + (to.liveOnly() ? "live objects only" : "all objects")
-					+ ": differences include garbage not yet collected");
-		}
-		else if (!from.liveOnly()) {
-			warnings.add("Both snapshots counted all objects (liveOnly=false): growth may be garbage not yet collected");
-		}
-		if (from.takenAt().isAfter(to.takenAt())) {
-			warnings.add("'" + from.label() + "' was taken after '" + to.label() + "': negative deltas mean growth");
-		}
-		HistogramDiff diff = HistogramDiff.between(from.histogram(), to.histogram());
-		List<Comparison.Row> rows = diff
-			.top(sort, top, (row) -> (!excludeJdk || !row.jdk()) && RequestParameters.matches(filter, row.className()))
-			.stream()
-			.map(Comparison.Row::of)
-			.toList();
-		return new Comparison(from.label(), to.label(), from.takenAt(), to.takenAt(), sort.id(), top, excludeJdk,
-				filter, rows,
-				diff.totals(), diff.classesAdded(), diff.classesRemoved(), warnings);
-	}
-
-	private HistogramSnapshot freshSnapshot(boolean liveOnly) {
-		if (liveOnly && this.access != Access.UNRESTRICTED) {
-			throw LeaksOperationException.forbidden("compare?to=now against a live snapshot forces a full GC, which "
-					+ "read-only access does not allow: set management.endpoint.leaks.access=unrestricted, or take "
-					+ "the second snapshot with POST /actuator/leaks/snapshots and compare two stored snapshots");
-		}
-		return guarded(() -> this.snapshots.capture(SnapshotLabels.NOW, liveOnly));
-	}
-
-	private GcResult collectGarbage() {
-		return GcResult.of(guarded(this.gcTrigger::collect));
+	static Parameters writeParameters(@Nullable String label, @Nullable String liveOnly, @Nullable String live,
+			@Nullable String flag, @Nullable String value, @Nullable String preset, @Nullable String from,
+			@Nullable String to, @Nullable String top, @Nullable String sort, @Nullable String excludeJdk,
+			@Nullable String filter) {
+		return Parameters.of("label", label, "liveOnly", liveOnly, "live", live, "flag", flag, "value", value,
+				"preset", preset, "from", from, "to", to, "top", top, "sort", sort, "excludeJdk", excludeJdk, "filter",
+				filter);
 	}
 
 	/**
-	 * The file of a heap dump to download. Downloading is off unless
-	 * {@code leaks.heap-dump.download=true}, and needs unrestricted access even though it
-	 * is a read: a dump holds every secret in the heap.
+	 * Routes a request to the operations that serve it.
+	 * @param verb the method
+	 * @param resource the first path segment
+	 * @param name the second, or {@code null}
+	 * @param given the parameters the request gave
+	 * @return the status of a success and the body
+	 */
+	Routes.Answer route(Verb verb, String resource, @Nullable String name, Parameters given) {
+		LeaksResource target = LeaksResource.find(resource)
+			.orElseThrow(() -> LeaksResource.unknown(verb + " /actuator/leaks/" + resource
+					+ ((name != null) ? "/{name}" : "")));
+		return target.dispatch(verb, name, given, this.access, this::operations);
+	}
+
+	/**
+	 * The file of a heap dump to download, where downloads are allowed.
 	 * @param name the dump's name
 	 * @return the dump
 	 */
 	HeapDump heapDumpToDownload(String name) {
-		HeapDumps dumps = heapDumps();
-		HeapDump dump = refusable(() -> dumps.get(name));
-		if (!dumps.settings().download()) {
-			throw LeaksOperationException.forbidden("Downloading heap dumps is off: a dump holds every secret in the "
-					+ "heap (passwords, tokens, personal data). To allow it, set leaks.heap-dump.download=true and "
-					+ "management.endpoint.leaks.access=unrestricted, and secure the endpoint; or copy the file from "
-					+ dumps.repository().directory() + " on the host");
-		}
-		if (this.access != Access.UNRESTRICTED) {
-			throw LeaksOperationException.forbidden("Downloading a heap dump hands out every secret in the heap, so "
-					+ "it needs management.endpoint.leaks.access=unrestricted (this endpoint has " + this.access
-					+ " access)");
-		}
-		return dump;
+		return find(HeapDumpOperations.class).orElseThrow(LeaksResource.HEAPDUMPS::absent).download(name);
 	}
 
-	private HeapDumpList listHeapDumps() {
-		HeapDumps dumps = heapDumps();
-		List<HeapDump> stored = refusable(dumps::list);
-		long total = stored.stream().mapToLong(HeapDump::sizeBytes).sum();
-		HeapDumps.Settings settings = dumps.settings();
-		return new HeapDumpList(dumps.repository().directory().toString(),
-				stored.stream().map(HeapDumpSummary::of).toList(), total, settings.maxCount(),
-				settings.maxTotalSizeBytes(), settings.download(), dumps.isBusy());
+	private <O> Optional<O> find(Class<O> type) {
+		return Optional.ofNullable(type.cast(operations(type)));
 	}
 
-	private HeapDumpCreated takeHeapDump(@Nullable String label, boolean live) {
-		HeapDumps dumps = heapDumps();
-		return HeapDumpCreated.of(refusable(() -> dumps.dump(label, live)));
-	}
-
-	private Deleted deleteHeapDump(String name) {
-		HeapDumps dumps = heapDumps();
-		HeapDump deleted = refusable(() -> dumps.delete(name));
-		return new Deleted(deleted.name(), "Heap dump '" + deleted.name() + "' deleted");
-	}
-
-	private HeapDumps heapDumps() {
-		if (this.heapDumps == null) {
-			throw LeaksOperationException.unavailable("Heap dumps are not configured in this application");
+	private @Nullable LeaksOperations operations(Class<?> type) {
+		for (LeaksOperations candidate : this.operations) {
+			if (type.isInstance(candidate)) {
+				return candidate;
+			}
 		}
-		return this.heapDumps;
-	}
-
-	/**
-	 * The feature packages refuse with their own exceptions and know nothing of HTTP;
-	 * their reasons become statuses here.
-	 */
-	private static <T> T refusable(Supplier<T> work) {
-		try {
-			return work.get();
-		}
-		catch (HeapDumpException ex) {
-			int status = switch (ex.reason()) {
-				case INVALID_LABEL, INVALID_NAME -> 400;
-				case NOT_FOUND -> 404;
-				case BUSY -> 429;
-				case INSUFFICIENT_SPACE -> 507;
-				case UNAVAILABLE, FAILED -> 503;
-			};
-			throw new LeaksOperationException(status, ex.getMessage());
-		}
-		catch (TuningException ex) {
-			int status = (ex.reason() == TuningException.Reason.UNAVAILABLE) ? 503 : 400;
-			throw new LeaksOperationException(status, ex.getMessage());
-		}
-	}
-
-	private TuningView tuning() {
-		GcTuning tuning = gcTuning();
-		return TuningView.of(refusable(tuning::state), this.settings.get());
-	}
-
-	private TuningChanged tune(@Nullable String flag, @Nullable String value, @Nullable String preset) {
-		GcTuning tuning = gcTuning();
-		boolean hasPreset = preset != null && !preset.isBlank();
-		boolean hasFlag = flag != null && !flag.isBlank();
-		if (hasPreset && (hasFlag || value != null)) {
-			throw LeaksOperationException.badRequest("Send either {\"preset\": \"aggressive\"} or {\"flag\": "
-					+ "\"MaxHeapFreeRatio\", \"value\": \"50\"}, not both");
-		}
-		if (hasPreset) {
-			return TuningChanged.of(refusable(() -> tuning.applyPreset(preset)));
-		}
-		if (!hasFlag) {
-			throw LeaksOperationException.badRequest("Send {\"flag\": \"MaxHeapFreeRatio\", \"value\": \"50\"} or "
-					+ "{\"preset\": \"aggressive\"} (presets: aggressive, relaxed, defaults); GET "
-					+ "/actuator/leaks/tuning lists the flags");
-		}
-		if (value == null || value.isBlank()) {
-			throw LeaksOperationException.badRequest("value is required: {\"flag\": \"" + flag
-					+ "\", \"value\": \"...\"}; GET /actuator/leaks/tuning shows each flag's accepted range");
-		}
-		return TuningChanged.of(refusable(() -> tuning.set(flag.trim(), value)));
-	}
-
-	private GcTuning gcTuning() {
-		if (this.gcTuning == null) {
-			throw LeaksOperationException.unavailable("GC tuning is not configured in this application");
-		}
-		return this.gcTuning;
-	}
-
-	private <T> T guarded(Supplier<T> work) {
-		try {
-			return work.get();
-		}
-		catch (CollectionInProgressException ex) {
-			throw LeaksOperationException.tooManyRequests(ex.getMessage());
-		}
-		catch (HistogramUnavailableException ex) {
-			throw LeaksOperationException.unavailable(ex.getMessage());
-		}
-	}
-
-	private LeakWatch watch() {
-		if (this.watch == null) {
-			throw LeaksOperationException.notFound("The trend analysis is off: it needs leaks.trend.enabled=true "
-					+ "(the default) and leaks.enabled=true");
-		}
-		return this.watch;
-	}
-
-	private HistogramSnapshot stored(String label) {
-		return store().get(label).orElseThrow(() -> unknownSnapshot(label));
-	}
-
-	private SnapshotStore store() {
-		return this.snapshots.store();
-	}
-
-	private LeaksOperationException unknownSnapshot(String label) {
-		List<String> labels = store().labels();
-		return LeaksOperationException.notFound("No snapshot labelled '" + label + "'. "
-				+ (labels.isEmpty() ? "None taken yet: POST /actuator/leaks/snapshots with {\"label\": \"...\"}"
-						: "Known labels: " + String.join(", ", labels)));
-	}
-
-	private LeaksOperationException labelTaken(String label) {
-		return LeaksOperationException.conflict("A snapshot labelled '" + label
-				+ "' already exists: choose another label or DELETE /actuator/leaks/snapshots/" + label + " first");
-	}
-
-	private static LeaksOperationException unknownResource(String resource, String method) {
-		return LeaksOperationException.notFound("No " + method + " /actuator/leaks/" + resource
-				+ ". Available: GET snapshots, GET snapshots/{label}, GET compare, POST snapshots, POST gc, "
-				+ "DELETE snapshots/{label}, GET heapdumps, GET heapdumps/{name}, POST heapdumps, "
-				+ "DELETE heapdumps/{name}, GET tuning, POST tuning, GET trend, GET history");
+		return null;
 	}
 
 }

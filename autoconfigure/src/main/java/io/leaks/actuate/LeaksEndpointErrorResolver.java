@@ -2,6 +2,7 @@ package io.leaks.actuate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,11 +12,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -56,11 +59,7 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 			return null;
 		}
 		try {
-			response.setStatus(error.status());
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter().write(toJson(error));
-			response.flushBuffer();
+			write(response, error);
 		}
 		catch (IOException writeFailed) {
 			return null;
@@ -68,9 +67,34 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 		return new ModelAndView();
 	}
 
+	/**
+	 * Writes a refusal as the endpoint's JSON error body, with {@code Allow} for a 405.
+	 * @param response the response, not yet committed
+	 * @param error the refusal
+	 * @throws IOException if the body cannot be written
+	 */
+	static void write(HttpServletResponse response, ErrorResponse error) throws IOException {
+		response.setStatus(error.status());
+		if (error.allow() != null) {
+			response.setHeader(HttpHeaders.ALLOW, String.join(", ", error.allow()));
+		}
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write(toJson(error));
+		response.flushBuffer();
+	}
+
 	private static @Nullable ErrorResponse describe(Exception ex, String base, Access access) {
+		if (ex instanceof LeaksOperationException refusal) {
+			return ErrorResponse.of(refusal);
+		}
 		if (ex instanceof HttpMessageNotReadableException notReadable) {
 			return ErrorResponse.of(400, unreadableBody(notReadable.getMostSpecificCause()));
+		}
+		if (ex instanceof MultipartException) {
+			// Spring MVC parses multipart bodies before it looks for a handler, even for a GET.
+			return ErrorResponse.of(415, "A multipart body cannot be read here: send the body as JSON with "
+					+ "Content-Type: application/json, or no body at all");
 		}
 		if (ex instanceof HttpMediaTypeNotSupportedException unsupported) {
 			String sent = (unsupported.getContentType() != null) ? "Content-Type " + unsupported.getContentType()
@@ -88,14 +112,12 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 					: " Operations that change state or force a collection need write access: set "
 							+ "management.endpoint.leaks.access=unrestricted (and secure the endpoint).";
 			return ErrorResponse.of(405, method.getMethod() + " is not supported here. Supported: "
-					+ ((supported != null) ? String.join(", ", supported) : "none") + "." + hint);
+					+ ((supported != null) ? String.join(", ", supported) : "none") + "." + hint,
+					(supported != null) ? List.of(supported) : List.of());
 		}
 		if (ex instanceof NoResourceFoundException) {
-			return ErrorResponse.of(404, "No such path under " + base + ". Available: GET " + base + ", GET " + base
-					+ "/snapshots, GET " + base + "/snapshots/{label}, GET " + base + "/compare, POST " + base
-					+ "/snapshots, POST " + base + "/gc, DELETE " + base + "/snapshots/{label}, GET " + base
-					+ "/heapdumps, POST " + base + "/heapdumps, GET or DELETE " + base + "/heapdumps/{name}, GET "
-					+ base + "/tuning, POST " + base + "/tuning, GET " + base + "/trend, GET " + base + "/history");
+			return ErrorResponse.of(404, "No such path under " + base + ". Available: GET " + base + ", "
+					+ LeaksResource.describeAll(base + "/"));
 		}
 		if (ex instanceof ResponseStatusException status) {
 			return ErrorResponse.of(status.getStatusCode().value(),
@@ -138,8 +160,17 @@ public final class LeaksEndpointErrorResolver implements HandlerExceptionResolve
 	}
 
 	static String toJson(ErrorResponse error) {
-		return "{\"status\":" + error.status() + ",\"error\":" + quote(error.error()) + ",\"message\":"
-				+ quote(error.message()) + "}";
+		StringBuilder json = new StringBuilder("{\"status\":").append(error.status())
+			.append(",\"error\":")
+			.append(quote(error.error()))
+			.append(",\"message\":")
+			.append(quote(error.message()));
+		if (error.allow() != null) {
+			json.append(",\"allow\":[")
+				.append(String.join(",", error.allow().stream().map(LeaksEndpointErrorResolver::quote).toList()))
+				.append(']');
+		}
+		return json.append('}').toString();
 	}
 
 	private static String quote(String value) {

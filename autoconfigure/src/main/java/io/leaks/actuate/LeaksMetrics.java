@@ -1,9 +1,12 @@
 package io.leaks.actuate;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.leaks.jvm.AvailableMemory;
 import io.leaks.trend.LeakWatch;
+import io.leaks.trend.MemorySample;
 import io.leaks.trend.Point;
 import io.leaks.trend.Projection;
 import io.leaks.trend.TrendReport;
@@ -17,16 +20,26 @@ import org.springframework.util.Assert;
 
 /**
  * The trend analysis as meters: the retained heap floor, its growth, the time left until
- * the max heap fills, and whether each resource is suspected of leaking. All are gauges
- * read from the watch's last report, so scraping costs nothing.
+ * the max heap fills, whether each resource is suspected of leaking, and the process's
+ * resident memory beside the memory it may use. All are gauges read from the watch's last
+ * report and sample (the limit from the JVM's own container detection), so scraping costs
+ * no collection and no safepoint.
  */
 public class LeaksMetrics implements MeterBinder {
 
 	private final LeakWatch watch;
 
+	private final AvailableMemory availableMemory;
+
 	public LeaksMetrics(LeakWatch watch) {
+		this(watch, new AvailableMemory(ManagementFactory.getPlatformMBeanServer()));
+	}
+
+	public LeaksMetrics(LeakWatch watch, AvailableMemory availableMemory) {
 		Assert.notNull(watch, "'watch' must not be null");
+		Assert.notNull(availableMemory, "'availableMemory' must not be null");
 		this.watch = watch;
+		this.availableMemory = availableMemory;
 	}
 
 	@Override
@@ -35,8 +48,9 @@ public class LeaksMetrics implements MeterBinder {
 			.baseUnit("bytes")
 			.description("Heap in use after the last collection that reached the old generation")
 			.register(registry);
+		// The unit names the exported series: Prometheus reads leaks_heap_growth_rate_bytes_per_second.
 		Gauge.builder("leaks.heap.growth.rate", this, LeaksMetrics::growthPerSecond)
-			.baseUnit("bytes")
+			.baseUnit("bytes.per.second")
 			.description("Growth of the retained heap, bytes per second, as the trend analysis fits it")
 			.register(registry);
 		TimeGauge.builder("leaks.heap.time.to.exhaustion", this, TimeUnit.SECONDS, LeaksMetrics::secondsLeft)
@@ -48,6 +62,16 @@ public class LeaksMetrics implements MeterBinder {
 				.description("1 while a leak of the resource is suspected, else 0")
 				.register(registry);
 		}
+		Gauge.builder("leaks.memory.resident", this, LeaksMetrics::residentBytes)
+			.baseUnit("bytes")
+			.description("Resident memory of the process at the last trend sample (heap, metaspace, threads, "
+					+ "buffers, native); NaN where the OS does not say")
+			.register(registry);
+		Gauge.builder("leaks.memory.limit", this, LeaksMetrics::limitBytes)
+			.baseUnit("bytes")
+			.description("Memory the process may use: the container's limit where the JVM detects one, "
+					+ "else physical memory")
+			.register(registry);
 	}
 
 	private double floor() {
@@ -68,6 +92,17 @@ public class LeaksMetrics implements MeterBinder {
 		}
 		long left = this.watch.instant(projection.exhaustionAtMillis()).toEpochMilli() - report.at().toEpochMilli();
 		return Math.max(0, left) / 1000.0;
+	}
+
+	private double residentBytes() {
+		List<MemorySample> samples = this.watch.samples();
+		long resident = samples.isEmpty() ? -1 : samples.get(samples.size() - 1).residentBytes();
+		return (resident < 0) ? Double.NaN : resident;
+	}
+
+	private double limitBytes() {
+		long limit = this.availableMemory.bytes();
+		return (limit < 0) ? Double.NaN : limit;
 	}
 
 	private double suspected(String resource) {

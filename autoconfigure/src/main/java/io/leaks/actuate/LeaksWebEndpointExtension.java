@@ -16,9 +16,10 @@ import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
- * Web face of {@link LeaksEndpoint}: the same operations, with refusals turned into HTTP
- * statuses (400, 403, 404, 409, 429, 503) and a JSON body that says what was wrong and how
- * to fix it. Nothing escapes as a 500 with a stack trace.
+ * Web face of {@link LeaksEndpoint}: the same routes, with the status of each success (201
+ * for what a POST creates), refusals turned into HTTP statuses with a JSON body that says
+ * what was wrong and how to fix it, and heap dumps served as files. Nothing escapes as a
+ * 500 with a stack trace.
  */
 @EndpointWebExtension(endpoint = LeaksEndpoint.class)
 public class LeaksWebEndpointExtension {
@@ -34,36 +35,42 @@ public class LeaksWebEndpointExtension {
 
 	@ReadOperation
 	public WebEndpointResponse<Object> overview() {
-		return respond(WebEndpointResponse.STATUS_OK, this.delegate::overview);
+		return answer(() -> new WebEndpointResponse<>(this.delegate.overview(), WebEndpointResponse.STATUS_OK));
 	}
 
 	@ReadOperation
 	public WebEndpointResponse<Object> resource(@Selector String resource, @Nullable String from, @Nullable String to,
 			@Nullable String top, @Nullable String sort, @Nullable String excludeJdk, @Nullable String filter) {
-		return respond(WebEndpointResponse.STATUS_OK,
-				() -> this.delegate.resource(resource, from, to, top, sort, excludeJdk, filter));
+		return route(Verb.GET, resource, null, LeaksEndpoint.readParameters(from, to, top, sort, excludeJdk, filter));
 	}
 
 	@ReadOperation
 	public WebEndpointResponse<Object> item(@Selector String resource, @Selector String name, @Nullable String top) {
-		if (LeaksEndpoint.HEAPDUMPS.equals(resource)) {
+		if (LeaksResource.HEAPDUMPS.path().equals(resource) && top == null) {
 			return downloadHeapDump(name);
 		}
-		return respond(WebEndpointResponse.STATUS_OK, () -> this.delegate.item(resource, name, top));
+		return route(Verb.GET, resource, name, Parameters.of("top", top));
 	}
 
 	@WriteOperation
 	public WebEndpointResponse<Object> action(@Selector String resource, @Nullable String label,
 			@Nullable String liveOnly, @Nullable String live, @Nullable String flag, @Nullable String value,
-			@Nullable String preset) {
-		int created = ("snapshots".equals(resource) || LeaksEndpoint.HEAPDUMPS.equals(resource)) ? 201
-				: WebEndpointResponse.STATUS_OK;
-		return respond(created, () -> this.delegate.action(resource, label, liveOnly, live, flag, value, preset));
+			@Nullable String preset, @Nullable String from, @Nullable String to, @Nullable String top,
+			@Nullable String sort, @Nullable String excludeJdk, @Nullable String filter) {
+		return route(Verb.POST, resource, null, LeaksEndpoint.writeParameters(label, liveOnly, live, flag, value,
+				preset, from, to, top, sort, excludeJdk, filter));
 	}
 
 	@DeleteOperation
 	public WebEndpointResponse<Object> remove(@Selector String resource, @Selector String name) {
-		return respond(WebEndpointResponse.STATUS_OK, () -> this.delegate.remove(resource, name));
+		return route(Verb.DELETE, resource, name, Parameters.none());
+	}
+
+	private WebEndpointResponse<Object> route(Verb verb, String resource, @Nullable String name, Parameters given) {
+		return answer(() -> {
+			Routes.Answer answer = this.delegate.route(verb, resource, name, given);
+			return new WebEndpointResponse<>(answer.body(), answer.status());
+		});
 	}
 
 	private WebEndpointResponse<Object> downloadHeapDump(String name) {
@@ -72,27 +79,23 @@ public class LeaksWebEndpointExtension {
 				MediaType.APPLICATION_OCTET_STREAM));
 	}
 
-	private WebEndpointResponse<Object> respond(int status, Supplier<Object> operation) {
-		return answer(() -> new WebEndpointResponse<>(operation.get(), status));
-	}
-
 	private WebEndpointResponse<Object> answer(Supplier<WebEndpointResponse<Object>> operation) {
 		try {
 			return operation.get();
 		}
 		catch (LeaksOperationException ex) {
-			return error(ex.status(), ex.getMessage());
+			return error(ex);
 		}
 		catch (RuntimeException ex) {
 			logger.error("leaks endpoint operation failed", ex);
-			return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
+			return error(new LeaksOperationException(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
 					"The operation failed unexpectedly (" + ex.getClass().getSimpleName()
-							+ "); the application log has the details");
+							+ "); the application log has the details"));
 		}
 	}
 
-	static WebEndpointResponse<Object> error(int status, String message) {
-		return new WebEndpointResponse<>(ErrorResponse.of(status, message), status);
+	static WebEndpointResponse<Object> error(LeaksOperationException refusal) {
+		return new WebEndpointResponse<>(ErrorResponse.of(refusal), refusal.status());
 	}
 
 }

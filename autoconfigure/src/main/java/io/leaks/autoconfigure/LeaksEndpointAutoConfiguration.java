@@ -1,14 +1,21 @@
 package io.leaks.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.Map;
 
-import io.leaks.actuate.BodilessWriteFilter;
+import io.leaks.actuate.AllowHeaderAdvice;
+import io.leaks.actuate.BodyParametersAdvice;
+import io.leaks.actuate.GcOperations;
+import io.leaks.actuate.HeapDumpOperations;
 import io.leaks.actuate.HeapDumpAttachmentAdvice;
 import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointErrorResolver;
 import io.leaks.actuate.LeaksEndpointPath;
+import io.leaks.actuate.LeaksOperations;
+import io.leaks.actuate.LeaksRequestFilter;
 import io.leaks.actuate.LeaksWebEndpointExtension;
+import io.leaks.actuate.SnapshotOperations;
+import io.leaks.actuate.TrendOperations;
+import io.leaks.actuate.TuningOperations;
 import io.leaks.gc.GcTrigger;
 import io.leaks.gc.GcTuning;
 import io.leaks.heapdump.HeapDumps;
@@ -35,10 +42,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * The {@code leaks} actuator endpoint, its web extension and its web error handling.
+ * The {@code leaks} actuator endpoint: one operations bean per feature that is on, the
+ * endpoint that routes to them, its web extension and its web error handling.
  */
 @AutoConfiguration(after = { LeaksAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
-		EndpointAutoConfiguration.class })
+		LeaksHeapDumpAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class, EndpointAutoConfiguration.class })
 @ConditionalOnBean(Snapshots.class)
 @ConditionalOnAvailableEndpoint(LeaksEndpoint.class)
 public final class LeaksEndpointAutoConfiguration {
@@ -47,18 +55,55 @@ public final class LeaksEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LeaksEndpoint leaksEndpoint(Snapshots snapshots, GcTrigger gcTrigger,
-			ObjectProvider<EndpointAccessResolver> accessResolver, ObjectProvider<HeapDumps> heapDumps,
-			ObjectProvider<GcTuning> gcTuning, ObjectProvider<LeaksProperties> properties,
-			ObjectProvider<LeakWatch> watch, ObjectProvider<GcEventRecorder> recorder) {
-		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
-		Access access = (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
-		LeaksProperties settings = properties.getIfAvailable();
+	LeaksEndpoint leaksEndpoint(ObjectProvider<EndpointAccessResolver> accessResolver,
+			ObjectProvider<LeaksOperations> operations) {
+		return new LeaksEndpoint(access(accessResolver), operations.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SnapshotOperations leaksSnapshotOperations(Snapshots snapshots) {
+		return new SnapshotOperations(snapshots);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GcOperations leaksGcOperations(GcTrigger gcTrigger) {
+		return new GcOperations(gcTrigger);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(HeapDumps.class)
+	HeapDumpOperations leaksHeapDumpOperations(HeapDumps heapDumps,
+			ObjectProvider<EndpointAccessResolver> accessResolver) {
+		return new HeapDumpOperations(heapDumps, access(accessResolver));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(GcTuning.class)
+	TuningOperations leaksTuningOperations(GcTuning gcTuning, LeaksProperties properties,
+			ObjectProvider<HeapDumps> heapDumps, ObjectProvider<EndpointAccessResolver> accessResolver) {
 		HeapDumps dumps = heapDumps.getIfAvailable();
 		Path dumpDirectory = (dumps != null) ? dumps.repository().directory() : null;
-		return new LeaksEndpoint(snapshots, gcTrigger, access, dumps, gcTuning.getIfAvailable(),
-				() -> (settings != null) ? LeaksSettings.describe(settings, dumpDirectory) : Map.of(),
-				watch.getIfAvailable(), recorder.getIfAvailable());
+		boolean paths = access(accessResolver) == Access.UNRESTRICTED;
+		return new TuningOperations(gcTuning, () -> LeaksSettings.describe(properties, dumpDirectory, paths));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ LeakWatch.class, GcEventRecorder.class })
+	TrendOperations leaksTrendOperations(LeakWatch watch, GcEventRecorder recorder) {
+		return new TrendOperations(watch, recorder);
+	}
+
+	/**
+	 * The access actuator grants the endpoint ({@code management.endpoint.leaks.access}).
+	 */
+	static Access access(ObjectProvider<EndpointAccessResolver> accessResolver) {
+		EndpointAccessResolver resolver = accessResolver.getIfAvailable();
+		return (resolver != null) ? resolver.accessFor(ENDPOINT_ID, Access.READ_ONLY) : Access.READ_ONLY;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -99,19 +144,32 @@ public final class LeaksEndpointAutoConfiguration {
 			}
 
 			@Bean
-			@ConditionalOnMissingBean(name = "leaksBodilessWriteFilter")
-			FilterRegistrationBean<BodilessWriteFilter> leaksBodilessWriteFilter(LeaksEndpointPath path) {
-				return bodilessWriteFilter(path);
+			@ConditionalOnMissingBean
+			AllowHeaderAdvice leaksAllowHeaderAdvice() {
+				return new AllowHeaderAdvice();
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			BodyParametersAdvice leaksBodyParametersAdvice(LeaksEndpointPath path, LeaksEndpoint endpoint) {
+				return new BodyParametersAdvice(path, endpoint.access());
+			}
+
+			@Bean
+			@ConditionalOnMissingBean(name = "leaksRequestFilter")
+			FilterRegistrationBean<LeaksRequestFilter> leaksRequestFilter(LeaksEndpointPath path,
+					LeaksEndpoint endpoint) {
+				return requestFilter(path, endpoint);
 			}
 
 		}
 
 	}
 
-	static FilterRegistrationBean<BodilessWriteFilter> bodilessWriteFilter(LeaksEndpointPath path) {
-		FilterRegistrationBean<BodilessWriteFilter> registration = new FilterRegistrationBean<>(
-				new BodilessWriteFilter(path));
-		registration.setName("leaksBodilessWriteFilter");
+	static FilterRegistrationBean<LeaksRequestFilter> requestFilter(LeaksEndpointPath path, LeaksEndpoint endpoint) {
+		FilterRegistrationBean<LeaksRequestFilter> registration = new FilterRegistrationBean<>(
+				new LeaksRequestFilter(path, endpoint.access()));
+		registration.setName("leaksRequestFilter");
 		return registration;
 	}
 

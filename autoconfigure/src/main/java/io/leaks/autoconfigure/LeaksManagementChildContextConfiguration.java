@@ -1,7 +1,8 @@
 package io.leaks.autoconfigure;
 
-import io.leaks.actuate.BodilessWriteFilter;
+import io.leaks.actuate.LeaksEndpoint;
 import io.leaks.actuate.LeaksEndpointPath;
+import io.leaks.actuate.LeaksRequestFilter;
 
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Servlet filters of the {@code leaks} endpoint for a separate management port
  * ({@code management.server.port}): actuator then runs in a child context with its own
  * servlet container, which does not see the main context's filters. (Exception resolvers
- * need no copy: the child's dispatcher finds them in the parent context.)
+ * and controller advice need no copy: the child's dispatcher finds them in the parent
+ * context.)
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -25,8 +27,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 final class LeaksManagementChildContextConfiguration {
 
 	@Bean
-	FilterRegistrationBean<BodilessWriteFilter> leaksBodilessWriteFilter(LeaksEndpointPath path) {
-		return LeaksEndpointAutoConfiguration.bodilessWriteFilter(path);
+	FilterRegistrationBean<LeaksRequestFilter> leaksRequestFilter(LeaksEndpointPath path, LeaksEndpoint endpoint) {
+		return LeaksEndpointAutoConfiguration.requestFilter(path, endpoint);
 	}
 
 }

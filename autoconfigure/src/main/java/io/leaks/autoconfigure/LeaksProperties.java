@@ -287,13 +287,13 @@ public class LeaksProperties {
 
 		/**
 		 * Time between those histograms; defaults to a sixth of min-evidence, at least one
-		 * interval.
+		 * interval (30s at the default settings).
 		 */
 		private @Nullable Duration histogramSpacing;
 
 		/**
 		 * Shortest time between two rounds of histograms (doubled after each refuted
-		 * suspicion); defaults to 30 intervals.
+		 * suspicion); defaults to 30 intervals (15m at the default interval).
 		 */
 		private @Nullable Duration histogramCooldown;
 

@@ -31,23 +31,28 @@ final class LeaksSettings {
 	private LeaksSettings() {
 	}
 
+	/** Shown in place of a file-system path to callers that may not learn it. */
+	static final String HIDDEN_PATH = "(a path, shown with management.endpoint.leaks.access=unrestricted)";
+
 	/**
 	 * Describes the settings.
 	 * @param properties the bound properties
 	 * @param heapDumpDirectory the directory heap dumps go to, shown in place of an unset
 	 * {@code leaks.heap-dump.directory}, or {@code null}
+	 * @param paths whether to show file-system paths; read-only callers are not told them
 	 * @return the settings by property name
 	 */
-	static Map<String, Object> describe(LeaksProperties properties, @Nullable Path heapDumpDirectory) {
+	static Map<String, Object> describe(LeaksProperties properties, @Nullable Path heapDumpDirectory,
+			boolean paths) {
 		Map<String, Object> settings = new TreeMap<>();
-		walk("leaks", properties, settings);
+		walk("leaks", properties, settings, paths);
 		if (properties.getHeapDump().getDirectory() == null && heapDumpDirectory != null) {
-			settings.put("leaks.heap-dump.directory", heapDumpDirectory.toString());
+			settings.put("leaks.heap-dump.directory", paths ? heapDumpDirectory.toString() : HIDDEN_PATH);
 		}
 		return settings;
 	}
 
-	private static void walk(String prefix, Object group, Map<String, Object> settings) {
+	private static void walk(String prefix, Object group, Map<String, Object> settings, boolean paths) {
 		BeanWrapper wrapper = new BeanWrapperImpl(group);
 		for (PropertyDescriptor property : wrapper.getPropertyDescriptors()) {
 			if (property.getReadMethod() == null || "class".equals(property.getName())) {
@@ -56,10 +61,10 @@ final class LeaksSettings {
 			Object value = wrapper.getPropertyValue(property.getName());
 			String name = prefix + "." + kebabCase(property.getName());
 			if (value != null && value.getClass().getName().startsWith(NESTED_PREFIX)) {
-				walk(name, value, settings);
+				walk(name, value, settings, paths);
 			}
 			else {
-				settings.put(name, display(value));
+				settings.put(name, (value instanceof Path && !paths) ? HIDDEN_PATH : display(value));
 			}
 		}
 	}

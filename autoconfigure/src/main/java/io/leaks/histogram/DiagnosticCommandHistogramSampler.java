@@ -49,7 +49,24 @@ public final class DiagnosticCommandHistogramSampler implements HistogramSampler
 		if (!(text instanceof String histogram)) {
 			throw new HistogramUnavailableException("GC.class_histogram returned no text");
 		}
-		return HistogramParser.parse(histogram);
+		try {
+			return HistogramParser.parse(histogram);
+		}
+		catch (IllegalArgumentException ex) {
+			// An agent or a JVM build may answer with a message instead of a histogram.
+			throw new HistogramUnavailableException("GC.class_histogram answered something that is not a class "
+					+ "histogram (" + firstLine(histogram) + "); this JVM cannot take snapshots", ex);
+		}
+	}
+
+	private static String firstLine(String text) {
+		String trimmed = text.strip();
+		int newline = trimmed.indexOf('\n');
+		String line = (newline >= 0) ? trimmed.substring(0, newline).strip() : trimmed;
+		if (line.isEmpty()) {
+			return "no text";
+		}
+		return "'" + ((line.length() > 120) ? line.substring(0, 120) + "..." : line) + "'";
 	}
 
 }

@@ -6,18 +6,17 @@ import java.util.List;
 import io.leaks.actuate.LeaksEndpointPath;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.Assert;
-import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Serves the dashboard page at {@code leaks.dashboard.path}. The page is only a shell: it
  * holds no data, and everything it shows or changes goes through the {@code leaks}
  * actuator endpoint from the browser, so the endpoint's access level and whatever security
- * protects {@code /actuator/**} apply to the page's data and actions as well.
+ * protects {@code /actuator/**} apply to the page's data and actions as well. It is
+ * mapped by {@link LeaksDashboardMapping}, which leaves the path to the application when
+ * the application maps it itself.
  */
-@Controller
 public class LeaksDashboardController {
 
 	static final String VIEW = "leaks/dashboard";
@@ -45,7 +44,6 @@ public class LeaksDashboardController {
 		this.resources = List.copyOf(resources);
 	}
 
-	@GetMapping("${leaks.dashboard.path:/leaks}")
 	public String dashboard(Model model, HttpServletResponse response) {
 		// The page may carry a CSRF token: keep it out of shared caches and the back-forward cache.
 		response.setHeader("Cache-Control", "no-store");

@@ -42,21 +42,47 @@ class LeaksEndpointReadOnlyWebTests {
 	}
 
 	@Test
-	void compareToNowAgainstALiveSnapshotShouldBeForbiddenBecauseItWouldForceAGc() {
+	void comparingWithNowShouldBeAWriteThatReadOnlyAccessRefusesWithoutTouchingTheHeap() {
 		this.snapshots.take("taken-by-the-application", true);
+		this.snapshots.take("all-objects", false);
 		try {
-			ResponseEntity<Map> response = this.rest.getForEntity("/actuator/leaks/compare?to=now", Map.class);
-			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-			assertThat((String) response.getBody().get("message")).contains("forces a full GC")
-				.contains("management.endpoint.leaks.access=unrestricted");
-			this.snapshots.take("all-objects", false);
-			ResponseEntity<Map> allObjects = this.rest
-				.getForEntity("/actuator/leaks/compare?from=all-objects&to=now", Map.class);
-			assertThat(allObjects.getStatusCode()).isEqualTo(HttpStatus.OK);
+			long fullCollections = LeaksEndpointWebTests.fullCollections();
+			for (String from : new String[] { "taken-by-the-application", "all-objects" }) {
+				ResponseEntity<Map> read = this.rest.getForEntity("/actuator/leaks/compare?from=" + from + "&to=now",
+						Map.class);
+				assertThat(read.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+				assertThat((String) read.getBody().get("message")).contains("POST /actuator/leaks/compare")
+					.contains("management.endpoint.leaks.access=unrestricted");
+			}
+			HttpHeaders headers = new HttpHeaders();
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			ResponseEntity<Map> write = this.rest.exchange("/actuator/leaks/compare", HttpMethod.POST,
+					new HttpEntity<>("{\"from\": \"all-objects\"}", headers), Map.class);
+			assertThat(write.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+			assertThat((String) write.getBody().get("message")).contains("management.endpoint.leaks.access");
+			assertThat(LeaksEndpointWebTests.fullCollections()).isEqualTo(fullCollections);
+			ResponseEntity<Map> stored = this.rest
+				.getForEntity("/actuator/leaks/compare?from=taken-by-the-application&to=all-objects", Map.class);
+			assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.OK);
 		}
 		finally {
 			this.snapshots.store().remove("taken-by-the-application");
 			this.snapshots.store().remove("all-objects");
+		}
+	}
+
+	@Test
+	void noAnswerShouldTellAReadOnlyCallerAFileSystemPath() {
+		String tmp = System.getProperty("java.io.tmpdir");
+		ResponseEntity<Map> dumps = this.rest.getForEntity("/actuator/leaks/heapdumps", Map.class);
+		assertThat(dumps.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(dumps.getBody()).doesNotContainKey("directory").containsKey("dumps");
+		ResponseEntity<Map> tuning = this.rest.getForEntity("/actuator/leaks/tuning", Map.class);
+		assertThat((Map<String, Object>) tuning.getBody().get("settings")).containsEntry("leaks.heap-dump.directory",
+				"(a path, shown with management.endpoint.leaks.access=unrestricted)");
+		for (String path : new String[] { "/actuator/leaks", "/actuator/leaks/heapdumps", "/actuator/leaks/tuning",
+				"/actuator/leaks/heapdumps/heapdump-20260301T101500123Z-live.hprof", "/actuator/leaks/trend" }) {
+			assertThat(this.rest.getForEntity(path, String.class).getBody()).as(path).doesNotContain(tmp);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.leaks.actuate;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,7 +107,7 @@ class LeaksEndpointWebTests {
 	}
 
 	@Test
-	void compareWithoutFromShouldUseThePreviousSnapshotAndToNowATakeAFreshOne() {
+	void compareWithoutFromShouldUseThePreviousSnapshotAndAPostWithNowATakeAFreshOne() {
 		post("/actuator/leaks/snapshots", "{\"label\": \"one\"}");
 		post("/actuator/leaks/snapshots", "{\"label\": \"two\"}");
 		assertThat(get("/actuator/leaks/compare?to=two").getBody()).containsEntry("from", "one");
@@ -113,12 +115,34 @@ class LeaksEndpointWebTests {
 		for (int i = 0; i < 700; i++) {
 			retained.add(new RetainedWidget(i, new byte[8]));
 		}
-		ResponseEntity<Map> now = get("/actuator/leaks/compare?to=now&sort=instances&excludeJdk=true&top=3");
+		ResponseEntity<Map> now = post("/actuator/leaks/compare",
+				"{\"to\": \"now\", \"sort\": \"instances\", \"excludeJdk\": true, \"top\": 3}");
 		assertThat(now.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(now.getBody()).containsEntry("from", "two").containsEntry("to", "now");
+		assertThat(now.getBody()).containsEntry("from", "two").containsEntry("to", "now").containsEntry("top", 3);
 		assertThat((List<Map<String, Object>>) now.getBody().get("rows")).anySatisfy(
 				(row) -> assertThat(row).containsEntry("className", RetainedWidget.class.getName()));
+		assertThat(post("/actuator/leaks/compare", "{\"from\": \"one\"}").getBody()).as("to defaults to now")
+			.containsEntry("from", "one")
+			.containsEntry("to", "now");
 		assertThat((List<?>) get("/actuator/leaks/snapshots").getBody().get("snapshots")).hasSize(2);
+	}
+
+	@Test
+	void aGetComparingWithNowShouldBe405NamingThePostAndTakeNothing() {
+		post("/actuator/leaks/snapshots", "{\"label\": \"stored\"}");
+		long fullCollections = fullCollections();
+		ResponseEntity<Map> response = get("/actuator/leaks/compare?from=stored&to=now");
+		assertError(response, HttpStatus.METHOD_NOT_ALLOWED, "POST /actuator/leaks/compare with {\"from\"");
+		assertThat((List<Object>) response.getBody().get("allow")).containsExactly("POST");
+		assertThat(fullCollections()).as("no collection forced by a GET").isEqualTo(fullCollections);
+	}
+
+	static long fullCollections() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.filter((collector) -> !collector.getName().contains("Young"))
+			.mapToLong(GarbageCollectorMXBean::getCollectionCount)
+			.sum();
 	}
 
 	@Test

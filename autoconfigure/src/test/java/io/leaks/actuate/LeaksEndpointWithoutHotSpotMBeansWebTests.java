@@ -84,7 +84,7 @@ class LeaksEndpointWithoutHotSpotMBeansWebTests {
 	void compareToNowShouldAnswer503NamingTheMissingMBean() {
 		this.store.add(new HistogramSnapshot("stored-elsewhere", Instant.now(), false, Duration.ZERO,
 				new ClassHistogram(List.of())));
-		ResponseEntity<Map> now = this.rest.getForEntity("/actuator/leaks/compare?to=now", Map.class);
+		ResponseEntity<Map> now = postJson("/actuator/leaks/compare", "{\"to\": \"now\"}");
 		assertThat(now.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat((String) now.getBody().get("message")).contains("DiagnosticCommand");
 	}

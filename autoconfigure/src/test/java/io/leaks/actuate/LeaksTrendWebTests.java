@@ -89,9 +89,16 @@ class LeaksTrendWebTests {
 	void prometheusShouldShowTheLeaksMeters() {
 		ResponseEntity<String> response = this.rest.getForEntity("/actuator/prometheus", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getBody()).contains("leaks_heap_floor_bytes", "leaks_heap_growth_rate_bytes",
+		assertThat(response.getBody()).contains("leaks_heap_floor_bytes", "leaks_heap_growth_rate_bytes_per_second",
 				"leaks_heap_time_to_exhaustion_seconds", "leaks_suspected{resource=\"heap\"} 0.0",
 				"leaks_suspected{resource=\"threads\"} 0.0");
+		// The growth rate was once exported as plain bytes.
+		assertThat(response.getBody()).doesNotContainPattern("(?m)^leaks_heap_growth_rate_bytes[ {]");
+		assertThat(response.getBody()).containsPattern("(?m)^leaks_memory_limit_bytes [1-9][0-9.E]+$");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.rest.getForEntity("/actuator/prometheus", String.class).getBody())
+				.as("resident memory once the first sample is taken")
+				.containsPattern("(?m)^leaks_memory_resident_bytes [1-9][0-9.E]+$"));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.leaks.actuate.LeaksEndpointPath;
 import io.leaks.web.LeaksDashboardController;
+import io.leaks.web.LeaksDashboardUnavailable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,18 +58,58 @@ class LeaksDashboardAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithoutThymeleafShouldNotHaveDashboardController() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("org.thymeleaf"))
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
-				assertThat(context).hasSingleBean(LeaksEndpointPath.class);
-			});
+	void runWithoutThymeleafShouldBackOffAndGiveTheStartupLineTheReason() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.thymeleaf")).run((context) -> {
+			assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+			assertThat(context).hasSingleBean(LeaksEndpointPath.class);
+			assertThat(context.getBean(LeaksDashboardUnavailable.class).missing())
+				.containsExactly("Thymeleaf (spring-boot-starter-thymeleaf)");
+			assertThat(context.getBean(LeaksStartupLog.DashboardReach.class).refusal())
+				.startsWith("Thymeleaf (spring-boot-starter-thymeleaf) not on the classpath (the leaks endpoint, "
+						+ "trend analysis, events and meters work without it");
+		});
 	}
 
 	@Test
 	void runWithoutBootsThymeleafAutoConfigurationShouldNotHaveDashboardController() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.thymeleaf"))
-			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardController.class));
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+				assertThat(context).hasSingleBean(LeaksDashboardUnavailable.class);
+			});
+	}
+
+	@Test
+	void runWithoutTheChartJsWebjarShouldBackOff() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader(
+					new ClassPathResource("META-INF/maven/org.webjars.npm/chart.js/pom.properties")))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+				assertThat(context.getBean(LeaksDashboardUnavailable.class).missing())
+					.containsExactly("the Chart.js webjar (org.webjars.npm:chart.js)");
+			});
+	}
+
+	@Test
+	void runWithoutTheWebjarsLocatorShouldBackOff() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.webjars")).run((context) -> {
+			assertThat(context).doesNotHaveBean(LeaksDashboardController.class);
+			assertThat(context.getBean(LeaksDashboardUnavailable.class).missing())
+				.containsExactly("the webjars locator (org.webjars:webjars-locator-lite)");
+		});
+	}
+
+	@Test
+	void runWithEveryLibraryShouldNotSayTheDashboardIsOff() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardUnavailable.class));
+	}
+
+	@Test
+	void runWhenDisabledWithoutThymeleafShouldStaySilent() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.thymeleaf"))
+			.withPropertyValues("leaks.dashboard.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(LeaksDashboardUnavailable.class));
 	}
 
 	@Test

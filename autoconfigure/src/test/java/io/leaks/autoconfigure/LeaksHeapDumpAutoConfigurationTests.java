@@ -113,7 +113,8 @@ class LeaksHeapDumpAutoConfigurationTests {
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(LeaksEndpointAutoConfiguration.class,
 					EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class))
-			.withPropertyValues("management.endpoints.web.exposure.include=leaks", "leaks.heap-dump.max-count=3")
+			.withPropertyValues("management.endpoints.web.exposure.include=leaks", "leaks.heap-dump.max-count=3",
+					"management.endpoint.leaks.access=UNRESTRICTED")
 			.run((context) -> {
 				LeaksEndpoint endpoint = context.getBean(LeaksEndpoint.class);
 				HeapDumpList list = (HeapDumpList) endpoint.resource("heapdumps", null, null, null, null, null, null);

@@ -120,6 +120,8 @@ class LeaksTrendAutoConfigurationTests {
 			assertThat(registry.get("leaks.heap.time.to.exhaustion").timeGauge().value()).isNaN();
 			assertThat(registry.get("leaks.suspected").tag("resource", "heap").gauge().value()).isZero();
 			assertThat(registry.get("leaks.suspected").gauges()).hasSize(3);
+			assertThat(registry.get("leaks.memory.limit").gauge().value()).isPositive();
+			assertThat(registry.get("leaks.memory.resident").gauge()).isNotNull();
 		});
 	}
 

@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+@Tag("collectors")
+@Tag("core")
 class GcTriggerTests {
 
 	private final VmFlagAccess vmOptions = new HotSpotVmFlags(ManagementFactory.getPlatformMBeanServer());

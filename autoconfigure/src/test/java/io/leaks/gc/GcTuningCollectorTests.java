@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a preset does depends on the running collector. Runs in the default test JVM (G1)
- * and again under ZGC (the {@code collectors} surefire execution), each time checking the
+ * and again under every other collector (the {@code collectors-*} surefire executions), each time checking the
  * real JVM's flags afterwards.
  */
 @Tag("collectors")

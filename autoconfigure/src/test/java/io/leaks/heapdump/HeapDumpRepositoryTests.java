@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import io.leaks.gc.CollectionGuard;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * Every way a request could try to reach outside the dump directory, with files planted
  * outside it that must survive untouched.
  */
+@Tag("core")
 class HeapDumpRepositoryTests {
 
 	private static final String VALID_NAME = "heapdump-20260301T101500123Z-live-x.hprof";

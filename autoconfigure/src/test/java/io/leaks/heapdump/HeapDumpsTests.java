@@ -20,6 +20,7 @@ import java.util.zip.GZIPInputStream;
 import io.leaks.gc.CollectionGuard;
 import io.leaks.gc.HeldGuard;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Real heap dumps of the test JVM through HotSpot's MBean.
  */
+@Tag("collectors")
+@Tag("core")
 class HeapDumpsTests {
 
 	static final long MB = 1024 * 1024;

@@ -1,10 +1,12 @@
 package io.leaks.histogram;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@Tag("core")
 class HistogramParserTests {
 
 	private static final String TEXT = """

@@ -1,11 +1,13 @@
 package io.leaks.trend;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("core")
 class CollectorKindsTests {
 
 	@ParameterizedTest

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.leaks.histogram.DiagnosticCommandHistogramSampler;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import static org.awaitility.Awaitility.await;
  * The recorder on the real JVM, with collections the test provokes: young ones by
  * allocating, a full one by taking a live class histogram.
  */
+@Tag("core")
 class GcEventRecorderTests {
 
 	/** Written to so the allocations are not optimised away. */

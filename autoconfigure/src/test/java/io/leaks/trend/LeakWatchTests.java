@@ -14,6 +14,7 @@ import io.leaks.histogram.ClassHistogram;
 import io.leaks.histogram.HistogramEntry;
 import io.leaks.histogram.SnapshotStore;
 import io.leaks.histogram.Snapshots;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The watch's transitions, driven tick by tick with a controlled uptime, recorded
  * collections and histograms whose truth is known.
  */
+@Tag("core")
 class LeakWatchTests {
 
 	private static final long SECOND = 1000;

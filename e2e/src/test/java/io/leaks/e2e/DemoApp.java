@@ -1,17 +1,13 @@
 package io.leaks.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged demo app running as a separate JVM on a free port, its output captured to a
@@ -19,21 +15,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class DemoApp implements AutoCloseable {
 
-	private final Process process;
+	private final ChildProcess process;
 
 	private final URI baseUri;
 
-	private final Path log;
-
-	private final Thread killOnExit;
-
-	private DemoApp(Process process, URI baseUri, Path log) {
+	private DemoApp(ChildProcess process, URI baseUri) {
 		this.process = process;
 		this.baseUri = baseUri;
-		this.log = log;
-		// If the test JVM is stopped before @AfterAll runs, don't leave the JVM behind.
-		this.killOnExit = new Thread(process::destroyForcibly, "kill-demo-app");
-		Runtime.getRuntime().addShutdownHook(this.killOnExit);
 	}
 
 	/**
@@ -80,11 +68,8 @@ final class DemoApp implements AutoCloseable {
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-XX:+UseG1GC", "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		return new DemoApp(process, URI.create("http://127.0.0.1:" + port), log);
+		// If the test JVM is stopped before @AfterAll runs, don't leave the JVM behind.
+		return new DemoApp(ChildProcess.start("demo-app", command, log), URI.create("http://127.0.0.1:" + port));
 	}
 
 	URI uri(String path) {
@@ -101,25 +86,15 @@ final class DemoApp implements AutoCloseable {
 	 * @return the last lines
 	 */
 	String logTail(int lines) {
-		try {
-			List<String> all = Files.readAllLines(this.log, StandardCharsets.UTF_8);
-			return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.process.logTail(lines);
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS)) {
-			this.process.destroyForcibly().waitFor();
-		}
-		Runtime.getRuntime().removeShutdownHook(this.killOnExit);
+		this.process.close();
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * Starts the packaged demo app as its own JVM and hunts each leak the way a user would:
  * snapshot, exercise, snapshot, compare by instances.
  */
+@Tag("core")
 class LeakPatternsEndToEndTests {
 
 	private static final int OPERATIONS = 1_000;
