@@ -53,19 +53,20 @@ cp "$workload_jar" "$out/workloads.jar"
 git -C "$root" rev-parse HEAD >"$out/commit" 2>/dev/null || true
 
 # service | kind | expect | pattern or scenario | variant | operations per second | suspect | RAM estimate (GB)
-# The demo's documented rates: each leaking pattern keeps about 12 MiB a minute (2 KiB per
-# operation at 100/s; closures 4 KiB at 50/s).
+# The demo's documented soak rates (docs/demo-app.md): each leaking pattern keeps about 24 MiB
+# a minute (2 KiB per operation at 200/s; closures 4 KiB at 100/s), the demo's cache leak as
+# users saw it on a default heap (~28 MiB/min).
 services="
-demo-listeners-leaking   demo     leak listeners    leaking 100 io.leaks.demo.listeners.OrderListener 1
-demo-cache-leaking       demo     leak cache        leaking 100 io.leaks.demo.cache.CachedReport 1
-demo-registry-leaking    demo     leak registry     leaking 100 io.leaks.demo.registry.RequestHandler 1
-demo-threadlocals-leaking demo    leak threadlocals leaking 100 io.leaks.demo.threadlocals.AuditEntry 1
-demo-closures-leaking    demo     leak closures     leaking 50  io.leaks.demo.closures.UploadedDocument 1
-demo-listeners-fixed     demo     none listeners    fixed   100 - 1
-demo-cache-fixed         demo     none cache        fixed   100 - 1
-demo-registry-fixed      demo     none registry     fixed   100 - 1
-demo-threadlocals-fixed  demo     none threadlocals fixed   100 - 1
-demo-closures-fixed      demo     none closures     fixed   50  - 1
+demo-listeners-leaking   demo     leak listeners    leaking 200 io.leaks.demo.listeners.OrderListener 1
+demo-cache-leaking       demo     leak cache        leaking 200 io.leaks.demo.cache.CachedReport 1
+demo-registry-leaking    demo     leak registry     leaking 200 io.leaks.demo.registry.RequestHandler 1
+demo-threadlocals-leaking demo    leak threadlocals leaking 200 io.leaks.demo.threadlocals.AuditEntry 1
+demo-closures-leaking    demo     leak closures     leaking 100 io.leaks.demo.closures.UploadedDocument 1
+demo-listeners-fixed     demo     none listeners    fixed   200 - 1
+demo-cache-fixed         demo     none cache        fixed   200 - 1
+demo-registry-fixed      demo     none registry     fixed   200 - 1
+demo-threadlocals-fixed  demo     none threadlocals fixed   200 - 1
+demo-closures-fixed      demo     none closures     fixed   100 - 1
 workload-bounded-cache   workload none bounded-cache  - - - 3
 workload-evicting-cache  workload none evicting-cache - - - 3
 workload-sawtooth        workload none sawtooth       - - - 2
