@@ -42,7 +42,7 @@ public record HistoryResponse(List<Sample> samples, List<PostGc> collections, Li
 					event.heapCommitted()));
 		}
 		List<Level> floor = new ArrayList<>();
-		for (Point point : watch.gcHistory().snapshot().floor()) {
+		for (Point point : watch.gcHistory().snapshot().oldGeneration()) {
 			floor.add(new Level(watch.instant(point.atMillis()), point.value()));
 		}
 		return new HistoryResponse(samples, collections, floor, Trend.of(watch.report().heap().shown(), watch));

@@ -41,7 +41,7 @@ public class LeaksHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		TrendReport report = this.watch.report();
 		boolean leak = false;
-		for (TrendReport.Resource resource : report.resources()) {
+		for (TrendReport.ResourceState resource : report.resources()) {
 			leak |= resource.leak();
 			builder.withDetail(resource.resource(), details(resource));
 		}
@@ -53,10 +53,14 @@ public class LeaksHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
-	private Map<String, Object> details(TrendReport.Resource resource) {
+	private Map<String, Object> details(TrendReport.ResourceState resource) {
 		Verdict shown = resource.shown();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("status", resource.status().name());
+		details.put("finding", shown.finding().name());
+		if (shown.severity() != null) {
+			details.put("severity", shown.severity().name());
+		}
 		details.put("growthPerMinute", Math.round(shown.growthPerMinute()));
 		Projection projection = shown.projection();
 		if (projection != null) {

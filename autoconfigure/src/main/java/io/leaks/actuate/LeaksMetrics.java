@@ -4,13 +4,17 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.leaks.gc.ForcedCollections;
 import io.leaks.jvm.AvailableMemory;
 import io.leaks.trend.LeakWatch;
 import io.leaks.trend.MemorySample;
 import io.leaks.trend.Point;
 import io.leaks.trend.Projection;
+import io.leaks.trend.Resource;
+import io.leaks.trend.Severity;
 import io.leaks.trend.TrendReport;
 import io.leaks.trend.Verdict;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -56,12 +60,32 @@ public class LeaksMetrics implements MeterBinder {
 		TimeGauge.builder("leaks.heap.time.to.exhaustion", this, TimeUnit.SECONDS, LeaksMetrics::secondsLeft)
 			.description("Time until the max heap fills at the fitted growth; NaN when it does not grow")
 			.register(registry);
-		for (String resource : List.of("heap", "metaspace", "threads")) {
-			Gauge.builder("leaks.suspected", this, (metrics) -> metrics.suspected(resource))
-				.tag("resource", resource)
-				.description("1 while a leak of the resource is suspected, else 0")
+		for (Resource resource : Resource.values()) {
+			for (Severity severity : Severity.values()) {
+				Gauge.builder("leaks.suspected", this, (metrics) -> metrics.suspected(resource, severity))
+					.tag("resource", resource.id())
+					.tag("severity", severity.id())
+					.description("1 while a leak of the resource is suspected with this severity (how soon it "
+							+ "exhausts the resource: minutes, hours, days), else 0")
+					.register(registry);
+			}
+		}
+		ForcedCollections forced = this.watch.forcedCollections();
+		for (ForcedCollections.Reason reason : ForcedCollections.Reason.values()) {
+			FunctionCounter.builder("leaks.forced.collections", forced, (counts) -> counts.count(reason))
+				.tag("reason", reason.id())
+				.tag("own", String.valueOf(reason.own()))
+				.description("Full collections forced through the starter: its own (histogram, automatic-dump) "
+						+ "and those users requested (gc, snapshot, dump)")
 				.register(registry);
 		}
+		Gauge.builder("leaks.forced.collections.budget", this, (metrics) -> metrics.watch.settings().forcedBudget())
+			.description("Collections the trend analysis may force on its own per budget period")
+			.register(registry);
+		Gauge.builder("leaks.forced.collections.budget.used", this,
+				(metrics) -> metrics.watch.report().forcedBudget().used())
+			.description("Collections the trend analysis forced on its own within the last budget period")
+			.register(registry);
 		Gauge.builder("leaks.memory.resident", this, LeaksMetrics::residentBytes)
 			.baseUnit("bytes")
 			.description("Resident memory of the process at the last trend sample (heap, metaspace, threads, "
@@ -75,7 +99,7 @@ public class LeaksMetrics implements MeterBinder {
 	}
 
 	private double floor() {
-		List<Point> floor = this.watch.gcHistory().snapshot().floor();
+		List<Point> floor = this.watch.gcHistory().snapshot().oldGeneration();
 		return floor.isEmpty() ? Double.NaN : floor.get(floor.size() - 1).value();
 	}
 
@@ -105,13 +129,13 @@ public class LeaksMetrics implements MeterBinder {
 		return (limit < 0) ? Double.NaN : limit;
 	}
 
-	private double suspected(String resource) {
-		for (TrendReport.Resource state : this.watch.report().resources()) {
-			if (state.resource().equals(resource)) {
-				return state.leak() ? 1 : 0;
-			}
+	private double suspected(Resource resource, Severity severity) {
+		TrendReport.ResourceState state = this.watch.report().resource(resource);
+		if (!state.leak()) {
+			return 0;
 		}
-		return Double.NaN;
+		Severity shown = state.shown().severity();
+		return (((shown != null) ? shown : Severity.DAYS) == severity) ? 1 : 0;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 
 import io.leaks.gc.CollectionGuard;
+import io.leaks.gc.ForcedCollections;
 import io.leaks.gc.GcTrigger;
 import io.leaks.histogram.DiagnosticCommandHistogramSampler;
 import io.leaks.histogram.HistogramSampler;
@@ -47,6 +48,12 @@ public final class LeaksAutoConfiguration {
 	@ConditionalOnMissingBean
 	SnapshotStore leaksSnapshotStore(LeaksProperties properties) {
 		return new SnapshotStore(properties.getSnapshots().getMaxCount());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ForcedCollections leaksForcedCollections() {
+		return new ForcedCollections();
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.leaks.trend.GcHistory;
 import io.leaks.trend.TrendSettings;
+import io.leaks.trend.WatchSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -286,8 +287,8 @@ public class LeaksProperties {
 		private int histogramCount = 3;
 
 		/**
-		 * Time between those histograms; defaults to a sixth of min-evidence, at least one
-		 * interval (30s at the default settings).
+		 * Time between those histograms; by default spaced so that the climb's expected
+		 * growth stands out of the live floor's noise (one interval to two min-evidence spans).
 		 */
 		private @Nullable Duration histogramSpacing;
 
@@ -296,6 +297,41 @@ public class LeaksProperties {
 		 * suspicion); defaults to 30 intervals (15m at the default interval).
 		 */
 		private @Nullable Duration histogramCooldown;
+
+		/**
+		 * Most full collections the trend analysis may force on its own (live histograms,
+		 * automatic heap dumps) per forced-collection-budget-period.
+		 */
+		private int forcedCollectionBudget = WatchSettings.DEFAULT_BUDGET;
+
+		/**
+		 * Period of the forced-collection budget.
+		 */
+		private Duration forcedCollectionBudgetPeriod = WatchSettings.DEFAULT_BUDGET_PERIOD;
+
+		public int getForcedCollectionBudget() {
+			return this.forcedCollectionBudget;
+		}
+
+		public void setForcedCollectionBudget(int forcedCollectionBudget) {
+			if (forcedCollectionBudget < 0 || forcedCollectionBudget > 1000) {
+				throw new IllegalArgumentException(
+						"leaks.trend.forced-collection-budget must be from 0 to 1000, was " + forcedCollectionBudget);
+			}
+			this.forcedCollectionBudget = forcedCollectionBudget;
+		}
+
+		public Duration getForcedCollectionBudgetPeriod() {
+			return this.forcedCollectionBudgetPeriod;
+		}
+
+		public void setForcedCollectionBudgetPeriod(Duration forcedCollectionBudgetPeriod) {
+			if (forcedCollectionBudgetPeriod.toMinutes() < 1) {
+				throw new IllegalArgumentException("leaks.trend.forced-collection-budget-period must be at least 1m, was "
+						+ forcedCollectionBudgetPeriod);
+			}
+			this.forcedCollectionBudgetPeriod = forcedCollectionBudgetPeriod;
+		}
 
 		/**
 		 * Observations kept per series (older ones are thinned, not dropped).

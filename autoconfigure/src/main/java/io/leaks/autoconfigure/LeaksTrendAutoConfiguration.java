@@ -6,12 +6,17 @@ import java.lang.management.RuntimeMXBean;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.leaks.trace.RunFacts;
 import io.leaks.trace.TraceRecorder;
 import io.leaks.trace.TraceRecording;
 import org.apache.commons.logging.LogFactory;
 
+import io.leaks.gc.ForcedCollections;
 import io.leaks.histogram.Snapshots;
 import io.leaks.trend.CollectionUsageWarning;
 import io.leaks.trend.GcEventRecorder;
@@ -19,11 +24,13 @@ import io.leaks.trend.GcHistory;
 import io.leaks.trend.LeakWatch;
 import io.leaks.trend.MemorySampler;
 import io.leaks.trend.SnapshotLiveHistograms;
+import io.leaks.trend.SuspicionActions;
 import io.leaks.trend.SuspicionAction;
 import io.leaks.trend.TrendScheduler;
 import io.leaks.trend.WatchSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -57,15 +64,37 @@ public final class LeaksTrendAutoConfiguration {
 		return new GcEventRecorder(history, properties.getTrend().getHistorySize());
 	}
 
+	/**
+	 * Runs the suspicion actions (heap dumps, analyses) on one daemon thread of their own,
+	 * never on the watch's, with a short queue: a burst of suspicions never piles up work.
+	 * Shut down with the context.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	@ConditionalOnMissingBean(name = "leaksSuspicionExecutor")
+	ExecutorService leaksSuspicionExecutor() {
+		return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(4), (task) -> {
+			Thread thread = new Thread(task, "leaks-suspicion");
+			thread.setDaemon(true);
+			return thread;
+		}, new ThreadPoolExecutor.AbortPolicy());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	LeakWatch leaksLeakWatch(LeaksProperties properties, GcHistory history, Snapshots snapshots,
-			ObjectProvider<SuspicionAction> actions, ApplicationEventPublisher publisher) {
+			ObjectProvider<SuspicionAction> actions, @Qualifier("leaksSuspicionExecutor") ExecutorService executor,
+			ForcedCollections forced, ApplicationEventPublisher publisher) {
 		LeaksProperties.Trend trend = properties.getTrend();
 		RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
-		return new LeakWatch(settings(trend), history, new MemorySampler(), new SnapshotLiveHistograms(snapshots),
-				actions.orderedStream().toList(), publisher::publishEvent, runtime::getUptime, runtime.getStartTime(),
-				trend.getHistorySize());
+		return LeakWatch.builder(settings(trend), history)
+			.memory(new MemorySampler())
+			.histograms(new SnapshotLiveHistograms(snapshots))
+			.actions(new SuspicionActions(actions.orderedStream().toList(), executor))
+			.publisher(publisher::publishEvent)
+			.clock(runtime::getUptime, runtime.getStartTime())
+			.historySize(trend.getHistorySize())
+			.forcedCollections(forced)
+			.build();
 	}
 
 	@Bean
@@ -118,9 +147,10 @@ public final class LeaksTrendAutoConfiguration {
 	 */
 	public static WatchSettings settings(LeaksProperties.Trend trend) {
 		WatchSettings derived = WatchSettings.derive(trend.getInterval(), trend.getWarmup(), trend.getMinEvidence());
-		return derived.withHistograms(trend.isHistograms(), trend.getHistogramCount(),
-				(trend.getHistogramSpacing() != null) ? trend.getHistogramSpacing() : derived.histogramSpacing(),
-				(trend.getHistogramCooldown() != null) ? trend.getHistogramCooldown() : derived.histogramCooldown());
+		return derived
+			.withHistograms(trend.isHistograms(), trend.getHistogramCount(), trend.getHistogramSpacing(),
+					(trend.getHistogramCooldown() != null) ? trend.getHistogramCooldown() : derived.histogramCooldown())
+			.withBudget(trend.getForcedCollectionBudget(), trend.getForcedCollectionBudgetPeriod());
 	}
 
 }

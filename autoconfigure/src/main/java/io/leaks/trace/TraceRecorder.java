@@ -132,7 +132,7 @@ public final class TraceRecorder implements WatchObserver, Consumer<GcNotificati
 
 	@Override
 	public void judged(long atMillis, TrendReport report) {
-		for (TrendReport.Resource resource : report.resources()) {
+		for (TrendReport.ResourceState resource : report.resources()) {
 			Verdict verdict = resource.verdict();
 			String key = verdict.status() + "\t" + resource.leak() + "\t" + verdict.evidence().basis() + "\t"
 					+ verdict.suspicion();

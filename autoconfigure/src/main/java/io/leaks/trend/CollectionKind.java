@@ -32,6 +32,15 @@ public enum CollectionKind {
 	OTHER;
 
 	/**
+	 * Classifies a collection as the running starter does.
+	 * @param notification the collection
+	 * @return its kind
+	 */
+	public static CollectionKind of(GcNotification notification) {
+		return CollectorKinds.classify(notification);
+	}
+
+	/**
 	 * Whether the collection reached the old generation, so that its after-GC occupancy
 	 * shows the floor of retained data rather than promoted garbage.
 	 * @return whether this kind reveals the floor

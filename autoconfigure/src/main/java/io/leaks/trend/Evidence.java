@@ -16,21 +16,24 @@ import java.util.List;
  * steady pace, near 0: levelling off, as warm-up does)
  * @param fittedFrom the fitted line's value at {@code fromMillis}
  * @param fittedTo the fitted line's value at {@code toMillis}
+ * @param pValue the chance of a rise as large without a trend (one-sided Mann–Kendall)
+ * @param noise scatter of the points around the line
  */
 public record Evidence(Basis basis, long fromMillis, long toMillis, int points, List<String> kinds, double trendZ,
-		double pace, long fittedFrom, long fittedTo) {
+		double pace, long fittedFrom, long fittedTo, double pValue, double noise) {
 
 	public Evidence {
 		kinds = List.copyOf(kinds);
 	}
 
 	static Evidence none() {
-		return new Evidence(Basis.NONE, 0, 0, 0, List.of(), 0, 0, 0, 0);
+		return new Evidence(Basis.NONE, 0, 0, 0, List.of(), 0, 0, 0, 0, 1, 0);
 	}
 
-	static Evidence of(Basis basis, TrendFit fit, int points, List<String> kinds, double pace) {
-		return new Evidence(basis, fit.fromMillis(), fit.toMillis(), points, kinds, fit.z(), pace,
-				Math.round(fit.valueAt(fit.fromMillis())), Math.round(fit.valueAt(fit.toMillis())));
+	static Evidence of(Basis basis, Window window, List<String> kinds) {
+		TrendFit fit = window.fit();
+		return new Evidence(basis, fit.fromMillis(), fit.toMillis(), fit.count(), kinds, fit.z(), window.pace(),
+				Math.round(window.start()), Math.round(window.level()), fit.pRising(), fit.noise());
 	}
 
 	public long spanMillis() {

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * What the heap looked like after each collection, kept in bounded memory for the trend
- * analysis: the floor that collections of the old generation reveal, the occupancy after
- * young collections (an upper bound of the floor), and the last few collections as they
- * were. Fed by the GC notification recorder in the running JVM and by the replay harness
- * from recorded logs, so both judge exactly the same data.
+ * analysis: the floor that whole-heap collections reveal, the occupancy after G1's mixed
+ * collections and after young collections (upper bounds of the floor, loose to tighter),
+ * and the last few collections as they were. Fed by the GC notification recorder in the
+ * running JVM and by the replay harness from recorded traces, so both judge the same data.
  */
 public final class GcHistory {
 
@@ -23,13 +23,15 @@ public final class GcHistory {
 
 	private final EnvelopeSeries floor;
 
+	private final EnvelopeSeries forcedFloor;
+
+	private final EnvelopeSeries mixed;
+
 	private final EnvelopeSeries young;
 
 	private final ArrayDeque<HeapAfterGc> recent = new ArrayDeque<>(RECENT);
 
 	private final Map<CollectionKind, Long> counts = new EnumMap<>(CollectionKind.class);
-
-	private long lastFloorMillis = Long.MIN_VALUE;
 
 	public GcHistory() {
 		this(DEFAULT_CAPACITY);
@@ -37,6 +39,8 @@ public final class GcHistory {
 
 	public GcHistory(int capacity) {
 		this.floor = new EnvelopeSeries(capacity);
+		this.forcedFloor = new EnvelopeSeries(capacity);
+		this.mixed = new EnvelopeSeries(capacity);
 		this.young = new EnvelopeSeries(capacity);
 	}
 
@@ -45,12 +49,11 @@ public final class GcHistory {
 	 * @param collection the heap after it
 	 */
 	public synchronized void record(HeapAfterGc collection) {
-		if (collection.kind().revealsFloor()) {
-			this.floor.add(collection.atMillis(), collection.used());
-			this.lastFloorMillis = collection.atMillis();
-		}
-		else {
-			this.young.add(collection.atMillis(), collection.used());
+		switch (collection.kind()) {
+			case FULL, CONCURRENT -> ((collection.forced()) ? this.forcedFloor : this.floor).add(collection.atMillis(),
+					collection.used());
+			case MIXED -> this.mixed.add(collection.atMillis(), collection.used());
+			default -> this.young.add(collection.atMillis(), collection.used());
 		}
 		if (this.recent.size() == RECENT) {
 			this.recent.removeFirst();
@@ -64,28 +67,73 @@ public final class GcHistory {
 	 * @return the series as they are now
 	 */
 	public synchronized HeapSeries snapshot() {
-		return new HeapSeries(this.floor.points(), this.young.points(), new ArrayList<>(this.recent),
-				this.lastFloorMillis, new EnumMap<>(this.counts));
+		return new HeapSeries(TrendAnalyzer.merge(this.floor.points(), this.forcedFloor.points()),
+				this.forcedFloor.points(), this.mixed.points(), this.young.points(), new ArrayList<>(this.recent),
+				new EnumMap<>(this.counts));
 	}
 
 	/**
 	 * The recorded series, as the analysis sees them.
 	 *
-	 * @param floor occupancy after collections that reached the old generation
+	 * @param floor occupancy after whole-heap collections (full or concurrent): the floor
+	 * @param forced those of them someone forced (live histograms, snapshots, {@code System.gc()}),
+	 * which come in bursts: a round of histograms measures one moment, not three
+	 * @param mixed occupancy after G1's mixed collections: close to the floor, but garbage
+	 * in old regions they skipped can build up for hours
 	 * @param young occupancy after young collections and other pauses (upper bounds)
 	 * @param recent the last collections, oldest first
-	 * @param lastFloorMillis when the old generation was last collected, or
-	 * {@link Long#MIN_VALUE} if never
 	 * @param counts collections seen, by kind
 	 */
-	public record HeapSeries(List<Point> floor, List<Point> young, List<HeapAfterGc> recent, long lastFloorMillis,
-			Map<CollectionKind, Long> counts) {
+	public record HeapSeries(List<Point> floor, List<Point> forced, List<Point> mixed, List<Point> young,
+			List<HeapAfterGc> recent, Map<CollectionKind, Long> counts) {
 
 		public HeapSeries {
 			floor = Collections.unmodifiableList(floor);
+			forced = Collections.unmodifiableList(forced);
+			mixed = Collections.unmodifiableList(mixed);
 			young = Collections.unmodifiableList(young);
 			recent = Collections.unmodifiableList(recent);
 			counts = Collections.unmodifiableMap(counts);
+		}
+
+		/**
+		 * Everything that bounds the floor from close by: whole-heap and mixed collections.
+		 * @return their points in time order
+		 */
+		public List<Point> oldGeneration() {
+			return TrendAnalyzer.merge(this.floor, this.mixed);
+		}
+
+		/**
+		 * The floor with each burst of forced collections counted once (its lowest point):
+		 * the evidence a trend of the floor can rest on.
+		 * @param burstMillis how close forced collections must follow each other to be one burst
+		 * @return the points in time order
+		 */
+		public List<Point> independentFloor(long burstMillis) {
+			List<Point> unforced = new ArrayList<>();
+			int f = 0;
+			for (Point point : this.floor) {
+				if (f < this.forced.size() && this.forced.get(f).equals(point)) {
+					f++;
+				}
+				else {
+					unforced.add(point);
+				}
+			}
+			List<Point> bursts = new ArrayList<>();
+			for (Point point : this.forced) {
+				Point last = bursts.isEmpty() ? null : bursts.get(bursts.size() - 1);
+				if (last != null && point.atMillis() - last.atMillis() <= burstMillis) {
+					if (point.value() < last.value()) {
+						bursts.set(bursts.size() - 1, point);
+					}
+				}
+				else {
+					bursts.add(point);
+				}
+			}
+			return TrendAnalyzer.merge(unforced, bursts);
 		}
 
 	}

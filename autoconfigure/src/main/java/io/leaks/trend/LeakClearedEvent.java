@@ -22,7 +22,7 @@ public class LeakClearedEvent extends ApplicationEvent {
 	}
 
 	public String getResource() {
-		return this.verdict.resource();
+		return this.verdict.resource().id();
 	}
 
 	/**

@@ -36,7 +36,24 @@ public class LeakSuspectedEvent extends ApplicationEvent {
 	 * @return {@code heap}, {@code metaspace} or {@code threads}
 	 */
 	public String getResource() {
-		return this.verdict.resource();
+		return this.verdict.resource().id();
+	}
+
+	/**
+	 * How soon the leak exhausts its resource at its pace: what to route an alert on.
+	 * @return {@code MINUTES}, {@code HOURS} or {@code DAYS}
+	 */
+	public Severity getSeverity() {
+		Severity severity = this.verdict.severity();
+		return (severity != null) ? severity : Severity.DAYS;
+	}
+
+	/**
+	 * What the evidence shows.
+	 * @return the finding ({@code GROWING}, {@code FILLS_SOON} or {@code PRESSURE})
+	 */
+	public Finding getFinding() {
+		return this.verdict.finding();
 	}
 
 	/**

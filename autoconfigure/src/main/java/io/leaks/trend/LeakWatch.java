@@ -1,26 +1,30 @@
 package io.leaks.trend;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import io.leaks.gc.CollectionGuard.CollectionInProgressException;
+import io.leaks.gc.ForcedCollections;
 import io.leaks.histogram.ClassHistogram;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Watches heap, metaspace and threads: on every {@link #tick()} it samples memory, judges
- * each resource with the {@link TrendAnalyzer}, and moves each between quiet and leak,
- * publishing each transition once. Live histograms, the only thing here that disturbs the
- * host (each forces a full collection), are taken in rounds of a few, spaced and
- * rate-limited, and only to confirm a suspicion from young collections or to name the
- * suspects of a leak verdict.
+ * Watches the heap and what lies outside it: on every {@link #tick()} it samples memory,
+ * judges each {@link Resource} with the {@link TrendAnalyzer}, and moves each between quiet
+ * and leak ({@link ResourceWatch}), publishing each transition once. Live histograms, the
+ * only thing here that disturbs the host (each forces a full collection), are taken in
+ * rounds ({@link HistogramRound}), within a budget of forced collections, and only to
+ * measure a climb seen after young collections or to name the suspects of a leak.
+ * Suspicion actions run on their own executor.
  * <p>
  * All state changes happen on the caller of {@link #tick()}, the starter's one scheduler
  * thread; other threads read the immutable {@link #report()}.
@@ -33,9 +37,9 @@ public final class LeakWatch {
 	private static final int BUSY_RETRIES = 3;
 
 	/**
-	 * Each refuted suspicion doubles the cool-down before the next round, up to 64 times:
-	 * a service whose young collections keep looking like a leak is not made to pay three
-	 * full collections every cool-down.
+	 * Each refuted climb doubles the cool-down before the next round, up to 64 times: a
+	 * service whose young collections keep looking like a leak is not made to pay a round
+	 * every cool-down.
 	 */
 	static final int MAX_BACKOFF_DOUBLINGS = 6;
 
@@ -45,13 +49,11 @@ public final class LeakWatch {
 
 	private final GcHistory gcHistory;
 
-	private final MemorySource sampler;
+	private final MemorySource memory;
 
-	private final @Nullable LiveHistograms snapshots;
+	private final @Nullable LiveHistograms histograms;
 
-	private final List<WatchObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-	private final List<SuspicionAction> actions;
+	private final SuspicionActions actions;
 
 	private final Consumer<Object> publisher;
 
@@ -59,65 +61,65 @@ public final class LeakWatch {
 
 	private final long startEpochMillis;
 
+	private final ForcedCollections forced;
+
 	private final RingBuffer<MemorySample> samples;
 
-	private final EnvelopeSeries metaspace;
+	private final Map<Resource, EnvelopeSeries> series = new EnumMap<>(Resource.class);
 
-	private final EnvelopeSeries threads;
+	private final Map<Resource, ResourceWatch> watches = new EnumMap<>(Resource.class);
 
-	private final Watched heapState = new Watched();
-
-	private final Watched metaspaceState = new Watched();
-
-	private final Watched threadsState = new Watched();
+	private final List<WatchObserver> observers = new CopyOnWriteArrayList<>();
 
 	private @Nullable HistogramRound round;
 
-	private long lastRoundEndMillis = Long.MIN_VALUE;
+	private @Nullable Confirmation confirmation;
 
-	private long maxHeap = -1;
+	private List<Suspect> confirmedSuspects = List.of();
+
+	private @Nullable String lastRoundFailure;
+
+	private long lastRoundEndMillis = Long.MIN_VALUE;
 
 	private int refutations;
 
-	private @Nullable String lastRefutation;
+	private @Nullable MemorySample lastSample;
 
 	private LongSupplier warnings = () -> 0;
 
 	private volatile TrendReport report;
 
-	/**
-	 * Creates the watch.
-	 * @param settings cadence, evidence and histogram settings
-	 * @param gcHistory the collections recorded by the GC notification recorder
-	 * @param sampler reads memory figures
-	 * @param snapshots takes live histograms, or {@code null} if there are none
-	 * @param actions called when a leak is first suspected
-	 * @param publisher publishes {@link LeakSuspectedEvent} and {@link LeakClearedEvent}
-	 * @param uptime milliseconds since the JVM started
-	 * @param startEpochMillis when the JVM started, milliseconds since the epoch
-	 * @param historySize samples kept
-	 */
-	public LeakWatch(WatchSettings settings, GcHistory gcHistory, MemorySource sampler, @Nullable LiveHistograms snapshots,
-			List<SuspicionAction> actions, Consumer<Object> publisher, LongSupplier uptime, long startEpochMillis,
-			int historySize) {
-		this.settings = settings;
-		this.analyzer = new TrendAnalyzer(settings.analysis());
-		this.gcHistory = gcHistory;
-		this.sampler = sampler;
-		this.snapshots = snapshots;
-		this.actions = List.copyOf(actions);
-		this.publisher = publisher;
-		this.uptime = uptime;
-		this.startEpochMillis = startEpochMillis;
-		this.samples = new RingBuffer<>(historySize);
-		this.metaspace = new EnvelopeSeries(historySize);
-		this.threads = new EnvelopeSeries(historySize);
-		long now = uptime.getAsLong();
-		String reason = "Not judged yet: the first judgement comes " + settings.interval() + " after start";
-		this.heapState.verdict = Verdict.collecting("heap", reason, now);
-		this.metaspaceState.verdict = Verdict.collecting("metaspace", reason, now);
-		this.threadsState.verdict = Verdict.collecting("threads", reason, now);
+	private LeakWatch(Builder builder) {
+		this.settings = builder.settings;
+		this.analyzer = new TrendAnalyzer(this.settings.analysis());
+		this.gcHistory = builder.gcHistory;
+		this.memory = builder.memory;
+		this.histograms = builder.histograms;
+		this.actions = builder.actions;
+		this.publisher = builder.publisher;
+		this.uptime = builder.uptime;
+		this.startEpochMillis = builder.startEpochMillis;
+		this.forced = builder.forced;
+		this.samples = new RingBuffer<>(builder.historySize);
+		long now = this.uptime.getAsLong();
+		Verdict.Facts facts = Verdict.Facts.of(this.settings.analysis());
+		for (Resource resource : Resource.values()) {
+			this.watches.put(resource, new ResourceWatch(resource, Verdict.without(resource, Finding.NOT_JUDGED, facts, now)));
+			if (resource != Resource.HEAP) {
+				this.series.put(resource, new EnvelopeSeries(builder.historySize));
+			}
+		}
 		this.report = buildReport(now);
+	}
+
+	/**
+	 * Starts building a watch.
+	 * @param settings cadence, evidence, histogram and budget settings
+	 * @param gcHistory the collections recorded by the GC notification recorder
+	 * @return a builder
+	 */
+	public static Builder builder(WatchSettings settings, GcHistory gcHistory) {
+		return new Builder(settings, gcHistory);
 	}
 
 	/**
@@ -136,30 +138,8 @@ public final class LeakWatch {
 		return this.gcHistory;
 	}
 
-	/**
-	 * Samples, judges and acts once.
-	 */
-	public void tick() {
-		long now = this.uptime.getAsLong();
-		MemorySample sample = this.sampler.sample(now);
-		this.samples.add(sample);
-		this.observers.forEach((observer) -> observer.sampled(sample));
-		if (sample.metaspaceUsed() >= 0) {
-			this.metaspace.add(now, sample.metaspaceUsed());
-		}
-		this.threads.add(now, sample.liveThreads());
-		this.maxHeap = sample.heapMax();
-		handle(this.heapState, this.analyzer.judgeHeap(this.gcHistory.snapshot(), this.maxHeap, now), now);
-		handle(this.metaspaceState,
-				this.analyzer.judgeSamples("metaspace", this.metaspace.points(), sample.metaspaceMax(), true, now), now);
-		handle(this.threadsState, this.analyzer.judgeSamples("threads", this.threads.points(), 0, false, now), now);
-		HistogramRound due = this.round;
-		if (due != null && now >= due.nextAtMillis) {
-			step(due, now);
-		}
-		this.report = buildReport(now);
-		TrendReport judged = this.report;
-		this.observers.forEach((observer) -> observer.judged(now, judged));
+	public ForcedCollections forcedCollections() {
+		return this.forced;
 	}
 
 	/**
@@ -170,133 +150,270 @@ public final class LeakWatch {
 		this.observers.add(observer);
 	}
 
+	/**
+	 * Samples, judges and acts once.
+	 */
+	public void tick() {
+		long now = this.uptime.getAsLong();
+		MemorySample sample = this.memory.sample(now);
+		this.lastSample = sample;
+		this.samples.add(sample);
+		this.observers.forEach((observer) -> observer.sampled(sample));
+		for (Resource resource : this.series.keySet()) {
+			long value = value(resource, sample);
+			if (value >= 0) {
+				this.series.get(resource).add(now, value);
+			}
+		}
+		handle(this.watches.get(Resource.HEAP), judgeHeap(now), now);
+		for (Resource resource : this.series.keySet()) {
+			handle(this.watches.get(resource), this.analyzer.judgeSamples(resource, this.series.get(resource).points(),
+					limit(resource, sample), now), now);
+		}
+		HistogramRound due = this.round;
+		if (due != null && due.due(now)) {
+			step(due, now);
+		}
+		this.report = buildReport(now);
+		TrendReport judged = this.report;
+		this.observers.forEach((observer) -> observer.judged(now, judged));
+	}
+
+	private Verdict judgeHeap(long now) {
+		MemorySample sample = this.lastSample;
+		HeapLimits limits = (sample != null) ? new HeapLimits(sample.heapMax(), sample.minHeapFreeRatio())
+				: new HeapLimits(-1, -1);
+		return this.analyzer.judgeHeap(this.gcHistory.snapshot(), limits, applicableConfirmation(now),
+				histogramsAvailable(), now);
+	}
+
+	/**
+	 * The last round's finding while it applies: a refutation for one cool-down, a
+	 * confirmation for as long as the climb it measured goes on.
+	 */
+	private @Nullable Confirmation applicableConfirmation(long now) {
+		Confirmation last = this.confirmation;
+		if (last == null || (!last.confirmed() && now - last.atMillis() >= cooldownMillis())) {
+			return null;
+		}
+		return last;
+	}
+
+	private static long value(Resource resource, MemorySample sample) {
+		return switch (resource) {
+			case METASPACE -> sample.metaspaceUsed();
+			case THREADS -> sample.liveThreads();
+			case DIRECT -> sample.directBytes();
+			case MAPPED -> sample.mappedBytes();
+			case RESIDENT -> sample.residentOutsideHeap();
+			case HEAP -> sample.heapUsed();
+		};
+	}
+
+	private static long limit(Resource resource, MemorySample sample) {
+		return switch (resource) {
+			case METASPACE -> sample.metaspaceMax();
+			case DIRECT -> sample.directMax();
+			// Native memory can grow into whatever the container's limit leaves beside the heap.
+			case RESIDENT -> (sample.memoryLimit() > 0) ? Math.max(1, sample.memoryLimit() - sample.heapCommitted()) : 0;
+			default -> 0;
+		};
+	}
+
+	private void handle(ResourceWatch watch, Verdict verdict, long now) {
+		watch.judged(verdict);
+		switch (watch.phase()) {
+			case QUIET -> {
+				if (verdict.leak()) {
+					suspect(watch, verdict, now);
+				}
+				else if (verdict.suspicion() && (mayStartRound(now) || (newClimb(verdict) && mayStartRoundNow(now)))) {
+					startRound(HistogramRound.Purpose.CONFIRM, verdict, now);
+				}
+			}
+			case ACTING -> {
+				if (watch.readyToPublish(now, this.settings.interval().toMillis())) {
+					publishSuspected(watch, now);
+				}
+				leaveWhenStable(watch, verdict, now);
+			}
+			default -> leaveWhenStable(watch, verdict, now);
+		}
+	}
+
+	private void suspect(ResourceWatch watch, Verdict verdict, long now) {
+		watch.suspect(verdict, now);
+		logger.warn("leaks: " + watch.resource() + " leak suspected. " + verdict.reason());
+		boolean named = verdict.evidence().basis() == Basis.CONFIRMED && !this.confirmedSuspects.isEmpty();
+		if (watch.resource() == Resource.HEAP && !named && this.round != null) {
+			// The round under way names the suspects when it ends.
+			return;
+		}
+		if (watch.resource() == Resource.HEAP && !named && mayStartRound(now)) {
+			startRound(HistogramRound.Purpose.SUSPECTS, verdict, now);
+			return;
+		}
+		List<Suspect> suspects = (watch.resource() == Resource.HEAP && named) ? this.confirmedSuspects : List.of();
+		if (watch.resource() == Resource.HEAP && suspects.isEmpty() && this.settings.histograms()) {
+			watch.note("No suspects named: " + whyNoRound(now));
+		}
+		act(watch, suspects, now);
+	}
+
+	private void act(ResourceWatch watch, List<Suspect> suspects, long now) {
+		watch.act(suspects, now);
+		if (this.actions.isEmpty()) {
+			watch.actionsDone();
+			publishSuspected(watch, now);
+			return;
+		}
+		this.actions.run(watch.resource(), watch::note, watch::actionsDone);
+		if (watch.readyToPublish(now, this.settings.interval().toMillis())) {
+			publishSuspected(watch, now);
+		}
+	}
+
+	private void leaveWhenStable(ResourceWatch watch, Verdict verdict, long now) {
+		boolean stable = verdict.status() == TrendStatus.STABLE && !verdict.suspicion();
+		if (watch.stableFor(stable, now) >= this.settings.clearAfter().toMillis()) {
+			Instant suspectedAt = instant(watch.suspectedAtMillis());
+			logger.info("leaks: " + watch.resource() + " leak suspicion cleared. " + verdict.reason());
+			if (watch.resource() == Resource.HEAP) {
+				this.confirmation = null;
+				this.confirmedSuspects = List.of();
+			}
+			if (watch.clear()) {
+				publish(now, new LeakClearedEvent(this, verdict, suspectedAt));
+			}
+		}
+	}
+
+	private void publishSuspected(ResourceWatch watch, long now) {
+		Verdict verdict = watch.leakVerdict();
+		if (verdict == null) {
+			return;
+		}
+		watch.published();
+		Projection projection = verdict.projection();
+		Instant exhaustion = (projection != null) ? instant(projection.exhaustionAtMillis()) : null;
+		publish(now, new LeakSuspectedEvent(this, verdict, exhaustion, watch.suspects(), watch.notes()));
+	}
+
 	private void publish(long now, Object event) {
 		this.publisher.accept(event);
 		this.observers.forEach((observer) -> observer.published(now, event));
 	}
 
-	private void handle(Watched state, Verdict verdict, long now) {
-		state.verdict = verdict;
-		if (!state.leak) {
-			if (verdict.leak()) {
-				enterLeak(state, verdict, List.of(), now);
-			}
-			else if (verdict.suspicion() && mayStartRound(now)) {
-				this.round = new HistogramRound(Purpose.CONFIRM, state, verdict, now);
-				logger.info("leaks: " + verdict.reason() + "; taking " + this.settings.histogramCount()
-						+ " live histograms to confirm it");
-			}
-			return;
-		}
-		if (verdict.status() == TrendStatus.STABLE && !verdict.suspicion()) {
-			if (state.stableSince == Long.MIN_VALUE) {
-				state.stableSince = now;
-			}
-			if (now - state.stableSince >= this.settings.clearAfter().toMillis()) {
-				leaveLeak(state, verdict);
-			}
-		}
-		else {
-			state.stableSince = Long.MIN_VALUE;
-		}
-	}
-
-	private void enterLeak(Watched state, Verdict verdict, List<Suspect> suspects, long now) {
-		state.leak = true;
-		state.leakVerdict = verdict;
-		state.suspectedAtMillis = now;
-		state.stableSince = Long.MIN_VALUE;
-		state.suspects = suspects;
-		state.published = false;
-		state.notes = runActions(verdict.resource());
-		logger.warn("leaks: " + verdict.resource() + " leak suspected. " + verdict.reason());
-		if (suspects.isEmpty() && state == this.heapState && mayStartRound(now)) {
-			this.round = new HistogramRound(Purpose.SUSPECTS, state, verdict, now);
-			return;
-		}
-		publishSuspected(state);
-	}
-
-	private void leaveLeak(Watched state, Verdict verdict) {
-		boolean published = state.published;
-		Instant suspectedAt = instant(state.suspectedAtMillis);
-		state.leak = false;
-		state.leakVerdict = null;
-		state.suspects = List.of();
-		state.notes = List.of();
-		state.published = false;
-		state.stableSince = Long.MIN_VALUE;
-		logger.info("leaks: " + verdict.resource() + " leak suspicion cleared. " + verdict.reason());
-		if (published) {
-			publish(verdict.atMillis(), new LeakClearedEvent(this, verdict, suspectedAt));
-		}
-	}
-
-	private void publishSuspected(Watched state) {
-		Verdict verdict = state.leakVerdict;
-		if (verdict == null || state.published) {
-			return;
-		}
-		state.published = true;
-		Projection projection = verdict.projection();
-		Instant exhaustion = (projection != null) ? instant(projection.exhaustionAtMillis()) : null;
-		publish(this.uptime.getAsLong(), new LeakSuspectedEvent(this, verdict, exhaustion, state.suspects, state.notes));
-	}
-
-	private List<String> runActions(String resource) {
-		List<String> notes = new ArrayList<>();
-		for (SuspicionAction action : this.actions) {
-			try {
-				String note = action.onSuspicion(resource);
-				if (note != null) {
-					notes.add(note);
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.warn("leaks: suspicion action " + action.getClass().getName() + " failed", ex);
-			}
-		}
-		return notes;
+	private boolean histogramsAvailable() {
+		return this.settings.histograms() && this.histograms != null && this.histograms.isAvailable();
 	}
 
 	private boolean mayStartRound(long now) {
-		return this.round == null && this.settings.histograms() && this.snapshots != null
-				&& this.snapshots.isAvailable()
+		return mayStartRoundNow(now)
 				&& (this.lastRoundEndMillis == Long.MIN_VALUE || now - this.lastRoundEndMillis >= cooldownMillis());
+	}
+
+	/** Whether a round may start now whatever the cool-down: nothing under way, budget left. */
+	private boolean mayStartRoundNow(long now) {
+		return this.round == null && histogramsAvailable() && budgetRoomAt(now) <= now;
+	}
+
+	/**
+	 * The live floors a round judges: its own, after those of an inconclusive round before
+	 * it, so that a leak growing in steps (one per batch, fewer than a round's histograms
+	 * can see) is measured across rounds.
+	 */
+	private List<Point> measuredFloors(HistogramRound round) {
+		Confirmation last = this.confirmation;
+		if (last == null || last.outcome() != Confirmation.Outcome.INCONCLUSIVE) {
+			return round.liveFloors();
+		}
+		List<Point> floors = new ArrayList<>(last.liveFloors());
+		floors.addAll(round.liveFloors());
+		return floors;
+	}
+
+	/**
+	 * Whether a suspicion is a new climb, of the old generation's floor or markedly steeper
+	 * than the young climb the last round refuted: a leak that began under the garbage need
+	 * not wait out the cool-down.
+	 */
+	private boolean newClimb(Verdict verdict) {
+		Confirmation last = this.confirmation;
+		if (last == null || last.confirmed()) {
+			return false;
+		}
+		// The old generation's own floor climbing is other evidence than the young climb refuted.
+		return verdict.evidence().basis() == Basis.FLOOR_TREND
+				|| verdict.growthPerMinute() >= TrendAnalyzer.STEEPER * last.youngPerMinute();
+	}
+
+	private long budgetRoomAt(long now) {
+		return this.forced.roomAt(this.settings.forcedBudget(), this.settings.histogramCount(),
+				this.settings.budgetPeriod().toMillis(), now);
+	}
+
+	private String whyNoRound(long now) {
+		if (!histogramsAvailable()) {
+			return "live histograms are off or unavailable";
+		}
+		if (this.round != null) {
+			return "another round of live histograms is under way";
+		}
+		long room = budgetRoomAt(now);
+		if (room > now) {
+			return "the budget of " + this.settings.forcedBudget() + " forced collections per "
+					+ Units.duration(this.settings.budgetPeriod().toMillis()) + " is spent"
+					+ ((room == Long.MAX_VALUE) ? "" : " for another " + Units.duration(room - now));
+		}
+		return "the last round of live histograms ended less than "
+				+ Units.duration(cooldownMillis()) + " ago";
 	}
 
 	private long cooldownMillis() {
 		return this.settings.histogramCooldown().toMillis() << Math.min(this.refutations, MAX_BACKOFF_DOUBLINGS);
 	}
 
+	private void startRound(HistogramRound.Purpose purpose, Verdict verdict, long now) {
+		MemorySample sample = this.lastSample;
+		long level = (sample != null) ? sample.heapUsed() : 0;
+		boolean urgent = verdict.facts().untilLimitMillis() >= 0
+				&& verdict.facts().untilLimitMillis() <= TrendSettings.URGENT.toMillis();
+		long spacing = this.settings.spacingFor(verdict.growthPerMinute(), level, urgent).toMillis();
+		this.round = new HistogramRound(purpose, verdict, this.settings.histogramCount(), spacing, now);
+		logger.info("leaks: " + verdict.reason() + "; taking " + this.settings.histogramCount()
+				+ " live histograms " + Units.duration(spacing) + " apart");
+	}
+
 	private void step(HistogramRound round, long now) {
-		LiveHistograms snapshots = this.snapshots;
-		if (snapshots == null) {
+		LiveHistograms histograms = this.histograms;
+		if (histograms == null) {
 			finish(round, now, "no live histograms in this application");
 			return;
 		}
 		try {
 			long started = this.uptime.getAsLong();
-			ClassHistogram histogram = snapshots.capture();
+			ClassHistogram histogram = histograms.capture();
 			long at = this.uptime.getAsLong();
-			round.histograms.add(histogram);
-			round.liveFloors.add(new Point(at, histogram.totalBytes()));
-			String purpose = round.purpose.name().toLowerCase(Locale.ROOT);
+			this.forced.record(ForcedCollections.Reason.HISTOGRAM, at);
+			round.record(at, histogram);
+			String purpose = round.purpose().id();
 			this.observers.forEach((observer) -> observer.histogramTaken(at, purpose, histogram, at - started));
-			round.nextAtMillis = at + this.settings.histogramSpacing().toMillis();
 		}
 		catch (CollectionInProgressException ex) {
-			if (++round.busy > BUSY_RETRIES) {
+			if (round.busy() > BUSY_RETRIES) {
 				finish(round, now, "another forced collection kept running");
 			}
 			return;
 		}
-		catch (RuntimeException ex) {
-			logger.warn("leaks: live histogram failed: " + ex.getMessage());
+		catch (RuntimeException | Error ex) {
+			// An Error too (out of memory while walking the heap): the round ends as a
+			// failure instead of staying stuck, and the next tick runs as usual.
+			logger.warn("leaks: live histogram failed: " + ex);
 			finish(round, now, "live histograms failed: " + ex.getMessage());
 			return;
 		}
-		if (round.histograms.size() >= this.settings.histogramCount()) {
+		if (round.complete()) {
 			finish(round, now, null);
 		}
 	}
@@ -304,42 +421,50 @@ public final class LeakWatch {
 	private void finish(HistogramRound round, long now, @Nullable String failure) {
 		this.round = null;
 		this.lastRoundEndMillis = now;
-		List<Suspect> suspects = SuspectRanking.rank(round.histograms);
-		Watched state = round.state;
-		if (round.purpose == Purpose.SUSPECTS) {
-			state.suspects = suspects;
+		this.lastRoundFailure = failure;
+		ResourceWatch heap = this.watches.get(Resource.HEAP);
+		SuspectRanking.Ranking ranking = (round.taken() >= 2) ? round.ranking() : new SuspectRanking.Ranking(List.of(), 0, 0);
+		if (round.purpose() == HistogramRound.Purpose.SUSPECTS) {
 			if (failure != null) {
-				state.notes = append(state.notes, "No suspects: " + failure);
+				heap.note("No suspects named: " + failure);
 			}
-			publishSuspected(state);
+			if (heap.phase() == ResourceWatch.Phase.NAMING) {
+				act(heap, ranking.suspects(), now);
+			}
 			return;
 		}
-		if (failure != null) {
-			this.lastRefutation = "Could not confirm: " + failure;
-			return;
-		}
-		Verdict judged = this.analyzer.confirm(round.suspicion, round.liveFloors, this.maxHeap, now);
-		if (judged.leak()) {
-			this.refutations = 0;
-			enterLeak(state, judged, suspects, now);
-		}
-		else {
+		if (failure != null || round.taken() < 2) {
 			this.refutations++;
-			this.lastRefutation = judged.reason();
-			logger.info("leaks: " + judged.reason() + "; next live histograms not before "
-					+ Duration.ofMillis(cooldownMillis()));
+			if (heap.phase() == ResourceWatch.Phase.NAMING) {
+				heap.note("No suspects named: " + ((failure != null) ? failure : "too few live histograms"));
+				act(heap, List.of(), now);
+			}
+			return;
 		}
-	}
-
-	private static List<String> append(List<String> notes, String note) {
-		List<String> appended = new ArrayList<>(notes);
-		appended.add(note);
-		return List.copyOf(appended);
+		Confirmation found = this.analyzer.confirm(round.suspicion(), measuredFloors(round), ranking.growing(),
+				ranking.leastGain(), now);
+		this.confirmation = found;
+		if (found.confirmed()) {
+			this.refutations = 0;
+			this.confirmedSuspects = ranking.suspects();
+		}
+		else if (found.refuted()) {
+			this.refutations++;
+		}
+		Verdict judged = judgeHeap(now);
+		logger.info("leaks: " + judged.reason() + (found.confirmed() ? ""
+				: "; next live histograms not before " + Units.duration(cooldownMillis()) + " from now"));
+		if (heap.phase() == ResourceWatch.Phase.NAMING) {
+			heap.judged(judged);
+			act(heap, ranking.suspects(), now);
+			return;
+		}
+		handle(heap, judged, now);
 	}
 
 	/**
 	 * The state after the last judgement.
-	 * @return the report (all {@code COLLECTING} before the first judgement)
+	 * @return the report (all {@code NOT_JUDGED} before the first judgement)
 	 */
 	public TrendReport report() {
 		return this.report;
@@ -366,73 +491,101 @@ public final class LeakWatch {
 		HistogramRound current = this.round;
 		TrendReport.Round round = null;
 		if (current != null) {
-			round = new TrendReport.Round(current.purpose.name().toLowerCase(Locale.ROOT),
-					current.histograms.size(), this.settings.histogramCount(),
-					current.liveFloors.stream().map(Point::value).toList());
+			round = new TrendReport.Round(current.purpose().id(), current.taken(), current.count(),
+					current.liveFloors().stream().map(Point::value).toList(), current.spacingMillis(),
+					instant(current.nextAtMillis()));
 		}
-		return new TrendReport(instant(now), resource(this.heapState), resource(this.metaspaceState),
-				resource(this.threadsState), round, this.lastRefutation, this.warnings.getAsLong());
-	}
-
-	private TrendReport.Resource resource(Watched state) {
-		return new TrendReport.Resource(state.verdict, state.leak,
-				state.leak ? instant(state.suspectedAtMillis) : null, state.leakVerdict, state.suspects, state.notes,
-				state.published);
-	}
-
-	private enum Purpose {
-
-		CONFIRM, SUSPECTS
-
+		List<TrendReport.ResourceState> resources = new ArrayList<>();
+		for (ResourceWatch watch : this.watches.values()) {
+			resources.add(new TrendReport.ResourceState(watch.resource(), watch.verdict(),
+					watch.phase().name().toLowerCase(Locale.ROOT), watch.leak() ? instant(watch.suspectedAtMillis()) : null,
+					watch.leakVerdict(), watch.suspects(), watch.notes()));
+		}
+		long period = this.settings.budgetPeriod().toMillis();
+		return new TrendReport(instant(now), resources, round, this.confirmation, this.lastRoundFailure,
+				this.forced.counts(), new TrendReport.Budget(this.settings.forcedBudget(), period,
+						this.forced.ownWithin(period, now)),
+				this.warnings.getAsLong());
 	}
 
 	/**
-	 * Mutable state of one resource, touched only by the ticking thread.
+	 * Builds a {@link LeakWatch}.
 	 */
-	private static final class Watched {
+	public static final class Builder {
 
-		private Verdict verdict = Verdict.collecting("", "", 0);
+		private final WatchSettings settings;
 
-		private boolean leak;
+		private final GcHistory gcHistory;
 
-		private @Nullable Verdict leakVerdict;
+		private MemorySource memory = new MemorySampler();
 
-		private long suspectedAtMillis;
+		private @Nullable LiveHistograms histograms;
 
-		private long stableSince = Long.MIN_VALUE;
+		private SuspicionActions actions = SuspicionActions.none();
 
-		private List<Suspect> suspects = List.of();
+		private Consumer<Object> publisher = (event) -> {
+		};
 
-		private List<String> notes = List.of();
+		private LongSupplier uptime = () -> 0;
 
-		private boolean published;
+		private long startEpochMillis;
 
-	}
+		private int historySize = GcHistory.DEFAULT_CAPACITY;
 
-	/**
-	 * A round of spaced live histograms under way.
-	 */
-	private static final class HistogramRound {
+		private ForcedCollections forced = new ForcedCollections();
 
-		private final Purpose purpose;
+		private Builder(WatchSettings settings, GcHistory gcHistory) {
+			this.settings = settings;
+			this.gcHistory = gcHistory;
+		}
 
-		private final Watched state;
+		/** Where memory figures come from ({@link MemorySampler} by default). */
+		public Builder memory(MemorySource memory) {
+			this.memory = memory;
+			return this;
+		}
 
-		private final Verdict suspicion;
+		/** Where live histograms come from; none by default. */
+		public Builder histograms(@Nullable LiveHistograms histograms) {
+			this.histograms = histograms;
+			return this;
+		}
 
-		private final List<ClassHistogram> histograms = new ArrayList<>();
+		/** What to do when a leak is first suspected; nothing by default. */
+		public Builder actions(SuspicionActions actions) {
+			this.actions = actions;
+			return this;
+		}
 
-		private final List<Point> liveFloors = new ArrayList<>();
+		/** Where {@link LeakSuspectedEvent} and {@link LeakClearedEvent} go. */
+		public Builder publisher(Consumer<Object> publisher) {
+			this.publisher = publisher;
+			return this;
+		}
 
-		private long nextAtMillis;
+		/**
+		 * The clock: milliseconds since the JVM started, and when it started.
+		 */
+		public Builder clock(LongSupplier uptime, long startEpochMillis) {
+			this.uptime = uptime;
+			this.startEpochMillis = startEpochMillis;
+			return this;
+		}
 
-		private int busy;
+		/** Samples kept per series. */
+		public Builder historySize(int historySize) {
+			this.historySize = historySize;
+			return this;
+		}
 
-		HistogramRound(Purpose purpose, Watched state, Verdict suspicion, long startMillis) {
-			this.purpose = purpose;
-			this.state = state;
-			this.suspicion = suspicion;
-			this.nextAtMillis = startMillis;
+		/** Where forced collections are counted (shared with the endpoint's). */
+		public Builder forcedCollections(ForcedCollections forced) {
+			this.forced = forced;
+			return this;
+		}
+
+		public LeakWatch build() {
+			return new LeakWatch(this);
 		}
 
 	}

@@ -6,10 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.leaks.histogram.ClassHistogram;
-import io.leaks.histogram.HistogramEntry;
 import io.leaks.histogram.JdkClasses;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  * {@code String} and {@code HashMap$Node} grow alongside any leak and dominate by bytes;
  * so application classes come first, each group by instances gained.
  */
-public final class SuspectRanking {
+final class SuspectRanking {
 
 	/** Suspects named at most. */
-	public static final int MAX_SUSPECTS = 10;
+	static final int MAX_SUSPECTS = 10;
 
 	/**
 	 * The starter's own packages: its bounded buffers grow while they fill, and must not
@@ -30,32 +27,35 @@ public final class SuspectRanking {
 	 */
 	private static final List<String> STARTER_PACKAGES = List.of("io.leaks.trend.", "io.leaks.histogram.",
 			"io.leaks.gc.", "io.leaks.jvm.", "io.leaks.actuate.", "io.leaks.autoconfigure.", "io.leaks.heapdump.",
-			"io.leaks.web.");
+			"io.leaks.web.", "io.leaks.trace.");
 
 	private SuspectRanking() {
 	}
 
 	/**
 	 * Ranks the classes that grew in every step.
-	 * @param histograms at least two live histograms, oldest first
-	 * @return up to {@link #MAX_SUSPECTS} suspects, most suspicious first
+	 * @param steps at least two live histograms' counts, oldest first
+	 * @return the ranking
 	 */
-	public static List<Suspect> rank(List<ClassHistogram> histograms) {
-		if (histograms.size() < 2) {
-			return List.of();
+	static Ranking rank(List<ClassCounts> steps) {
+		if (steps.size() < 2) {
+			return new Ranking(List.of(), 0, 0);
 		}
 		List<Map<String, long[]>> counts = new ArrayList<>();
-		for (ClassHistogram histogram : histograms) {
-			counts.add(index(histogram));
+		for (ClassCounts step : steps) {
+			counts.add(index(step));
 		}
 		Map<String, long[]> first = counts.get(0);
 		Map<String, long[]> last = counts.get(counts.size() - 1);
 		List<Suspect> suspects = new ArrayList<>();
+		long bestLeastGain = 0;
 		for (Map.Entry<String, long[]> entry : last.entrySet()) {
 			String key = entry.getKey();
-			if (!grewInEveryStep(key, counts) || isStarters(key)) {
+			long leastGain = leastGain(key, counts);
+			if (leastGain <= 0 || isStarters(key)) {
 				continue;
 			}
+			bestLeastGain = Math.max(bestLeastGain, leastGain);
 			long[] now = entry.getValue();
 			long[] then = first.get(key);
 			String className = key.substring(0, key.indexOf('\u0000'));
@@ -66,7 +66,8 @@ public final class SuspectRanking {
 		suspects.sort(Comparator.comparing(Suspect::jdk)
 			.thenComparing(Comparator.comparingLong(Suspect::instancesDelta).reversed())
 			.thenComparing(Suspect::className));
-		return List.copyOf(suspects.subList(0, Math.min(MAX_SUSPECTS, suspects.size())));
+		return new Ranking(List.copyOf(suspects.subList(0, Math.min(MAX_SUSPECTS, suspects.size()))),
+				suspects.size(), bestLeastGain);
 	}
 
 	private static boolean isStarters(String key) {
@@ -80,34 +81,48 @@ public final class SuspectRanking {
 		return false;
 	}
 
-	private static boolean grewInEveryStep(String key, List<Map<String, long[]>> counts) {
+	/** The fewest instances the class gained in any step, or 0 if it did not grow in every one. */
+	private static long leastGain(String key, List<Map<String, long[]>> counts) {
+		long least = Long.MAX_VALUE;
 		for (int i = 1; i < counts.size(); i++) {
 			long[] before = counts.get(i - 1).get(key);
 			long[] after = counts.get(i).get(key);
 			if (before == null || after == null || after[0] <= before[0]) {
-				return false;
+				return 0;
 			}
+			least = Math.min(least, after[0] - before[0]);
 		}
-		return true;
+		return least;
 	}
 
 	/**
 	 * Instances and bytes per class. Same-named classes of different class loaders are
 	 * summed here: a leak through either still grows the sum.
 	 */
-	private static Map<String, long[]> index(ClassHistogram histogram) {
-		Map<String, long[]> index = new HashMap<>(histogram.classCount() * 2);
-		for (int i = 0; i < histogram.classCount(); i++) {
-			HistogramEntry entry = histogram.entry(i);
-			long[] sums = index.computeIfAbsent(key(entry.className(), entry.module()), (k) -> new long[2]);
-			sums[0] += entry.instances();
-			sums[1] += entry.bytes();
+	private static Map<String, long[]> index(ClassCounts step) {
+		Map<String, long[]> index = new HashMap<>(step.size() * 2);
+		for (int i = 0; i < step.size(); i++) {
+			long[] sums = index.computeIfAbsent(key(step.className(i), step.module(i)), (k) -> new long[2]);
+			sums[0] += step.instances(i);
+			sums[1] += step.bytes(i);
 		}
 		return index;
 	}
 
 	private static String key(String className, @Nullable String module) {
 		return className + '\u0000' + ((module != null) ? module : "");
+	}
+
+	/**
+	 * The classes that grew in every step.
+	 *
+	 * @param suspects the most suspicious, at most {@link #MAX_SUSPECTS}
+	 * @param growing how many classes grew in every step
+	 * @param leastGain the largest, over those classes, of the fewest instances a class
+	 * gained in one step
+	 */
+	record Ranking(List<Suspect> suspects, int growing, long leastGain) {
+
 	}
 
 }

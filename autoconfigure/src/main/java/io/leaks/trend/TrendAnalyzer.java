@@ -2,7 +2,6 @@ package io.leaks.trend;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -11,18 +10,43 @@ import org.jspecify.annotations.Nullable;
  * Judges whether memory leaks, as a pure function of what was recorded: no clock, no JVM,
  * no Spring, so recorded traces replay through exactly this code.
  * <p>
- * A leak is called on either of two kinds of evidence. A <em>trend</em>: the floor that
- * old-generation collections reveal rises significantly (Mann–Kendall), keeps its pace
- * (warm-up levels off, a leak does not), and at that pace uses up the headroom within the
- * span already observed. Or <em>pressure</em>: whole-heap collections in a row leave the
- * heap near its limit, which needs no long trend. Occupancy after young collections only
- * bounds the floor from above, so a climb seen there is a suspicion for the live
- * histograms to {@link #confirm confirm}.
+ * A leak is retained memory that keeps growing without levelling off: a significant,
+ * steady rise of the floor that old-generation collections (full, concurrent, G1's mixed,
+ * and those forced by live histograms) reveal, which persists over a span that can be
+ * defended ({@link Grounds}), however far exhaustion is; urgency is reported apart, as a
+ * projection and a {@link Severity}. Pressure (whole-heap collections that no longer free
+ * memory near the limit) is a leak at once. Occupancy after young collections only bounds
+ * the floor from above: a climb there is a suspicion that live histograms
+ * {@link #confirm confirm} or refute.
  */
 public final class TrendAnalyzer {
 
-	/** Pace reported when the earlier half did not grow but the later half does. */
-	static final double ACCELERATING = 10.0;
+	/** Live-floor noise assumed at least: what a quiet service's live data drifts by. */
+	static final long MIN_LIVE_NOISE = 1024 * 1024;
+
+	/** Share of the live floor assumed as its noise, when larger. */
+	static final double LIVE_NOISE_SHARE = 0.0025;
+
+	/** A live floor must rise by this many noise units over a round to confirm on its own. */
+	static final double CONFIRM_NOISE_MULTIPLE = 3;
+
+	/**
+	 * Share of the climb's pace after young collections the live floor must rise at for
+	 * the whole climb to count as retained.
+	 */
+	static final double CONSISTENT_PACE_SHARE = 0.25;
+
+	/** How much steeper a climb must be than a refuted one to be a new one. */
+	static final double STEEPER = 1.5;
+
+	/** Occupancy, as a share of the max heap, at which collectors collect the old generation on their own. */
+	static final double OLD_COLLECTION_SHARE = 0.7;
+
+	/** Share of the live floor's pace the upper bounds may lose before a confirmed climb stops standing. */
+	static final double UPPER_BOUND_PACE_SHARE = 0.5;
+
+	/** Instances a class must gain per step for its growth alone to confirm a smaller rise. */
+	static final long CONFIRMING_INSTANCES_PER_STEP = 64;
 
 	private final TrendSettings settings;
 
@@ -37,284 +61,497 @@ public final class TrendAnalyzer {
 	/**
 	 * Judges the heap.
 	 * @param series what the collections recorded
-	 * @param maxHeap the max heap in bytes, or a non-positive value if unknown (the last
-	 * committed size stands in)
+	 * @param limits what bounds the heap
+	 * @param confirmation what the last round of live histograms found, while it still
+	 * applies (the watch decides), or {@code null}
+	 * @param canConfirm whether live histograms can be taken to confirm a climb
 	 * @param nowMillis the moment of judgement, milliseconds since the JVM started
 	 * @return the verdict
 	 */
-	public Verdict judgeHeap(GcHistory.HeapSeries series, long maxHeap, long nowMillis) {
-		long limit = limit(series, maxHeap);
+	public Verdict judgeHeap(GcHistory.HeapSeries series, HeapLimits limits, @Nullable Confirmation confirmation,
+			boolean canConfirm, long nowMillis) {
+		long limit = limit(series, limits.max());
 		long warmupEnd = this.settings.warmup().toMillis();
-		Window floor = findLeak(since(series.floor(), warmupEnd), limit);
-		Verdict pressure = pressure(series, limit, floor, nowMillis);
+		Verdict.Facts facts = Verdict.Facts.of(this.settings);
+		Verdict pressure = pressure(series, limit, limits, facts, nowMillis);
 		if (pressure != null) {
 			return pressure;
 		}
+		// A round of live histograms (or a user's burst of snapshots) is one measurement of
+		// the floor, not several: a trend rests on independent ones.
+		long burst = 2 * this.settings.minEvidence().toMillis();
+		SeriesJudgement floor = SeriesJudgement.of(since(series.independentFloor(burst), warmupEnd),
+				since(series.oldGeneration(), warmupEnd), limit, Resource.HEAP, this.settings);
 		List<String> floorKinds = kinds(series.counts(), true);
-		if (floor != null && floor.leak()) {
-			return verdict("heap", TrendStatus.LEAK_SUSPECTED, floor, Basis.FLOOR_TREND, floorKinds, false,
-					"The floor after old-generation collections rises " + floor.describe(true) + nowAt(floor, true),
-					nowMillis);
+		if (floor.leak()) {
+			return verdict(floor, Resource.HEAP, Basis.FLOOR_TREND, floorKinds, facts, nowMillis);
 		}
-		long youngFrom = Math.max(warmupEnd, (series.lastFloorMillis() == Long.MIN_VALUE) ? Long.MIN_VALUE
-				: series.lastFloorMillis() + 1);
-		Window young = findLeak(since(series.young(), youngFrom), limit);
-		List<String> youngKinds = kinds(series.counts(), false);
-		if (young != null && young.leak()) {
-			TrendStatus status = (floor != null) ? floor.status() : TrendStatus.COLLECTING;
-			return verdict("heap", status, young, Basis.YOUNG_TREND, youngKinds, true,
-					"Occupancy after young collections rises " + young.describe(true)
-							+ "; young collections leave promoted garbage behind, so live histograms must confirm it",
-					nowMillis);
+		// Mixed collections skip old regions that are mostly live, so garbage there can make
+		// their floor drift up for hours: with young ones they only raise a suspicion.
+		List<Point> oldPoints = since(series.oldGeneration(), warmupEnd);
+		List<Point> wholeHeap = since(series.floor(), warmupEnd);
+		SeriesJudgement old = SeriesJudgement.of(oldPoints, limit, Resource.HEAP, this.settings);
+		// Without mixed collections the old-generation points are the floor's, already judged.
+		SeriesJudgement oldClimb = since(series.mixed(), warmupEnd).isEmpty() ? old
+				: SeriesJudgement.ofUpperBounds(oldPoints, limit, this.settings);
+		List<Point> all = since(upperBounds(series.oldGeneration(), series.young()), warmupEnd);
+		SeriesJudgement upper = SeriesJudgement.ofUpperBounds(all, limit, this.settings);
+		List<String> allKinds = kinds(series.counts(), false);
+		boolean mixed = oldClimb != old;
+		SeriesJudgement suspected = (mixed && oldClimb.leak()) ? oldClimb : (mixed && old.leak()) ? old
+				: upper.leak() ? upper : null;
+		if (confirmation != null && confirmation.confirmed()
+				&& stillApplies(confirmation, suspected, oldPoints, all, nowMillis)) {
+			return confirmed(confirmation, confirmation.climbFromMillis(), oldPoints, wholeHeap, limit, facts, nowMillis);
 		}
-		if (floor != null) {
-			return verdict("heap", floor.status(), floor, Basis.FLOOR_TREND, floorKinds, false,
-					floor.opening() + "the floor after old-generation collections " + floor.shortfall(true), nowMillis);
+		if (suspected != null) {
+			Window climb = suspected.window();
+			if (suspected == upper && contradicts(oldPoints, climb, limit)) {
+				return verdict(old, Resource.HEAP, Basis.FLOOR_TREND, kinds(series.counts(), true), facts,
+						nowMillis);
+			}
+			if (confirmation != null && confirmation.atMillis() >= climb.fit().fromMillis()
+					&& (confirmation.confirmed() ? standing(confirmation, oldPoints, all, nowMillis)
+							: (suspected == upper && !steeper(climb, confirmation)))) {
+				return confirmed(confirmation, climb.fit().fromMillis(), oldPoints, wholeHeap, limit, facts, nowMillis);
+			}
+			// Whole-heap collections during the climb (a user's live snapshots, System.gc(),
+			// the collector's own) measured the floor as a round would: rising, they confirm it.
+			List<Point> floors = since(since(series.floor(), warmupEnd),
+					Math.max(climb.fit().fromMillis(), nowMillis - this.settings.persistSpan().toMillis()));
+			if (floors.size() >= 2 && floors.size() < TrendSettings.MIN_POINTS) {
+				Verdict climbing = new Verdict(Resource.HEAP, Finding.CONFIRMING, Math.max(0, climb.perMinute()), null,
+						null, null, Evidence.of(Basis.YOUNG_TREND, climb, allKinds), facts, true, nowMillis);
+				Confirmation measured = confirm(climbing, floors, 0, 0, floors.get(floors.size() - 1).atMillis());
+				if (measured.confirmed() && standing(measured, oldPoints, all, nowMillis)) {
+					// A leak already; otherwise still a climb for live histograms, which also
+					// name what grows.
+					Verdict verdict = confirmed(measured, climb.fit().fromMillis(), oldPoints, wholeHeap, limit, facts, nowMillis);
+					if (verdict.leak()) {
+						return verdict;
+					}
+				}
+			}
+			if (suspected == upper && collectorWillMeasure(climb, limit)) {
+				return new Verdict(Resource.HEAP, Finding.FILLING, Math.max(0, climb.perMinute()), Projection.of(climb),
+						null, null, Evidence.of(Basis.YOUNG_TREND, climb, allKinds),
+						facts.observed(suspected.observations(), suspected.spanMillis()).limited(climb.untilLimit(), limit),
+						false, nowMillis);
+			}
+			Finding pending = canConfirm ? Finding.CONFIRMING : Finding.NEEDS_OLD_COLLECTION;
+			// A climb of the old generation's own (mixed) floor is other evidence than one of
+			// young collections: no refutation of the latter covers it.
+			Basis basis = (suspected == upper) ? Basis.YOUNG_TREND : Basis.FLOOR_TREND;
+			return new Verdict(Resource.HEAP, pending, Math.max(0, climb.perMinute()), Projection.of(climb), null,
+					null, Evidence.of(basis, climb, (suspected == upper) ? allKinds : kinds(series.counts(), false)),
+					facts.observed(suspected.observations(), suspected.spanMillis()).limited(climb.untilLimit(), limit),
+					true, nowMillis);
 		}
-		if (young != null) {
-			return verdict("heap", young.status(), young, Basis.YOUNG_TREND, youngKinds, false,
-					young.opening() + "occupancy after young collections " + young.shortfall(true), nowMillis);
+		if (floor.window() != null) {
+			return verdict(floor, Resource.HEAP, Basis.FLOOR_TREND, floorKinds, facts, nowMillis);
 		}
-		return collecting("heap", series.floor().size() + series.young().size(), nowMillis);
+		if (old.window() != null) {
+			return verdict(old, Resource.HEAP, Basis.FLOOR_TREND, kinds(series.counts(), true), facts, nowMillis);
+		}
+		if (upper.window() != null) {
+			return verdict(upper, Resource.HEAP, Basis.YOUNG_TREND, allKinds, facts, nowMillis);
+		}
+		return without(upper, nowMillis < warmupEnd, Resource.HEAP, facts, nowMillis);
+	}
+
+	/**
+	 * Whether a confirmed climb still stands: the forced collections of its own round break
+	 * the steady look of the upper bounds for a while, so it stands, unless old-generation
+	 * collections since fall below its line, for as long after the round as the climb was
+	 * watched before it, and after that for as long as the upper bounds go on climbing.
+	 */
+	private boolean stillApplies(Confirmation confirmation, @Nullable SeriesJudgement suspected,
+			List<Point> oldPoints, List<Point> upperBounds, long nowMillis) {
+		if (contradictedSince(confirmation, oldPoints)) {
+			return false;
+		}
+		long watched = Math.max(confirmation.atMillis() - confirmation.climbFromMillis(),
+				this.settings.persistSpan().toMillis());
+		if (nowMillis - confirmation.atMillis() <= watched) {
+			return true;
+		}
+		// After that the upper bounds must go on climbing the same climb, lately at least as
+		// fast as the live floor did: they run above it, so a slower climb means the floor slowed.
+		return suspected != null && suspected.window().fit().fromMillis() <= confirmation.atMillis()
+				&& recentlyClimbing(confirmation, upperBounds, nowMillis);
+	}
+
+	/**
+	 * Whether a measured climb still stands now: no old-generation collection since fell
+	 * below its line, and the upper bounds lately climbed as a climbing floor makes them.
+	 */
+	private boolean standing(Confirmation confirmation, List<Point> oldPoints, List<Point> upperBounds,
+			long nowMillis) {
+		return !contradictedSince(confirmation, oldPoints) && recentlyClimbing(confirmation, upperBounds, nowMillis);
+	}
+
+	/** Whether an old-generation collection after the measurement fell clearly below its line. */
+	private static boolean contradictedSince(Confirmation confirmation, List<Point> oldPoints) {
+		double perMillis = confirmation.livePerMinute() / 60_000.0;
+		double tolerance = CONFIRM_NOISE_MULTIPLE * liveNoise(confirmation.liveLevel());
+		for (Point point : oldPoints) {
+			if (point.atMillis() > confirmation.atMillis()) {
+				double line = confirmation.liveLevel() + perMillis * (point.atMillis() - confirmation.atMillis());
+				if (point.value() < line - tolerance - 0.25 * (line - confirmation.liveLevel())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the upper bounds climbed over the last persist span at least about as fast as
+	 * the live floor did when it was measured: they run above it, so if they slowed, so
+	 * did the floor (a cache that filled up), and the measured pace no longer applies.
+	 */
+	private boolean recentlyClimbing(Confirmation confirmation, List<Point> upperBounds, long nowMillis) {
+		List<Point> recent = since(upperBounds, nowMillis - this.settings.persistSpan().toMillis());
+		if (recent.size() < 3) {
+			return false;
+		}
+		// They climbed at the live floor's pace plus the garbage's; if they lost half the
+		// floor's share of it, the floor slowed.
+		double climb = TrendFit.of(recent).perMinute();
+		double garbage = Math.max(0, confirmation.youngPerMinute() - confirmation.livePerMinute());
+		return climb > 0 && climb >= garbage + (1 - UPPER_BOUND_PACE_SHARE) * confirmation.livePerMinute();
+	}
+
+	/**
+	 * Whether a climb is markedly steeper than the one a round refuted: a new climb (a leak
+	 * that began under the garbage), which the refutation does not cover.
+	 */
+	static boolean steeper(Window climb, Confirmation refuted) {
+		return climb.perMinute() >= STEEPER * refuted.youngPerMinute();
+	}
+
+	/**
+	 * Whether a climb after young collections will soon reach the occupancy at which every
+	 * collector collects the old generation by itself (G1 starts marking at 45% of the heap,
+	 * Parallel and Serial collect when their old generation of about two thirds is full):
+	 * then its own old collection measures the floor within half a min-evidence span, at no cost.
+	 */
+	private boolean collectorWillMeasure(Window climb, long limit) {
+		double threshold = OLD_COLLECTION_SHARE * limit;
+		double level = climb.level();
+		return limit > 0 && climb.slope() > 0 && level < threshold
+				&& (threshold - level) / climb.slope() <= this.settings.minEvidence().toMillis() / 2;
+	}
+
+	/**
+	 * Whether old-generation collections during the climb, up to its last quarter,
+	 * contradict a climb seen after young ones: their floor, judged over the climb's own
+	 * span, stays flat or levels off while the upper bounds rise. A floor judged over a
+	 * longer record would call a leak that began late flat for the flat stretch before it.
+	 */
+	private static boolean contradicts(List<Point> oldPoints, Window climb, long limit) {
+		List<Point> during = since(oldPoints, climb.fit().fromMillis());
+		if (during.size() < TrendSettings.MIN_POINTS) {
+			return false;
+		}
+		Window window = Window.of(during, limit, true);
+		return !window.steady() && window.spanMillis() >= climb.spanMillis() / 2
+				&& window.fit().toMillis() >= climb.fit().toMillis() - climb.spanMillis() / 4;
+	}
+
+	/**
+	 * The climb after a round of live histograms measured it: refuted, or retained memory
+	 * growing at the live floor's pace since the climb began, judged by the same grounds
+	 * as any floor.
+	 */
+	private Verdict confirmed(Confirmation confirmation, long climbFromMillis, List<Point> oldPoints,
+			List<Point> wholeHeap, long limit, Verdict.Facts facts, long nowMillis) {
+		List<Long> floors = confirmation.liveFloors().stream().map(Point::value).toList();
+		Verdict.Facts measured = facts.measured(floors, confirmation.youngPerMinute());
+		if (confirmation.outcome() == Confirmation.Outcome.INCONCLUSIVE) {
+			return new Verdict(Resource.HEAP, Finding.CONFIRMING, Math.max(0, confirmation.youngPerMinute()), null,
+					null, null, liveEvidence(confirmation, confirmation.livePerMinute()), measured, true, nowMillis);
+		}
+		if (!confirmation.confirmed()) {
+			return new Verdict(Resource.HEAP, Finding.REFUTED, Math.max(0, confirmation.livePerMinute()), null, null,
+					null, liveEvidence(confirmation, confirmation.livePerMinute()), measured, false, nowMillis);
+		}
+		// The climb after young collections counts as retained for as long as it was watched
+		// only when the live floor rose at a comparable pace; otherwise it was mostly
+		// garbage, and only what the live histograms spanned is known to be retained.
+		boolean consistent = confirmation.climbSteady()
+				&& confirmation.livePerMinute() >= CONSISTENT_PACE_SHARE * confirmation.youngPerMinute();
+		long from = consistent ? climbFromMillis : firstLiveFloor(confirmation);
+		Window live = Window.of(line(confirmation, from, measuredAt(oldPoints, wholeHeap, from, confirmation), nowMillis), limit,
+				true);
+		Grounds grounds = live.steady() ? SeriesJudgement.grounds(live, Resource.HEAP, this.settings) : null;
+		Finding finding = (grounds == null) ? Finding.FILLING
+				: (grounds == Grounds.URGENT || grounds == Grounds.HALF_FREE) ? Finding.FILLS_SOON : Finding.GROWING;
+		Evidence evidence = new Evidence(Basis.CONFIRMED, live.fit().fromMillis(), live.fit().toMillis(),
+				floors.size(), List.of("LIVE_HISTOGRAM"), 0, 1, Math.round(live.start()), Math.round(live.level()), 1, 0);
+		return new Verdict(Resource.HEAP, finding, Math.max(0, live.perMinute()), Projection.of(live),
+				finding.leak() ? Severity.of(live.untilLimit()) : null, grounds, evidence,
+				measured.limited(live.untilLimit(), limit), false, nowMillis);
+	}
+
+	/**
+	 * The confirmed climb as a line: the live floor's pace through its last measurement,
+	 * from the climb's start to now.
+	 */
+	private static long firstLiveFloor(Confirmation confirmation) {
+		return confirmation.liveFloors().isEmpty() ? confirmation.atMillis()
+				: confirmation.liveFloors().get(0).atMillis();
+	}
+
+	private static List<Point> line(Confirmation confirmation, long fromMillis, double measuredStart, long nowMillis) {
+		double perMillis = confirmation.livePerMinute() / 60_000.0;
+		long to = Math.max(nowMillis, confirmation.atMillis());
+		long from = fromMillis;
+		double start = Math.max(measuredStart, confirmation.liveLevel() + perMillis * (from - confirmation.atMillis()));
+		double end = confirmation.liveLevel() + perMillis * (to - confirmation.atMillis());
+		List<Point> points = new ArrayList<>();
+		int steps = TrendSettings.MIN_POINTS * 2;
+		for (int i = 0; i <= steps; i++) {
+			long at = from + (to - from) * i / steps;
+			points.add(new Point(at, Math.round(start + (end - start) * i / steps)));
+		}
+		return points;
+	}
+
+	/**
+	 * The least the live heap can have been at the climb's start, as collections measured
+	 * it, or 0 if none did: the lowest old-generation floor in the climb's first quarter
+	 * (up to the round), and no lower than the lowest whole-heap floor since the warm-up
+	 * before it. Retained memory only grows, so a floor measured earlier is one the climb
+	 * started above; a line drawn back at the live pace alone would start a climb that
+	 * began from a trough (load rising again after a fall) far too low, and make it look
+	 * like a multiple of where it began.
+	 */
+	private static double measuredAt(List<Point> oldPoints, List<Point> wholeHeap, long fromMillis,
+			Confirmation confirmation) {
+		long quarter = fromMillis + Math.max(0, confirmation.atMillis() - fromMillis) / 4;
+		double lowest = Double.MAX_VALUE;
+		for (Point point : oldPoints) {
+			if (point.atMillis() >= fromMillis && point.atMillis() <= quarter) {
+				lowest = Math.min(lowest, point.value());
+			}
+		}
+		double earlier = Double.MAX_VALUE;
+		for (Point point : wholeHeap) {
+			if (point.atMillis() <= quarter) {
+				earlier = Math.min(earlier, point.value());
+			}
+		}
+		double measured = (lowest == Double.MAX_VALUE) ? 0 : lowest;
+		return (earlier == Double.MAX_VALUE) ? measured : Math.max(measured, earlier);
+	}
+
+	private static Evidence liveEvidence(Confirmation confirmation, double perMinute) {
+		List<Point> floors = confirmation.liveFloors();
+		long from = floors.isEmpty() ? confirmation.atMillis() : floors.get(0).atMillis();
+		long first = floors.isEmpty() ? confirmation.liveLevel() : floors.get(0).value();
+		return new Evidence(Basis.CONFIRMED, from, confirmation.atMillis(), floors.size(), List.of("LIVE_HISTOGRAM"),
+				0, 1, first, confirmation.liveLevel(), 1, 0);
+	}
+
+	/**
+	 * Measures a climb with live histograms: confirmed when the live floor rose beyond
+	 * its noise over the round (never falling by more than the noise between steps), or,
+	 * for a smaller rise, when some classes grew at every step by a clear number of
+	 * instances (a leak's signature); refuted otherwise.
+	 * @param suspicion the verdict that raised the suspicion
+	 * @param liveFloors the live bytes measured, oldest first (at least two)
+	 * @param growingClasses classes whose instances grew at every step
+	 * @param leastGain the fewest instances any of them gained per step
+	 * @param nowMillis when
+	 * @return what the round found
+	 */
+	public Confirmation confirm(Verdict suspicion, List<Point> liveFloors, int growingClasses, long leastGain,
+			long nowMillis) {
+		long first = liveFloors.get(0).value();
+		long last = liveFloors.get(liveFloors.size() - 1).value();
+		double noise = liveNoise(last);
+		boolean neverFell = true;
+		boolean everyStepRose = true;
+		for (int i = 1; i < liveFloors.size(); i++) {
+			long step = liveFloors.get(i).value() - liveFloors.get(i - 1).value();
+			neverFell &= step >= -noise;
+			everyStepRose &= step >= noise;
+		}
+		long rise = last - first;
+		// A leak grows at every step; a batch that landed between two of them does not.
+		boolean risesClearly = rise >= CONFIRM_NOISE_MULTIPLE * noise && everyStepRose;
+		boolean classesGrow = rise >= noise && growingClasses > 0
+				&& leastGain >= CONFIRMING_INSTANCES_PER_STEP;
+		// Floors of several rounds (an inconclusive one before) rise as a series does.
+		boolean risesAcrossRounds = liveFloors.size() >= TrendSettings.MIN_POINTS
+				&& TrendFit.of(liveFloors).rises(TrendSettings.SIGNIFICANCE) && rise >= CONFIRM_NOISE_MULTIPLE * noise;
+		boolean confirmed = (neverFell && (risesClearly || classesGrow)) || risesAcrossRounds;
+		// Refuted only when it did not rise: a rise in steps, or with a dip, is for a later round.
+		boolean inconclusive = !confirmed && rise >= CONFIRM_NOISE_MULTIPLE * noise;
+		double perMinute = (liveFloors.size() >= 2) ? TrendFit.of(liveFloors).perMinute() : 0;
+		Evidence climb = suspicion.evidence();
+		boolean steady = climb.pace() >= TrendSettings.KEEP_PACE;
+		// A climb that kept its pace only in its later half began about half-way through.
+		long from = (climb.pace() > TrendSettings.ONSET_PACE) ? climb.fromMillis() + climb.spanMillis() / 2
+				: climb.fromMillis();
+		Confirmation.Outcome outcome = confirmed ? Confirmation.Outcome.CONFIRMED
+				: inconclusive ? Confirmation.Outcome.INCONCLUSIVE : Confirmation.Outcome.REFUTED;
+		return new Confirmation(outcome, nowMillis,
+				from, perMinute, last, liveFloors, suspicion.growthPerMinute(), growingClasses, steady);
+	}
+
+	/**
+	 * How much a live floor drifts without a leak.
+	 * @param level the live floor
+	 * @return the noise assumed, bytes
+	 */
+	static double liveNoise(long level) {
+		return Math.max(MIN_LIVE_NOISE, LIVE_NOISE_SHARE * level);
 	}
 
 	/**
 	 * Judges a periodically sampled amount, such as metaspace bytes or live threads.
-	 * @param resource the resource's name
+	 * @param resource the resource
 	 * @param samples the samples, oldest first
-	 * @param limit the most the resource may reach, or a non-positive value if it has no
-	 * limit (then the projection is the time to double)
-	 * @param bytes whether the samples are bytes (for the wording)
+	 * @param limit the most the resource may reach, or a non-positive value if it has no limit
 	 * @param nowMillis the moment of judgement, milliseconds since the JVM started
 	 * @return the verdict
 	 */
-	public Verdict judgeSamples(String resource, List<Point> samples, long limit, boolean bytes, long nowMillis) {
-		Window window = findLeak(since(samples, this.settings.warmup().toMillis()), limit);
-		if (window == null) {
-			return collecting(resource, samples.size(), nowMillis);
+	public Verdict judgeSamples(Resource resource, List<Point> samples, long limit, long nowMillis) {
+		long warmupEnd = this.settings.warmup().toMillis();
+		SeriesJudgement judged = SeriesJudgement.of(since(samples, warmupEnd), limit, resource, this.settings);
+		Verdict.Facts facts = Verdict.Facts.of(this.settings);
+		if (judged.window() == null) {
+			return without(judged, nowMillis < warmupEnd, resource, facts, nowMillis);
 		}
-		List<String> kinds = List.of("SAMPLE");
-		if (window.leak()) {
-			return verdict(resource, TrendStatus.LEAK_SUSPECTED, window, Basis.SAMPLES, kinds, false,
-					capitalized(resource) + " rise " + window.describe(bytes) + nowAt(window, bytes), nowMillis);
-		}
-		return verdict(resource, window.status(), window, Basis.SAMPLES, kinds, false,
-				window.opening() + resource + " " + window.shortfall(bytes), nowMillis);
+		return verdict(judged, resource, Basis.SAMPLES, List.of("SAMPLE"), facts, nowMillis);
 	}
 
-	/**
-	 * Confirms or refutes a suspicion raised by young collections with the floor measured
-	 * by live histograms (each forces a full collection, so each measures the true floor).
-	 * The same rule as for any trend applies: the live floor must rise, and at its pace
-	 * use up the headroom within the span of the evidence that raised the suspicion.
-	 * @param suspicion the verdict that raised the suspicion
-	 * @param liveFloors the live bytes measured, oldest first
-	 * @param maxHeap the max heap, or a non-positive value if unknown
-	 * @param nowMillis the moment of judgement
-	 * @return a leak verdict if every measurement rose and the headroom runs out in time;
-	 * a stable one if not; the suspicion itself while fewer than three exist
-	 */
-	public Verdict confirm(Verdict suspicion, List<Point> liveFloors, long maxHeap, long nowMillis) {
-		if (liveFloors.size() < 3) {
-			return suspicion;
-		}
-		boolean rising = true;
-		for (int i = 1; i < liveFloors.size(); i++) {
-			rising &= liveFloors.get(i).value() > liveFloors.get(i - 1).value();
-		}
-		TrendFit fit = TrendFit.of(liveFloors);
-		long limit = (maxHeap > 0) ? maxHeap : (suspicion.projection() != null) ? suspicion.projection().limit() : 0;
-		long last = liveFloors.get(liveFloors.size() - 1).value();
-		double untilLimit = (fit.slope() > 0 && limit > 0) ? Math.max(0, limit - last) / fit.slope()
-				: Double.POSITIVE_INFINITY;
-		boolean inTime = untilLimit <= TrendSettings.HORIZON_SPANS * suspicion.evidence().spanMillis();
-		Evidence evidence = Evidence.of(Basis.CONFIRMED, fit, liveFloors.size(), List.of("LIVE_HISTOGRAM"),
-				suspicion.evidence().pace());
-		String measured = describeLevels(liveFloors);
-		if (rising && inTime) {
-			return new Verdict(suspicion.resource(), TrendStatus.LEAK_SUSPECTED, fit.perMinute(),
-					projection(fit, limit), evidence, false,
-					"Live histograms confirm the climb seen after young collections: the live heap grew " + measured
-							+ " (" + Units.rate(fit.perMinute(), true) + "); at that pace the heap fills in about "
-							+ Units.duration((long) untilLimit),
-					nowMillis);
-		}
-		String why = rising ? ", rising too slowly to fill the heap within the " + Units.duration(
-				suspicion.evidence().spanMillis()) + " the climb was watched" : ", which did not keep rising";
-		return new Verdict(suspicion.resource(), TrendStatus.STABLE, Math.max(0, fit.perMinute()), null, evidence,
-				false, "No leak: live histograms measured the floor at " + measured + why
-						+ ", so the climb after young collections was mostly garbage waiting for an old collection",
+	private static Verdict verdict(SeriesJudgement judged, Resource resource, Basis basis, List<String> kinds,
+			Verdict.Facts facts, long nowMillis) {
+		Window window = judged.window();
+		boolean rising = judged.finding() == Finding.FILLING || judged.leak();
+		double growth = rising ? Math.max(0, window.perMinute()) : Math.max(0, window.fit().perMinute());
+		return new Verdict(resource, judged.finding(), growth, rising ? Projection.of(window) : null,
+				judged.leak() ? Severity.of(window.untilLimit()) : null, judged.grounds(),
+				Evidence.of(basis, window, kinds),
+				facts.observed(judged.observations(), judged.spanMillis()).limited(window.untilLimit(),
+						window.limit()),
+				false, nowMillis);
+	}
+
+	private static Verdict without(SeriesJudgement judged, boolean warmingUp, Resource resource, Verdict.Facts facts,
+			long nowMillis) {
+		Finding finding = warmingUp ? Finding.WARMING_UP : judged.finding();
+		return Verdict.without(resource, finding, facts.observed(judged.observations(), judged.spanMillis()),
 				nowMillis);
 	}
 
-	private @Nullable Verdict pressure(GcHistory.HeapSeries series, long limit, @Nullable Window floor,
-			long nowMillis) {
-		List<HeapAfterGc> recent = series.recent();
+	private @Nullable Verdict pressure(GcHistory.HeapSeries series, long limit, HeapLimits limits,
+			Verdict.Facts facts, long nowMillis) {
+		List<HeapAfterGc> recent = new ArrayList<>();
+		for (HeapAfterGc collection : series.recent()) {
+			// A forced collection says nothing about pressure: it ran because someone asked.
+			if (!collection.forced()) {
+				recent.add(collection);
+			}
+		}
 		int needed = TrendSettings.PRESSURE_COLLECTIONS;
-		String finding = null;
 		int wholeHeap = 0;
 		boolean nearLimit = limit > 0;
 		for (int i = recent.size() - 1; i >= 0 && wholeHeap < needed && nearLimit; i--) {
 			HeapAfterGc collection = recent.get(i);
 			nearLimit = collection.used() >= TrendSettings.PRESSURE_SHARE_OF_MAX * limit;
-			if (collection.kind().wholeHeap()) {
-				wholeHeap++;
-			}
+			wholeHeap += collection.kind().wholeHeap() ? 1 : 0;
 		}
+		Verdict.Facts found = null;
 		if (nearLimit && wholeHeap == needed) {
-			finding = "The last " + needed + " whole-heap collections each left more than "
-					+ percent(TrendSettings.PRESSURE_SHARE_OF_MAX) + " of the heap's " + Units.bytes(limit)
-					+ " in use";
+			found = facts.pressure(needed, TrendSettings.PRESSURE_SHARE_OF_MAX, false);
 		}
 		else if (recent.size() >= needed) {
-			boolean backToBack = true;
+			double share = limits.cannotGrowShare();
+			// Back to back: one after the other within a min-evidence span, nothing between.
+			boolean backToBack = recent.get(recent.size() - 1).atMillis()
+					- recent.get(recent.size() - needed).atMillis() <= this.settings.minEvidence().toMillis();
 			for (int i = recent.size() - needed; i < recent.size(); i++) {
 				HeapAfterGc collection = recent.get(i);
-				backToBack &= collection.kind() == CollectionKind.FULL
-						&& collection.used() >= TrendSettings.PRESSURE_SHARE_OF_COMMITTED * collection.committed();
+				backToBack &= collection.kind() == CollectionKind.FULL && collection.used() >= share * collection.committed();
 			}
-			if (backToBack) {
-				finding = "The last " + needed + " collections were back-to-back full collections that each left more "
-						+ "than " + percent(TrendSettings.PRESSURE_SHARE_OF_COMMITTED)
-						+ " of the committed heap in use, which the JVM can no longer grow";
-			}
+			found = backToBack ? facts.pressure(needed, share, true) : null;
 		}
-		if (finding == null) {
+		if (found == null) {
 			return null;
 		}
 		HeapAfterGc last = recent.get(recent.size() - 1);
-		List<Point> lastFloors = lastPoints(series.floor(), TrendSettings.MAX_FIT_POINTS);
-		TrendFit fit = (lastFloors.size() >= 2) ? TrendFit.of(lastFloors) : null;
-		double growth = (floor != null) ? floor.current().perMinute() : (fit != null) ? fit.perMinute() : 0;
-		Projection projection = (floor != null) ? projection(floor.current(), limit)
-				: (fit != null) ? projection(fit, limit) : null;
-		TrendFit shown = (floor != null) ? floor.fit() : fit;
-		Evidence evidence = (shown != null)
-				? Evidence.of(Basis.PRESSURE, shown, (floor != null) ? floor.points() : lastFloors.size(),
-						kinds(series.counts(), true), (floor != null) ? floor.pace() : 0)
+		List<Point> floors = since(series.floor(), this.settings.warmup().toMillis());
+		List<Point> lastFloors = floors.subList(Math.max(0, floors.size() - TrendSettings.MAX_FIT_POINTS),
+				floors.size());
+		Window window = (lastFloors.size() >= 2) ? Window.of(lastFloors, limit, true) : null;
+		Evidence evidence = (window != null) ? Evidence.of(Basis.PRESSURE, window, kinds(series.counts(), true))
 				: new Evidence(Basis.PRESSURE, recent.get(recent.size() - needed).atMillis(), last.atMillis(), needed,
-						kinds(series.counts(), true), 0, 0, last.used(), last.used());
-		return new Verdict("heap", TrendStatus.LEAK_SUSPECTED, Math.max(0, growth), projection, evidence, false,
-				finding + ": old collections no longer free memory (" + Units.bytes(last.used()) + " in use)",
-				nowMillis);
+						kinds(series.counts(), true), 0, 0, last.used(), last.used(), 1, 0);
+		double growth = (window != null) ? Math.max(0, window.perMinute()) : 0;
+		double untilLimit = (window != null) ? window.untilLimit() : 0;
+		return new Verdict(Resource.HEAP, Finding.PRESSURE, growth,
+				(window != null && window.slope() > 0) ? Projection.of(window) : null, Severity.MINUTES, null,
+				evidence, found.limited(untilLimit, limit).observed(floors.size(), last.atMillis() - evidence.fromMillis()),
+				false, nowMillis);
 	}
 
 	/**
-	 * Finds the longest window ending now, halving back to the shortest evidence allowed
-	 * (or to a 64th of the record), that shows a leak. Recent windows catch a leak that
-	 * started late in a long record.
-	 * @return the first window that shows a leak, otherwise the longest judged, or
-	 * {@code null} if there is not enough evidence to judge any
+	 * Old-generation and young points in time order, the young ones before each
+	 * old-generation collection lowered by the garbage it cleared, as it built up since the
+	 * one before: a collection someone forced (a live snapshot, {@code System.gc()}) then
+	 * adds a floor point without breaking the climb the young ones show. Young points after
+	 * the last old-generation collection stay as they are: upper bounds.
 	 */
-	private @Nullable Window findLeak(List<Point> points, long limit) {
-		if (points.size() < TrendSettings.MIN_POINTS) {
-			return null;
+	static List<Point> upperBounds(List<Point> old, List<Point> young) {
+		List<Point> corrected = new ArrayList<>(young.size());
+		int anchor = 0;
+		int first = 0;
+		long previousAt = young.isEmpty() ? 0 : young.get(0).atMillis();
+		for (int i = 0; i <= young.size(); i++) {
+			boolean end = i == young.size();
+			while (anchor < old.size() && (end || old.get(anchor).atMillis() < young.get(i).atMillis())) {
+				Point floor = old.get(anchor++);
+				if (i > first) {
+					long garbage = young.get(i - 1).value() - floor.value();
+					long span = Math.max(1, floor.atMillis() - previousAt);
+					for (int j = first; j < i; j++) {
+						Point point = young.get(j);
+						long share = (garbage > 0) ? garbage * (point.atMillis() - previousAt) / span : 0;
+						corrected.add(new Point(point.atMillis(), point.value() - share));
+					}
+					first = i;
+				}
+				previousAt = floor.atMillis();
+			}
 		}
-		long last = points.get(points.size() - 1).atMillis();
-		long span = last - points.get(0).atMillis();
-		long minEvidence = this.settings.minEvidence().toMillis();
-		Window longest = null;
-		int windows = 0;
-		for (long width = span; width >= minEvidence && windows < TrendSettings.MAX_WINDOWS; width /= 2, windows++) {
-			List<Point> window = since(points, last - width);
-			if (window.size() < TrendSettings.MIN_POINTS) {
-				break;
-			}
-			Window judged = judge(window, limit);
-			if (longest == null) {
-				longest = judged;
-			}
-			if (judged.leak()) {
-				return judged;
-			}
+		for (int j = first; j < young.size(); j++) {
+			corrected.add(young.get(j));
 		}
-		return longest;
+		return merge(old, corrected);
 	}
 
-	private Window judge(List<Point> window, long limit) {
-		List<Point> points = thin(window, TrendSettings.MAX_FIT_POINTS);
-		TrendFit fit = TrendFit.of(points);
-		boolean rises = fit.z() >= TrendSettings.MIN_TREND_Z && fit.slope() > 0;
-		TrendFit[] halves = rises ? halves(points) : null;
-		double pace = (halves != null) ? pace(halves[0].slope(), halves[1].slope()) : 0;
-		// Project at the current pace, the later half's, when it is the slower: for growth
-		// that levels off the window's line runs too steep and overshoots at its end. A
-		// faster later half is not trusted on its fewer points (one outlier makes it).
-		TrendFit current = (halves != null && halves[1].slope() > 0 && halves[1].slope() < fit.slope()) ? halves[1]
-				: fit;
-		double level = Math.min(current.valueAt(fit.toMillis()), fit.valueAt(fit.toMillis()));
-		// Without a limit, the question is whether the resource at least doubled during
-		// the evidence: the level at its start is the room that growth must cover.
-		double room = Math.max(0, (limit > 0) ? limit - level : fit.valueAt(fit.fromMillis()));
-		double untilLimit = (current.slope() > 0) ? room / current.slope() : Double.POSITIVE_INFINITY;
-		return new Window(fit, current, pace, untilLimit, limit, points.size());
-	}
-
-	/**
-	 * Fits of the earlier and the later half of the window, split at its time midpoint, or
-	 * {@code null} if either half has fewer than three points.
-	 */
-	static TrendFit @Nullable [] halves(List<Point> points) {
-		long middle = (points.get(0).atMillis() + points.get(points.size() - 1).atMillis()) / 2;
-		List<Point> earlier = new ArrayList<>();
-		List<Point> later = new ArrayList<>();
-		for (Point point : points) {
-			((point.atMillis() <= middle) ? earlier : later).add(point);
-		}
-		if (earlier.size() < 3 || later.size() < 3) {
-			return null;
-		}
-		return new TrendFit[] { TrendFit.of(earlier), TrendFit.of(later) };
-	}
-
-	/**
-	 * Growth in the later half relative to the earlier half: about 1 for a steady pace,
-	 * near 0 for growth levelling off.
-	 */
-	static double pace(double before, double after) {
-		if (after <= 0) {
-			return 0;
-		}
-		if (before <= 0) {
-			return ACCELERATING;
-		}
-		return Math.min(ACCELERATING, after / before);
-	}
-
-	/**
-	 * The lower envelope of the points in at most {@code max} equal stretches of time.
-	 */
-	static List<Point> thin(List<Point> points, int max) {
-		if (points.size() <= max) {
-			return points;
-		}
-		long from = points.get(0).atMillis();
-		double width = (double) (points.get(points.size() - 1).atMillis() - from + 1) / max;
-		List<Point> thinned = new ArrayList<>(max);
-		int bucket = -1;
-		for (Point point : points) {
-			int index = Math.min(max - 1, (int) ((point.atMillis() - from) / width));
-			if (index != bucket) {
-				thinned.add(point);
-				bucket = index;
+	/** Floor and young points in time order. */
+	static List<Point> merge(List<Point> floor, List<Point> young) {
+		List<Point> merged = new ArrayList<>(floor.size() + young.size());
+		int i = 0;
+		int j = 0;
+		while (i < floor.size() || j < young.size()) {
+			if (j >= young.size() || (i < floor.size() && floor.get(i).atMillis() <= young.get(j).atMillis())) {
+				merged.add(floor.get(i++));
 			}
-			else if (point.value() < thinned.get(thinned.size() - 1).value()) {
-				thinned.set(thinned.size() - 1, point);
+			else {
+				merged.add(young.get(j++));
 			}
 		}
-		return thinned;
+		return merged;
 	}
 
 	private static List<Point> since(List<Point> points, long fromMillis) {
-		int first = 0;
-		while (first < points.size() && points.get(first).atMillis() < fromMillis) {
-			first++;
-		}
-		return (first == 0) ? points : points.subList(first, points.size());
-	}
-
-	private static List<Point> lastPoints(List<Point> points, int count) {
-		return points.subList(Math.max(0, points.size() - count), points.size());
+		return SeriesJudgement.since(points, fromMillis);
 	}
 
 	private static long limit(GcHistory.HeapSeries series, long maxHeap) {
@@ -325,134 +562,14 @@ public final class TrendAnalyzer {
 		return recent.isEmpty() ? 0 : recent.get(recent.size() - 1).committed();
 	}
 
-	static @Nullable Projection projection(TrendFit fit, long limit) {
-		if (fit.slope() <= 0) {
-			return null;
-		}
-		double level = fit.valueAt(fit.toMillis());
-		double target = (limit > 0) ? limit : 2 * level;
-		double room = Math.max(0, target - level);
-		long to = fit.toMillis();
-		long at = to + (long) (room / fit.slope());
-		long earliest = to + (long) (room / Math.max(fit.slope(), fit.slopeHigh()));
-		Long latest = (fit.slopeLow() > 0) ? to + (long) (room / Math.min(fit.slope(), fit.slopeLow())) : null;
-		return new Projection((long) target, (long) level, at, earliest, latest);
-	}
-
-	private Verdict verdict(String resource, TrendStatus status, Window window, Basis basis, List<String> kinds,
-			boolean suspicion, String reason, long nowMillis) {
-		Evidence evidence = Evidence.of(basis, window.fit(), window.points(), kinds, window.pace());
-		double growth = Math.max(0, window.current().perMinute());
-		return new Verdict(resource, status, growth, projection(window.current(), window.limit()), evidence,
-				suspicion, reason, nowMillis);
-	}
-
-	private Verdict collecting(String resource, int points, long nowMillis) {
-		return Verdict.collecting(resource, "Collecting evidence: " + points + " observations so far; a verdict needs "
-						+ TrendSettings.MIN_POINTS + " after the " + Units.duration(this.settings.warmup().toMillis())
-						+ " warm-up spanning at least " + Units.duration(this.settings.minEvidence().toMillis()),
-				nowMillis);
-	}
-
-	private static String nowAt(Window window, boolean bytes) {
-		String target = window.bounded() ? "the limit of " + Units.amount(window.limit(), bytes)
-				: "twice the level the evidence started from";
-		return "; at that pace it reaches " + target + " in about " + Units.duration((long) window.untilLimit());
-	}
-
-	private static List<String> kinds(Map<CollectionKind, Long> counts, boolean floor) {
+	private static List<String> kinds(Map<CollectionKind, Long> counts, boolean floorOnly) {
 		List<String> kinds = new ArrayList<>();
 		for (CollectionKind kind : CollectionKind.values()) {
-			if (counts.containsKey(kind) && kind.revealsFloor() == floor) {
+			if (counts.containsKey(kind) && kind != CollectionKind.OTHER && (!floorOnly || kind.wholeHeap())) {
 				kinds.add(kind.name());
 			}
 		}
 		return kinds;
-	}
-
-	private static String describeLevels(List<Point> points) {
-		List<String> levels = new ArrayList<>();
-		for (Point point : points) {
-			levels.add(Units.bytes(point.value()));
-		}
-		return String.join(" -> ", levels);
-	}
-
-	private static String percent(double share) {
-		return Math.round(share * 100) + "%";
-	}
-
-	private static String capitalized(String text) {
-		return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
-	}
-
-	/**
-	 * One window of evidence, judged.
-	 *
-	 * @param fit the robust fit of its thinned points
-	 * @param current the fit at the current pace (the later half's, when it rises)
-	 * @param pace later-half growth relative to the earlier half
-	 * @param untilLimit milliseconds until the fitted line reaches the limit
-	 * @param limit the resource's limit, or a non-positive value if it has none
-	 * @param points points fitted
-	 */
-	private record Window(TrendFit fit, TrendFit current, double pace, double untilLimit, long limit, int points) {
-
-		boolean bounded() {
-			return this.limit > 0;
-		}
-
-		boolean rises() {
-			return this.fit.z() >= TrendSettings.MIN_TREND_Z && this.fit.slope() > 0;
-		}
-
-		boolean keepsPace() {
-			return this.pace >= TrendSettings.KEEP_PACE;
-		}
-
-		boolean withinHorizon() {
-			return this.untilLimit <= TrendSettings.HORIZON_SPANS * this.fit.spanMillis();
-		}
-
-		boolean leak() {
-			return rises() && keepsPace() && withinHorizon();
-		}
-
-		/**
-		 * The status when this window shows no leak: a steady rise that is only short of
-		 * the horizon is still gathering evidence; anything else is stable.
-		 */
-		TrendStatus status() {
-			return (rises() && keepsPace()) ? TrendStatus.COLLECTING : TrendStatus.STABLE;
-		}
-
-		String opening() {
-			return (status() == TrendStatus.COLLECTING) ? "Not a leak yet: " : "No leak: ";
-		}
-
-		String describe(boolean bytes) {
-			return Units.rate(this.current.perMinute(), bytes) + " over " + Units.duration(this.fit.spanMillis()) + " ("
-					+ this.points + " points, trend z=" + String.format(Locale.ROOT, "%.1f", this.fit.z())
-					+ ", pace kept " + String.format(Locale.ROOT, "%.2f", this.pace) + ")";
-		}
-
-		String shortfall(boolean bytes) {
-			String span = " over " + Units.duration(this.fit.spanMillis());
-			if (!rises()) {
-				return "shows no significant rise" + span + " (trend z=" + String.format(Locale.ROOT, "%.1f", this.fit.z())
-						+ ")";
-			}
-			if (!keepsPace()) {
-				return "rose " + Units.rate(this.fit.perMinute(), bytes) + span
-						+ " but is levelling off, as warm-up does (pace kept "
-						+ String.format(Locale.ROOT, "%.2f", this.pace) + ")";
-			}
-			return "rises " + Units.rate(this.current.perMinute(), bytes) + span + ", too slowly to matter yet: the "
-					+ (bounded() ? "headroom lasts" : "level would double in") + " about "
-					+ Units.duration((long) Math.min(Long.MAX_VALUE / 2, this.untilLimit))
-					+ " at that pace, longer than the evidence reaches back";
-		}
-
 	}
 
 }

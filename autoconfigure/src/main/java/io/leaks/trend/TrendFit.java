@@ -18,9 +18,20 @@ import java.util.List;
  * @param intercept value of the line at time zero
  * @param z Mann–Kendall's standardised statistic: above about 2.3 a rising trend is
  * unlikely to be chance, below -2.3 a falling one
+ * @param pRising one-sided p-value of a rise as large as Mann–Kendall's S by chance: exact
+ * for up to {@value #EXACT_UP_TO} points (a few daily full collections are enough
+ * evidence when every one is higher), the normal approximation beyond
+ * @param noise robust scale of the points around the line (1.4826 times the median
+ * absolute residual), value units
  */
 public record TrendFit(int count, long fromMillis, long toMillis, double slope, double slopeLow, double slopeHigh,
-		double intercept, double z) {
+		double intercept, double z, double pRising, double noise) {
+
+	/** Points up to which Mann–Kendall's p-value is computed exactly. */
+	static final int EXACT_UP_TO = 12;
+
+	/** Permutations of n values with k inversions (Mahonian numbers), for the exact p-value. */
+	private static final double[][] INVERSIONS = mahonian(EXACT_UP_TO);
 
 	/** Two-sided 95% normal quantile for Sen's slope interval. */
 	private static final double INTERVAL_QUANTILE = 1.96;
@@ -51,9 +62,10 @@ public record TrendFit(int count, long fromMillis, long toMillis, double slope, 
 		}
 		double variance = n * (n - 1.0) * (2.0 * n + 5.0) / 18.0;
 		double z = (s == 0) ? 0 : (s - Math.signum(s)) / Math.sqrt(variance);
+		double p = pRising(n, s, z);
 		if (pairs == 0) {
 			return new TrendFit(n, points.get(0).atMillis(), points.get(n - 1).atMillis(), 0, 0, 0,
-					points.get(0).value(), z);
+					points.get(0).value(), z, p, 0);
 		}
 		double c = INTERVAL_QUANTILE * Math.sqrt(variance);
 		int low = Math.max(0, Math.min(pairs - 1, (int) Math.floor((pairs - c) / 2.0)));
@@ -70,8 +82,69 @@ public record TrendFit(int count, long fromMillis, long toMillis, double slope, 
 			offsets[i] = points.get(i).value() - slope * points.get(i).atMillis();
 		}
 		Arrays.sort(offsets);
+		double intercept = median(offsets, n);
+		double[] residuals = new double[n];
+		for (int i = 0; i < n; i++) {
+			residuals[i] = Math.abs(offsets[i] - intercept);
+		}
+		Arrays.sort(residuals);
 		return new TrendFit(n, points.get(0).atMillis(), points.get(n - 1).atMillis(), slope, slopeLow, slopeHigh,
-				median(offsets, n), z);
+				intercept, z, p, 1.4826 * median(residuals, n));
+	}
+
+	/**
+	 * One-sided p-value of Mann–Kendall's S at least as large as observed, by chance.
+	 */
+	static double pRising(int n, long s, double z) {
+		if (n <= EXACT_UP_TO) {
+			long pairs = (long) n * (n - 1) / 2;
+			// S = pairs - 2 * inversions (without ties): S >= s means inversions <= (pairs - s) / 2.
+			long most = (long) Math.floor((pairs - s) / 2.0);
+			double[] counts = INVERSIONS[n];
+			double total = 0;
+			double below = 0;
+			for (int k = 0; k < counts.length; k++) {
+				total += counts[k];
+				below += (k <= most) ? counts[k] : 0;
+			}
+			return below / total;
+		}
+		return 0.5 * erfc(z / Math.sqrt(2));
+	}
+
+	private static double[][] mahonian(int max) {
+		double[][] table = new double[max + 1][];
+		table[0] = new double[] { 1 };
+		for (int n = 1; n <= max; n++) {
+			int size = n * (n - 1) / 2 + 1;
+			double[] row = new double[size];
+			double[] previous = table[n - 1];
+			for (int k = 0; k < size; k++) {
+				for (int j = 0; j < n && j <= k; j++) {
+					row[k] += (k - j < previous.length) ? previous[k - j] : 0;
+				}
+			}
+			table[n] = row;
+		}
+		return table;
+	}
+
+	/** The complementary error function (Numerical Recipes' Chebyshev fit, error below 1.2e-7). */
+	private static double erfc(double x) {
+		double t = 1 / (1 + 0.5 * Math.abs(x));
+		double y = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+				+ t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+						+ t * (-0.82215223 + t * 0.17087277)))))))));
+		return (x >= 0) ? y : 2 - y;
+	}
+
+	/**
+	 * Whether the rise is significant at the given level, one-sided.
+	 * @param level the false-positive rate accepted, such as 0.01
+	 * @return whether the points rise significantly
+	 */
+	public boolean rises(double level) {
+		return this.slope > 0 && this.pRising <= level;
 	}
 
 	/**

@@ -52,7 +52,8 @@ class LeaksTrendWebTests {
 		assertThat((Map<String, Object>) body.get("threads")).containsKey("status");
 		assertThat((Map<String, Object>) body.get("settings")).containsEntry("interval", "PT0.2S")
 			.containsEntry("minEvidence", "PT1M")
-			.containsEntry("histogramSpacing", "PT10S");
+			.doesNotContainKey("histogramSpacing")
+			.containsEntry("forcedBudget", 3);
 	}
 
 	@Test
@@ -90,8 +91,10 @@ class LeaksTrendWebTests {
 		ResponseEntity<String> response = this.rest.getForEntity("/actuator/prometheus", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).contains("leaks_heap_floor_bytes", "leaks_heap_growth_rate_bytes_per_second",
-				"leaks_heap_time_to_exhaustion_seconds", "leaks_suspected{resource=\"heap\"} 0.0",
-				"leaks_suspected{resource=\"threads\"} 0.0");
+				"leaks_heap_time_to_exhaustion_seconds", "leaks_suspected{resource=\"heap\",severity=\"hours\"} 0.0",
+				"leaks_suspected{resource=\"threads\",severity=\"days\"} 0.0",
+				"leaks_forced_collections_total{own=\"true\",reason=\"histogram\"} 0.0",
+				"leaks_forced_collections_budget 3.0");
 		// The growth rate was once exported as plain bytes.
 		assertThat(response.getBody()).doesNotContainPattern("(?m)^leaks_heap_growth_rate_bytes[ {]");
 		assertThat(response.getBody()).containsPattern("(?m)^leaks_memory_limit_bytes [1-9][0-9.E]+$");

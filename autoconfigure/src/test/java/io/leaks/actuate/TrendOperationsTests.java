@@ -22,10 +22,12 @@ class TrendOperationsTests {
 
 	private final GcHistory history = new GcHistory();
 
-	private final LeakWatch watch = new LeakWatch(
-			WatchSettings.derive(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(60)), this.history,
-			new MemorySampler(), null, List.of(), (event) -> {
-			}, this.uptime::get, 0, 64);
+	private final LeakWatch watch = LeakWatch
+		.builder(WatchSettings.derive(Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(60)), this.history)
+		.memory(new MemorySampler())
+		.clock(this.uptime::get, 0)
+		.historySize(64)
+		.build();
 
 	private final TrendOperations operations = new TrendOperations(this.watch, new GcEventRecorder(this.history, 16));
 

@@ -103,8 +103,9 @@ class ConfigurationMetadataTests {
 		LeaksProperties properties = new LeaksProperties();
 		BeanWrapperImpl wrapper = new BeanWrapperImpl(properties);
 		WatchSettings derived = LeaksTrendAutoConfiguration.settings(properties.getTrend());
-		Map<String, Object> derivedDefaults = Map.of("leaks.trend.histogram-spacing", derived.histogramSpacing(),
-				"leaks.trend.histogram-cooldown", derived.histogramCooldown());
+		Map<String, Object> derivedDefaults = Map.of("leaks.trend.histogram-cooldown", derived.histogramCooldown(),
+				"leaks.trend.forced-collection-budget", derived.forcedBudget(),
+				"leaks.trend.forced-collection-budget-period", derived.budgetPeriod());
 		metadata.forEach((name, property) -> {
 			if (name.equals("leaks.heap-dump.directory") || !property.has("defaultValue")) {
 				return; // a template naming the application, resolved when the context starts; or unset

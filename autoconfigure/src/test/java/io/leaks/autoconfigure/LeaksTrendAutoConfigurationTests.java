@@ -46,7 +46,11 @@ class LeaksTrendAutoConfigurationTests {
 			assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(settings.analysis().warmup()).isEqualTo(Duration.ofMinutes(2));
 			assertThat(settings.analysis().minEvidence()).isEqualTo(Duration.ofMinutes(2));
-			assertThat(settings.histogramSpacing()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(settings.histogramSpacing()).as("spaced by the climb's pace").isNull();
+			assertThat(settings.spacingFor(28 * 1024 * 1024, 100 * 1024 * 1024)).isEqualTo(Duration.ofSeconds(30));
+			assertThat(settings.spacingFor(1024 * 1024, 100 * 1024 * 1024)).isEqualTo(Duration.ofMinutes(4));
+			assertThat(settings.forcedBudget()).isEqualTo(3);
+			assertThat(settings.budgetPeriod()).isEqualTo(Duration.ofHours(1));
 			assertThat(settings.histogramCooldown()).isEqualTo(Duration.ofMinutes(15));
 		});
 	}
@@ -57,9 +61,10 @@ class LeaksTrendAutoConfigurationTests {
 			.withPropertyValues("leaks.trend.interval=5s", "leaks.trend.warmup=20s", "leaks.trend.min-evidence=60s")
 			.run((context) -> {
 				WatchSettings settings = context.getBean(LeakWatch.class).settings();
-				assertThat(settings.histogramSpacing()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(settings.histogramSpacing()).isNull();
+				assertThat(settings.spacingFor(28 * 1024 * 1024, 100 * 1024 * 1024).toSeconds()).isEqualTo(17);
 				assertThat(settings.histogramCooldown()).isEqualTo(Duration.ofSeconds(150));
-				assertThat(settings.clearAfter()).isEqualTo(Duration.ofSeconds(60));
+				assertThat(settings.clearAfter()).isEqualTo(Duration.ofSeconds(120));
 				assertThat(settings.histograms()).isTrue();
 			});
 	}
@@ -118,8 +123,11 @@ class LeaksTrendAutoConfigurationTests {
 			assertThat(registry.get("leaks.heap.floor").gauge()).isNotNull();
 			assertThat(registry.get("leaks.heap.growth.rate").gauge().value()).isZero();
 			assertThat(registry.get("leaks.heap.time.to.exhaustion").timeGauge().value()).isNaN();
-			assertThat(registry.get("leaks.suspected").tag("resource", "heap").gauge().value()).isZero();
-			assertThat(registry.get("leaks.suspected").gauges()).hasSize(3);
+			assertThat(registry.get("leaks.suspected").tag("resource", "heap").tag("severity", "hours").gauge().value())
+				.isZero();
+			assertThat(registry.get("leaks.suspected").gauges()).as("every resource at every severity").hasSize(18);
+			assertThat(registry.get("leaks.forced.collections").tag("reason", "histogram").functionCounter().count())
+				.isZero();
 			assertThat(registry.get("leaks.memory.limit").gauge().value()).isPositive();
 			assertThat(registry.get("leaks.memory.resident").gauge()).isNotNull();
 		});
@@ -159,9 +167,11 @@ class LeaksTrendAutoConfigurationTests {
 
 		@Bean
 		LeakWatch userWatch() {
-			return new LeakWatch(WatchSettings.derive(Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(1)),
-					new GcHistory(), new MemorySampler(), null, List.of(), (event) -> {
-					}, () -> 0, 0, 64);
+			return LeakWatch
+				.builder(WatchSettings.derive(Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(1)),
+						new GcHistory())
+				.historySize(64)
+				.build();
 		}
 
 	}

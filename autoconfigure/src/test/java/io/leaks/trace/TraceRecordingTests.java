@@ -11,6 +11,7 @@ import io.leaks.autoconfigure.LeaksAutoConfiguration;
 import io.leaks.autoconfigure.LeaksTrendAutoConfiguration;
 import io.leaks.histogram.Snapshots;
 import io.leaks.trend.LeakWatch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * Records a real JVM: its own collections, samples, judgements and a live snapshot, through
  * the starter's beans, and reads the trace back.
  */
+@Tag("core")
 class TraceRecordingTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

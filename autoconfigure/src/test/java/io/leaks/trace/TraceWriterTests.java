@@ -12,11 +12,13 @@ import io.leaks.histogram.ClassHistogram;
 import io.leaks.histogram.HistogramEntry;
 import io.leaks.trend.GcNotification;
 import io.leaks.trend.MemorySample;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
+@Tag("core")
 class TraceWriterTests {
 
 	private static final long MB = 1024 * 1024;

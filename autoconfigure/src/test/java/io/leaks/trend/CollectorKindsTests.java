@@ -1,5 +1,7 @@
 package io.leaks.trend;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +26,41 @@ class CollectorKindsTests {
 	}
 
 	@Test
-	void g1YoungCollectionsShouldCountAsYoungEvenWhenMixed() {
-		assertThat(CollectorKinds.classify("G1 Young Generation", "end of minor GC")).isEqualTo(CollectionKind.YOUNG);
+	void g1YoungCollectionsThatOnlyPromoteShouldBeYoung() {
+		assertThat(CollectorKinds.classify(g1Young(100, 120))).isEqualTo(CollectionKind.YOUNG);
+		assertThat(CollectorKinds.classify(g1Young(100, 100))).isEqualTo(CollectionKind.YOUNG);
+	}
+
+	@Test
+	void g1YoungNotificationsWhoseOldGenerationShrankShouldBeMixed() {
+		// What production sees of a mixed collection: the young bean, the same action and
+		// cause, and G1 Old Gen holding less afterwards.
+		GcNotification mixed = g1Young(300, 180);
+		assertThat(mixed.collector()).isEqualTo("G1 Young Generation");
+		assertThat(CollectorKinds.classify(mixed)).isEqualTo(CollectionKind.MIXED);
+		assertThat(CollectionKind.of(mixed).revealsFloor()).isTrue();
+		assertThat(CollectionKind.of(mixed).wholeHeap()).isFalse();
+	}
+
+	@Test
+	void otherCollectorsShouldNotBeMixedWhenTheirOldGenerationShrinks() {
+		GcNotification full = new GcNotification("PS MarkSweep", "end of major GC", "Ergonomics", 0, 10, 10,
+				List.of(new GcNotification.PoolUsage("PS Old Gen", 300, 400, 100, 400, 1000)));
+		assertThat(CollectorKinds.classify(full)).isEqualTo(CollectionKind.FULL);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "System.gc(), true", "Heap Inspection Initiated GC, true", "Heap Dump Initiated GC, true",
+			"Diagnostic Command, true", "G1 Evacuation Pause, false", "Allocation Failure, false",
+			"G1 Humongous Allocation, false", "Ergonomics, false" })
+	void forcedCausesShouldBeRecognised(String cause, boolean forced) {
+		assertThat(CollectorKinds.isForcedCause(cause)).isEqualTo(forced);
+	}
+
+	private static GcNotification g1Young(long oldBefore, long oldAfter) {
+		return new GcNotification("G1 Young Generation", "end of minor GC", "G1 Evacuation Pause", 0, 5, 5,
+				List.of(new GcNotification.PoolUsage("G1 Eden Space", 50, 60, 0, 60, -1),
+						new GcNotification.PoolUsage("G1 Old Gen", oldBefore, 400, oldAfter, 400, 1000)));
 	}
 
 	@ParameterizedTest

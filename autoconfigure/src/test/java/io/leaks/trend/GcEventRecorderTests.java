@@ -67,7 +67,6 @@ class GcEventRecorderTests {
 		assertThat(full.cause()).isEqualTo("Heap Inspection Initiated GC");
 		GcHistory.HeapSeries series = this.history.snapshot();
 		assertThat(series.floor()).extracting(Point::value).contains(full.heapAfter());
-		assertThat(series.lastFloorMillis()).isEqualTo(full.atMillis());
 		assertThat(series.counts()).containsKey(CollectionKind.FULL);
 	}
 

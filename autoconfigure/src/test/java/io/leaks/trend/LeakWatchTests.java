@@ -1,223 +1,197 @@
 package io.leaks.trend;
 
-import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.leaks.gc.CollectionGuard;
 import io.leaks.histogram.ClassHistogram;
-import io.leaks.histogram.HistogramEntry;
-import io.leaks.histogram.SnapshotStore;
-import io.leaks.histogram.Snapshots;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The watch's transitions, driven tick by tick with a controlled uptime, recorded
- * collections and histograms whose truth is known.
+ * The watch over a simulated G1 service, judged at every interval as production judges.
  */
 @Tag("core")
 class LeakWatchTests {
 
-	private static final long SECOND = 1000;
+	static final long MB = 1024 * 1024;
 
-	private static final long MAX_HEAP = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-
-	private final AtomicLong uptime = new AtomicLong(SECOND);
-
-	private final GcHistory history = new GcHistory();
-
-	private final List<Object> published = new ArrayList<>();
-
-	private final List<String> actionCalls = new ArrayList<>();
-
-	private final AtomicInteger histogramsTaken = new AtomicInteger();
-
-	private final WatchSettings settings = WatchSettings.derive(Duration.ofSeconds(1), Duration.ZERO,
-			Duration.ofSeconds(60));
+	static final long GB = 1024 * MB;
 
 	@Test
-	void derivedSettingsShouldFollowIntervalAndMinEvidence() {
-		WatchSettings derived = WatchSettings.derive(Duration.ofSeconds(5), Duration.ofSeconds(20),
-				Duration.ofSeconds(60));
-		assertThat(derived.histogramSpacing()).isEqualTo(Duration.ofSeconds(10));
-		assertThat(derived.histogramCooldown()).isEqualTo(Duration.ofSeconds(150));
-		assertThat(derived.clearAfter()).isEqualTo(Duration.ofSeconds(60));
-		assertThat(derived.histogramCount()).isEqualTo(3);
-		assertThat(WatchSettings.derive(Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(60))
-			.histogramSpacing()).as("at least one interval").isEqualTo(Duration.ofSeconds(30));
+	void aLeakOnADefaultSizedHeapShouldRaiseOneEventNamingItsClassWithinTenMinutes() {
+		SimulatedRun run = new SimulatedRun(11, SimulatedJvm.Collector.G1, 6 * GB,
+				Scenarios.leak(60 * MB, 28 * MB, 60_000), SimulatedRun.defaults(), (jvm) -> {
+				}).run(Duration.ofMinutes(30));
+		assertThat(run.firstEventAt).as(String.join("\n", run.reasons)).isPositive()
+			.isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+		List<LeakSuspectedEvent> events = run.events.stream()
+			.filter(LeakSuspectedEvent.class::isInstance)
+			.map(LeakSuspectedEvent.class::cast)
+			.toList();
+		assertThat(events).singleElement().satisfies((event) -> {
+			assertThat(event.getResource()).isEqualTo("heap");
+			assertThat(event.getSuspects()).first()
+				.satisfies((suspect) -> assertThat(suspect.className()).isEqualTo("com.example.Scenario$Retained"));
+			assertThat(event.getSeverity()).isEqualTo(Severity.HOURS);
+			assertThat(event.getFinding().leak()).isTrue();
+			assertThat(event.getProjectedExhaustion()).isNotNull();
+		});
+		assertThat(run.forced()).as("one round of live histograms").isEqualTo(3);
+		assertThat(run.watch.report().forced().get(io.leaks.gc.ForcedCollections.Reason.HISTOGRAM)).isEqualTo(3);
 	}
 
 	@Test
-	void pressureShouldEnterLeakRunActionsNameSuspectsThenPublishOnceAndClearOnce() {
-		LeakWatch watch = watch(this::growingListeners);
-		for (int i = 0; i < 5; i++) {
-			record(CollectionKind.FULL, 0.95);
-		}
-		watch.tick();
-		assertThat(this.actionCalls).containsExactly("heap");
-		assertThat(watch.report().heap().status()).isEqualTo(TrendStatus.LEAK_SUSPECTED);
-		assertThat(this.published).as("suspects are named before the event").isEmpty();
-		assertThat(watch.report().round().purpose()).isEqualTo("suspects");
-		advance(10);
-		watch.tick();
-		advance(10);
-		watch.tick();
-		assertThat(this.histogramsTaken).hasValue(3);
-		assertThat(this.published).hasSize(1);
-		LeakSuspectedEvent event = (LeakSuspectedEvent) this.published.get(0);
-		assertThat(event.getResource()).isEqualTo("heap");
-		assertThat(event.getEvidence().basis()).isEqualTo(Basis.PRESSURE);
-		assertThat(event.getNotes()).containsExactly("dumped heap");
-		assertThat(event.getSuspects()).extracting(Suspect::className)
-			.startsWith("com.example.OrderListener")
-			.contains("[B")
-			.doesNotContain("com.example.Stable");
-		assertThat(event.getSuspects().get(0).instancesDelta()).isEqualTo(2000);
-		assertThat(watch.report().heap().suspects()).isEqualTo(event.getSuspects());
-		for (int i = 0; i < 5; i++) {
-			advance(10);
-			watch.tick();
-		}
-		assertThat(this.published).hasSize(1);
-		assertThat(this.actionCalls).hasSize(1);
-		for (int i = 0; i < 40; i++) {
-			advance(5);
-			record(CollectionKind.FULL, 0.30);
-			watch.tick();
-		}
-		assertThat(this.published).hasSize(2);
-		LeakClearedEvent cleared = (LeakClearedEvent) this.published.get(1);
-		assertThat(cleared.getResource()).isEqualTo("heap");
-		assertThat(watch.report().heap().leak()).isFalse();
-		for (int i = 0; i < 10; i++) {
-			advance(5);
-			record(CollectionKind.FULL, 0.30);
-			watch.tick();
-		}
-		assertThat(this.published).hasSize(2);
+	void withoutHistogramsAClimbAfterYoungCollectionsShouldSayWhatIsMissing() {
+		WatchSettings settings = SimulatedRun.defaults().withHistograms(false, 3, null, Duration.ofMinutes(15));
+		SimulatedRun run = new SimulatedRun(12, SimulatedJvm.Collector.G1, 6 * GB,
+				Scenarios.leak(60 * MB, 28 * MB, 60_000), settings, (jvm) -> {
+				}).run(Duration.ofMinutes(15));
+		assertThat(run.forced()).isZero();
+		assertThat(run.heapFindings).contains(Finding.NEEDS_OLD_COLLECTION).doesNotContain(Finding.CONFIRMING);
+		assertThat(run.watch.report().heap().verdict().reason()).contains("live histograms cannot measure");
 	}
 
 	@Test
-	void youngOnlySuspicionShouldBeConfirmedByRisingLiveHistograms() {
-		LeakWatch watch = watch(this::growingListeners);
-		climbAfterYoungCollections(watch);
-		assertThat(watch.report().heap().verdict().suspicion()).isTrue();
-		assertThat(watch.report().round().purpose()).isEqualTo("confirm");
-		assertThat(this.actionCalls).isEmpty();
-		advance(10);
-		watch.tick();
-		advance(10);
-		watch.tick();
-		assertThat(this.actionCalls).containsExactly("heap");
-		assertThat(this.published).hasSize(1);
-		LeakSuspectedEvent event = (LeakSuspectedEvent) this.published.get(0);
-		assertThat(event.getEvidence().basis()).isEqualTo(Basis.CONFIRMED);
-		assertThat(event.getSuspects().get(0).className()).isEqualTo("com.example.OrderListener");
-		assertThat(this.histogramsTaken).as("the confirming histograms also name the suspects").hasValue(3);
-	}
-
-	@Test
-	void youngOnlySuspicionShouldBeRefutedByFlatLiveHistograms() {
-		LeakWatch watch = watch((step) -> histogram(1000, 1000));
-		climbAfterYoungCollections(watch);
-		advance(10);
-		watch.tick();
-		advance(10);
-		watch.tick();
-		assertThat(this.published).isEmpty();
-		assertThat(this.actionCalls).isEmpty();
-		assertThat(watch.report().heap().leak()).isFalse();
-		assertThat(watch.report().lastRefutation()).contains("garbage");
-		assertThat(watch.report().round()).isNull();
-		advance(31);
-		watch.tick();
-		assertThat(watch.report().round()).as("the 30 s cool-down doubled after a refutation").isNull();
-		advance(30);
-		watch.tick();
-		assertThat(watch.report().round()).isNotNull();
-		assertThat(watch.report().round().purpose()).isEqualTo("confirm");
-	}
-
-	@Test
-	void histogramsOffShouldPublishTheLeakAtOnceWithoutSuspects() {
-		LeakWatch watch = new LeakWatch(
-				this.settings.withHistograms(false, 3, Duration.ofSeconds(10), Duration.ofSeconds(30)), this.history,
-				new MemorySampler(), snapshots(this::growingListeners), List.of(), this.published::add,
-				this.uptime::get, 0, 64);
-		for (int i = 0; i < 5; i++) {
-			record(CollectionKind.FULL, 0.95);
+	void theWatchShouldNeverForceMoreCollectionsThanItsBudget() {
+		// Young collections keep climbing and old ones keep refuting it, for hours.
+		SimulatedRun run = new SimulatedRun(13, SimulatedJvm.Collector.G1, 6 * GB, Scenarios.flat(300 * MB),
+				SimulatedRun.defaults(), (jvm) -> jvm.promotedPerSecond = 0.4 * MB).run(Duration.ofHours(4));
+		List<Long> forced = run.jvm.forced();
+		for (long at : forced) {
+			long within = forced.stream().filter((other) -> other > at - 3_600_000L && other <= at).count();
+			assertThat(within).as("forced within the hour before %d", at).isLessThanOrEqualTo(3);
 		}
-		watch.tick();
-		assertThat(this.histogramsTaken).hasValue(0);
-		assertThat(this.published).singleElement()
-			.satisfies((event) -> assertThat(((LeakSuspectedEvent) event).getSuspects()).isEmpty());
+		assertThat(run.anyLeak()).isFalse();
 	}
 
 	@Test
-	void reportShouldSayNotJudgedBeforeTheFirstTick() {
-		LeakWatch watch = watch(this::growingListeners);
-		assertThat(watch.report().heap().status()).isEqualTo(TrendStatus.COLLECTING);
-		assertThat(watch.report().heap().verdict().reason()).startsWith("Not judged yet");
-	}
+	void anErrorInALiveHistogramShouldEndTheRoundAsAFailure() {
+		AtomicInteger calls = new AtomicInteger();
+		GcHistory history = new GcHistory();
+		GcEventRecorder recorder = new GcEventRecorder(history, 64);
+		SimulatedJvm jvm = new SimulatedJvm(14, SimulatedJvm.Collector.G1, 6 * GB,
+				Scenarios.leak(60 * MB, 28 * MB, 60_000), recorder);
+		LiveHistograms failing = new LiveHistograms() {
+			@Override
+			public boolean isAvailable() {
+				return true;
+			}
 
-	/**
-	 * Only young collections, climbing fast enough that the headroom runs out within the
-	 * span watched: a suspicion, and the first confirming histogram is taken at once.
-	 */
-	private void climbAfterYoungCollections(LeakWatch watch) {
-		for (int i = 0; i <= 20; i++) {
-			record(CollectionKind.YOUNG, 0.2 + 0.025 * i);
-			advance(5);
-		}
-		watch.tick();
-	}
-
-	private LeakWatch watch(IntFunction<ClassHistogram> histograms) {
-		SuspicionAction action = (resource) -> {
-			this.actionCalls.add(resource);
-			return "dumped heap";
+			@Override
+			public ClassHistogram capture() {
+				if (calls.incrementAndGet() == 2) {
+					throw new OutOfMemoryError("Java heap space");
+				}
+				return jvm.capture();
+			}
 		};
-		return new LeakWatch(this.settings, this.history, new MemorySampler(), snapshots(histograms),
-				List.of(action), this.published::add, this.uptime::get, 0, 64);
+		LeakWatch watch = LeakWatch.builder(SimulatedRun.defaults(), history)
+			.memory(jvm)
+			.histograms(failing)
+			.clock(jvm::now, 0)
+			.build();
+		boolean failed = false;
+		for (long t = 30_000; t <= Duration.ofMinutes(20).toMillis(); t += 30_000) {
+			jvm.advanceTo(t);
+			watch.tick();
+			failed |= watch.report().lastRoundFailure() != null;
+		}
+		assertThat(calls).hasValueGreaterThanOrEqualTo(2);
+		assertThat(failed).isTrue();
+		assertThat(watch.report().round()).as("no round stuck").isNull();
+		assertThat(watch.report().at()).isEqualTo(watch.instant(Duration.ofMinutes(20).toMillis()));
 	}
 
-	private LiveHistograms snapshots(IntFunction<ClassHistogram> histograms) {
-		return new SnapshotLiveHistograms(new Snapshots((liveOnly) -> histograms.apply(this.histogramsTaken.getAndIncrement()),
-				new SnapshotStore(10), new CollectionGuard(Duration.ofSeconds(1)), Clock.systemUTC()));
+	@Test
+	void suspicionActionsShouldRunOnTheirOwnThreadAndTheirNotesReachTheEvent() throws Exception {
+		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> new Thread(task, "leaks-suspicion"));
+		try {
+			AtomicReference<String> thread = new AtomicReference<>();
+			SuspicionAction dump = (resource) -> {
+				thread.set(Thread.currentThread().getName());
+				return "heap dump heapdump-1.hprof";
+			};
+			GcHistory history = new GcHistory();
+			GcEventRecorder recorder = new GcEventRecorder(history, 64);
+			SimulatedJvm jvm = new SimulatedJvm(15, SimulatedJvm.Collector.PARALLEL, 512 * MB,
+					Scenarios.leak(60 * MB, 40 * MB, 60_000), recorder);
+			List<Object> events = new ArrayList<>();
+			LeakWatch watch = LeakWatch.builder(SimulatedRun.defaults(), history)
+				.memory(jvm)
+				.histograms(jvm)
+				.actions(new SuspicionActions(List.of(dump), executor))
+				.publisher(events::add)
+				.clock(jvm::now, 0)
+				.build();
+			for (long t = 30_000; t <= Duration.ofMinutes(12).toMillis() && events.isEmpty(); t += 30_000) {
+				jvm.advanceTo(t);
+				watch.tick();
+				Thread.sleep(20);
+			}
+			assertThat(thread.get()).isEqualTo("leaks-suspicion");
+			assertThat(events).as("%s", events).singleElement()
+				.satisfies((event) -> assertThat(((LeakSuspectedEvent) event).getNotes())
+					.containsExactly("heap dump heapdump-1.hprof"));
+		}
+		finally {
+			executor.shutdownNow();
+			executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
 	}
 
-	/**
-	 * A leak of listeners: each step retains 1,000 more listeners and their byte arrays
-	 * (which outweigh them), strings grow too; one application class does not grow. The
-	 * live heap starts above half the max, so at this pace it fills within the span the
-	 * climb was watched.
-	 */
-	private ClassHistogram growingListeners(int step) {
-		return histogram(1000 + step * 1000, 500);
+	@Test
+	void liveSnapshotsAndCollectionsRequestedDuringALeakShouldNotDelayTheEventByMoreThanOneInterval() {
+		long undisturbed = eventTime((run) -> {
+		});
+		long disturbed = eventTime((run) -> {
+			long t = run.jvm.now();
+			// The README's checklist: two live snapshots, then POST /gc.
+			if (t == 4 * 60_000 || t == 5 * 60_000) {
+				run.jvm.forceFullCollection("Heap Inspection Initiated GC");
+			}
+			if (t == 6 * 60_000) {
+				run.jvm.forceFullCollection("System.gc()");
+			}
+		});
+		assertThat(undisturbed).isPositive();
+		assertThat(disturbed).as(this.lastReasons).isPositive().isLessThanOrEqualTo(undisturbed + 30_000);
 	}
 
-	private static ClassHistogram histogram(long listeners, long stable) {
-		return new ClassHistogram(List.of(new HistogramEntry("[J", "java.base@17", 1000, (long) (MAX_HEAP * 0.55)),
-				new HistogramEntry("[B", "java.base@17", listeners * 10 + 5000, listeners * 20_000 + 1_000_000),
-				new HistogramEntry("java.lang.String", "java.base@17", listeners * 10 + 9000, listeners * 240),
-				new HistogramEntry("com.example.OrderListener", null, listeners, listeners * 32),
-				new HistogramEntry("com.example.Stable", null, stable, stable * 24)));
+	private String lastReasons = "";
+
+	private long eventTime(java.util.function.Consumer<SimulatedRun> each) {
+		SimulatedRun run = new SimulatedRun(16, SimulatedJvm.Collector.G1, 6 * GB,
+				Scenarios.leak(60 * MB, 28 * MB, 60_000), SimulatedRun.defaults(), (jvm) -> {
+				}).run(Duration.ofMinutes(20), each);
+		this.lastReasons = String.join("\n", run.reasons);
+		return run.firstEventAt;
 	}
 
-	private void record(CollectionKind kind, double shareOfMax) {
-		this.history.record(new HeapAfterGc(this.uptime.get(), kind, (long) (MAX_HEAP * shareOfMax), MAX_HEAP));
+	@Test
+	void aLeakThatStopsShouldBeClearedOnce() {
+		// 40 MiB/min for 12 min on a Parallel 1 GiB heap, then nothing more is retained.
+		SimulatedRun run = new SimulatedRun(17, SimulatedJvm.Collector.PARALLEL, GB,
+				(t) -> 60 * MB + 40 * MB * Math.min(t, 13 * 60_000) / 60_000, SimulatedRun.defaults(), (jvm) -> {
+				}).run(Duration.ofMinutes(60));
+		assertThat(run.events.stream().filter(LeakSuspectedEvent.class::isInstance)).hasSize(1);
+		assertThat(run.events.stream().filter(LeakClearedEvent.class::isInstance)).hasSize(1);
+		assertThat(run.watch.report().heap().leak()).isFalse();
 	}
 
-	private void advance(long seconds) {
-		this.uptime.addAndGet(seconds * SECOND);
+	@Test
+	void theReportShouldSayNotJudgedBeforeTheFirstTick() {
+		LeakWatch watch = LeakWatch.builder(SimulatedRun.defaults(), new GcHistory()).build();
+		assertThat(watch.report().heap().verdict().finding()).isEqualTo(Finding.NOT_JUDGED);
+		assertThat(watch.report().resources()).extracting(TrendReport.ResourceState::type)
+			.containsExactly(Resource.values());
 	}
 
 }

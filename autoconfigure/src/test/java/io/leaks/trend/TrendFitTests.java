@@ -46,6 +46,40 @@ class TrendFitTests {
 	}
 
 	@Test
+	void fewStrictlyRisingPointsShouldBeSignificantExactly() {
+		// Five daily full-collection floors, each higher: chance alone orders them so once in 5! = 120.
+		TrendFit five = TrendFit.of(List.of(new Point(0, 2450), new Point(1, 2830), new Point(2, 3410),
+				new Point(3, 3880), new Point(4, 4350)));
+		assertThat(five.pRising()).isCloseTo(1 / 120.0, within(1e-12));
+		assertThat(five.rises(0.01)).isTrue();
+		TrendFit four = TrendFit.of(line(4, 100, 5));
+		assertThat(four.pRising()).isCloseTo(1 / 24.0, within(1e-12));
+		assertThat(four.rises(0.01)).isFalse();
+	}
+
+	@Test
+	void exactAndApproximatePValuesShouldAgreeWhereTheyMeet() {
+		List<Point> points = new ArrayList<>();
+		java.util.Random random = new java.util.Random(7);
+		for (int i = 0; i < 12; i++) {
+			points.add(new Point(i * 1000L, i * 3 + random.nextInt(20)));
+		}
+		TrendFit fit = TrendFit.of(points);
+		double approximate = TrendFit.pRising(TrendFit.EXACT_UP_TO + 1, 0, fit.z());
+		assertThat(fit.pRising()).isLessThan(0.01).isCloseTo(approximate, within(0.005));
+	}
+
+	@Test
+	void noiseShouldBeTheScatterAroundTheLine() {
+		List<Point> points = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			points.add(new Point(i * 1000L, 1000 + 5L * i + ((i % 2 == 0) ? 10 : -10)));
+		}
+		assertThat(TrendFit.of(points).noise()).isCloseTo(14.8, within(0.5));
+		assertThat(TrendFit.of(line(20, 1000, 5)).noise()).isZero();
+	}
+
+	@Test
 	void selectShouldFindOrderStatistics() {
 		double[] values = { 5, 3, 9, 1, 7, 3, 8 };
 		assertThat(TrendFit.select(values.clone(), 0, values.length - 1, 0)).isEqualTo(1);

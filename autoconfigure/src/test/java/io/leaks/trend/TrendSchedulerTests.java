@@ -22,10 +22,11 @@ class TrendSchedulerTests {
 
 	@Test
 	void shouldTickOnOneDaemonThreadSurviveFailuresAndStop() {
-		LeakWatch watch = new LeakWatch(
-				WatchSettings.derive(Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(60)), new GcHistory(),
-				new MemorySampler(), null, List.of(), (event) -> {
-				}, this::flakyUptime, 0, 64);
+		LeakWatch watch = LeakWatch
+			.builder(WatchSettings.derive(Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(60)), new GcHistory())
+			.clock(this::flakyUptime, 0)
+			.historySize(64)
+			.build();
 		GcEventRecorder recorder = new GcEventRecorder(new GcHistory(), 16);
 		TrendScheduler scheduler = new TrendScheduler(watch, recorder, new CollectionUsageWarning(0.99));
 		Instant initial = watch.report().at();

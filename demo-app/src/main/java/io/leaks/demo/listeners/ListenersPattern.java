@@ -31,7 +31,7 @@ public class ListenersPattern extends SequentialPattern {
 	@Override
 	protected long runLeaking(long operation) {
 		OrderListener listener = new OrderListener(operation);
-		this.leakingBus.subscribe(listener::onOrderPlaced);
+		this.leakingBus.subscribe(listener.orderId(), listener::onOrderPlaced);
 		placeOrder(this.leakingBus, listener);
 		return 1;
 	}
@@ -39,7 +39,7 @@ public class ListenersPattern extends SequentialPattern {
 	@Override
 	protected long runFixed(long operation) {
 		OrderListener listener = new OrderListener(operation);
-		try (Subscription subscription = this.fixedBus.subscribe(listener::onOrderPlaced)) {
+		try (Subscription subscription = this.fixedBus.subscribe(listener.orderId(), listener::onOrderPlaced)) {
 			placeOrder(this.fixedBus, listener);
 		}
 		return 1;

@@ -1,0 +1,180 @@
+package io.leaks.trend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Words verdicts for people: the one place where findings and their numbers become
+ * sentences, so the analysis deals in values and tests assert findings.
+ */
+final class VerdictText {
+
+	private VerdictText() {
+	}
+
+	static String reason(Verdict verdict) {
+		Verdict.Facts facts = verdict.facts();
+		Evidence evidence = verdict.evidence();
+		boolean bytes = verdict.resource().bytes();
+		return switch (verdict.finding()) {
+			case NOT_JUDGED -> "Not judged yet: the first judgement comes one interval after start";
+			case WARMING_UP -> "Warming up: observations in the first " + Units.duration(facts.warmupMillis())
+					+ " after start are ignored (leaks.trend.warmup)";
+			case NEEDS_OBSERVATIONS -> "Collecting evidence: " + count(facts.observations(), observation(verdict))
+					+ " after the warm-up so far; a verdict needs at least " + TrendSettings.MIN_POINTS;
+			case NEEDS_SPAN -> "Collecting evidence: " + count(facts.observations(), observation(verdict)) + " over "
+					+ Units.duration(facts.observedMillis()) + "; a verdict needs them to span at least "
+					+ Units.duration(facts.minEvidenceMillis()) + " (leaks.trend.min-evidence)";
+			case NEEDS_OLD_COLLECTION -> "Occupancy after young collections rises " + rise(verdict, bytes)
+					+ ", but young collections leave garbage behind and live histograms cannot measure the true "
+					+ "floor here (leaks.trend.histograms is off or the JVM has no histograms): a leak is called "
+					+ "once old-generation collections show it, or when the heap is near full";
+			case CONFIRMING -> facts.liveFloors().isEmpty() ? "Occupancy after young collections rises "
+					+ rise(verdict, bytes)
+					+ "; young collections leave garbage behind, so live histograms measure the true floor next"
+					: "Occupancy after young collections rises " + Units.rate(facts.youngPerMinute(), true)
+							+ "; live histograms measured the live heap at " + levels(facts.liveFloors())
+							+ ": it rose, but not at every step, as a batch landing does; whether that stays is for "
+							+ "the next round of live histograms to tell";
+			case FILLING -> capitalized(subject(verdict)) + " rises " + rise(verdict, bytes) + live(facts)
+					+ " and keeps its pace, but a cache filling up looks the same until it levels off: " + filling(
+							verdict);
+			case FLAT -> "No leak: " + subject(verdict) + " shows no significant rise over "
+					+ Units.duration(evidence.spanMillis()) + " (" + evidence.points() + " points)";
+			case LEVELLING_OFF -> "No leak: " + subject(verdict) + " rose " + Units.rate(verdict.growthPerMinute(), bytes)
+					+ " over " + Units.duration(evidence.spanMillis()) + " but is levelling off, as warm-up and "
+					+ "caches do (pace kept " + decimal(evidence.pace()) + ")";
+			case REFUTED -> "No leak: live histograms measured the live heap at " + levels(facts.liveFloors())
+					+ ", no steady rise beyond its noise, while occupancy after young collections rose "
+					+ Units.rate(facts.youngPerMinute(), true)
+					+ ": that climb was mostly garbage waiting for an old collection";
+			case GROWING -> "Leak: " + subject(verdict) + " keeps growing, " + rise(verdict, bytes) + live(facts) + ", "
+					+ grounds(verdict) + exhaustion(verdict, bytes);
+			case FILLS_SOON -> "Leak: " + subject(verdict) + " rises " + rise(verdict, bytes) + live(facts)
+					+ exhaustion(verdict, bytes);
+			case PRESSURE -> pressure(verdict);
+		};
+	}
+
+	private static String subject(Verdict verdict) {
+		return switch (verdict.evidence().basis()) {
+			case FLOOR_TREND, PRESSURE -> "the floor after old-generation collections";
+			case YOUNG_TREND -> "occupancy after young collections";
+			case CONFIRMED -> "the live heap";
+			default -> switch (verdict.resource()) {
+				case HEAP -> "the heap";
+				case METASPACE -> "metaspace";
+				case THREADS -> "the number of live threads";
+				case DIRECT -> "direct buffer memory";
+				case MAPPED -> "mapped buffer memory";
+				case RESIDENT -> "resident memory outside the heap";
+			};
+		};
+	}
+
+	private static String observation(Verdict verdict) {
+		return (verdict.resource() == Resource.HEAP) ? "collection" : "sample";
+	}
+
+	private static String rise(Verdict verdict, boolean bytes) {
+		Evidence evidence = verdict.evidence();
+		String rise = Units.rate(verdict.growthPerMinute(), bytes) + " over " + Units.duration(evidence.spanMillis());
+		if (evidence.basis() == Basis.CONFIRMED) {
+			return rise;
+		}
+		return rise + " (" + evidence.points() + " points, p=" + probability(evidence.pValue()) + ", pace kept "
+				+ decimal(evidence.pace()) + ")";
+	}
+
+	private static String live(Verdict.Facts facts) {
+		return facts.liveFloors().isEmpty() ? ""
+				: ", as live histograms measured (" + levels(facts.liveFloors()) + ")";
+	}
+
+	private static String filling(Verdict verdict) {
+		Verdict.Facts facts = verdict.facts();
+		List<String> ways = new ArrayList<>();
+		if (!verdict.resource().judgedThroughTime()) {
+			ways.add("it persists for " + Units.duration(facts.persistSpanMillis()) + " having grown to three times "
+					+ "its starting level, more slowly than would fill " + limitName(verdict) + " within "
+					+ Units.duration(TrendSettings.SLOW.toMillis()));
+		}
+		ways.add("it keeps rising for " + Units.duration(facts.longSpanMillis()));
+		if (facts.limit() > 0) {
+			ways.add("at its pace " + limitName(verdict) + " would fill within "
+					+ Units.duration(TrendSettings.URGENT.toMillis()) + " or within the span watched (now "
+					+ Units.duration((long) Math.min(Long.MAX_VALUE / 2, facts.untilLimitMillis())) + ")");
+		}
+		return "it is called a leak once " + String.join(", or once ", ways);
+	}
+
+	private static String grounds(Verdict verdict) {
+		Grounds grounds = verdict.grounds();
+		Evidence evidence = verdict.evidence();
+		if (grounds == Grounds.PERSISTED) {
+			double share = (evidence.fittedFrom() > 0)
+					? (double) (evidence.fittedTo() - evidence.fittedFrom()) / evidence.fittedFrom() : 0;
+			return "having grown by " + Math.round(share * 100) + "% of its starting level without slowing down";
+		}
+		return "without slowing down for " + Units.duration(evidence.spanMillis());
+	}
+
+	private static String exhaustion(Verdict verdict, boolean bytes) {
+		Verdict.Facts facts = verdict.facts();
+		if (facts.limit() <= 0 || facts.untilLimitMillis() < 0 || Double.isInfinite(facts.untilLimitMillis())) {
+			return "; it has no limit to run into";
+		}
+		return "; at that pace " + limitName(verdict) + " of " + Units.amount(facts.limit(), bytes)
+				+ " fills in about " + Units.duration((long) facts.untilLimitMillis());
+	}
+
+	private static String limitName(Verdict verdict) {
+		return switch (verdict.resource()) {
+			case HEAP -> "the heap";
+			case RESIDENT -> "the memory limit";
+			default -> "its limit";
+		};
+	}
+
+	private static String pressure(Verdict verdict) {
+		Verdict.Facts facts = verdict.facts();
+		String found = facts.backToBack()
+				? "The last " + facts.pressureCollections() + " collections were back-to-back full collections that "
+						+ "each left more than " + percent(facts.pressureShare())
+						+ " of the committed heap in use, which the JVM can no longer grow"
+				: "The last " + facts.pressureCollections() + " whole-heap collections each left more than "
+						+ percent(facts.pressureShare()) + " of the heap's " + Units.bytes(facts.limit()) + " in use";
+		return "Leak: " + found.substring(0, 1).toLowerCase(Locale.ROOT) + found.substring(1)
+				+ ": collections no longer free memory (" + Units.bytes(verdict.evidence().fittedTo()) + " retained)";
+	}
+
+	static String levels(List<Long> values) {
+		List<String> levels = new ArrayList<>();
+		for (long value : values) {
+			levels.add(Units.bytes(value));
+		}
+		return String.join(" -> ", levels);
+	}
+
+	private static String count(int count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
+	}
+
+	private static String percent(double share) {
+		return Math.round(share * 100) + "%";
+	}
+
+	private static String decimal(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+	private static String probability(double p) {
+		return (p < 0.0001) ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+	}
+
+	private static String capitalized(String text) {
+		return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+	}
+
+}

@@ -1,0 +1,192 @@
+package io.leaks.trend;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.LongUnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What one series shows, at the starter's defaults (2 min warm-up and min-evidence: a
+ * rise must persist 4 min, a long span is 60 min), on shapes with known answers.
+ */
+class SeriesJudgementTests {
+
+	static final long MB = 1024 * 1024;
+
+	static final long MINUTE = 60_000;
+
+	private final TrendSettings settings = TrendSettings.defaults();
+
+	private final Random random = new Random(42);
+
+	@Test
+	void tooFewPointsShouldAskForMore() {
+		SeriesJudgement judged = judge(series(4, MINUTE, (t) -> 100 * MB, 0), 0);
+		assertThat(judged.finding()).isEqualTo(Finding.NEEDS_OBSERVATIONS);
+		assertThat(judged.observations()).isEqualTo(4);
+	}
+
+	@Test
+	void pointsOverTooShortASpanShouldAskForMoreTime() {
+		assertThat(judge(series(20, 1000, (t) -> 100 * MB, 0), 0).finding()).isEqualTo(Finding.NEEDS_SPAN);
+	}
+
+	@Test
+	void noiseWithoutATrendShouldBeFlat() {
+		SeriesJudgement judged = judge(series(120, 30_000, (t) -> 500 * MB, 20 * MB), 4096 * MB);
+		assertThat(judged.finding()).isEqualTo(Finding.FLAT);
+		assertThat(judged.leak()).isFalse();
+	}
+
+	@Test
+	void aRiseThatFillsTheHeapWithinTheSpanWatchedShouldFillSoon() {
+		// 40 MiB/min for 6 min in a 512 MiB heap: half the headroom is gone.
+		SeriesJudgement judged = judge(series(12, 30_000, (t) -> 100 * MB + 40 * MB * t / MINUTE, MB), 512 * MB);
+		assertThat(judged.finding()).isEqualTo(Finding.FILLS_SOON);
+		assertThat(judged.grounds()).isEqualTo(Grounds.HALF_FREE);
+	}
+
+	@Test
+	void aRiseThatFillsTheHeapWithinTwentyMinutesShouldBeUrgentOncePersistent() {
+		// 10 MiB/min with 150 MiB left: 15 min to go after 4.5 min of evidence.
+		LongUnaryOperator rise = (t) -> 300 * MB + 10 * MB * t / MINUTE;
+		assertThat(judge(series(5, 30_000, rise, 0), 500 * MB).grounds()).as("2 min of evidence").isNull();
+		SeriesJudgement judged = judge(series(10, 30_000, rise, 0), 500 * MB);
+		assertThat(judged.grounds()).isEqualTo(Grounds.URGENT);
+		assertThat(judged.window().untilLimit()).isLessThan(Duration.ofMinutes(20).toMillis());
+	}
+
+	@Test
+	void aSlowSteadyRiseOnABigHeapShouldBeALeakOnceItPersisted() {
+		// The demo's cache leak on a 6 GiB heap: 28 MiB/min from 60 MiB; exhaustion 3.5 h away.
+		LongUnaryOperator leak = (t) -> 60 * MB + 28 * MB * t / MINUTE;
+		SeriesJudgement early = judge(series(6, 30_000, leak, MB), 6144 * MB);
+		assertThat(early.finding()).as("2.5 min: a cache could still fill like this").isEqualTo(Finding.FILLING);
+		SeriesJudgement judged = judge(series(10, 30_000, leak, MB), 6144 * MB);
+		assertThat(judged.finding()).isEqualTo(Finding.GROWING);
+		assertThat(judged.grounds()).isEqualTo(Grounds.PERSISTED);
+	}
+
+	@Test
+	void aBoundedCacheFillingFastShouldNeverBeALeakWhileItFills() {
+		// Filling to 40% of the free heap over 20 min, judged at every interval as it fills.
+		long heap = 6144 * MB;
+		LongUnaryOperator cache = (t) -> 60 * MB + (long) (0.4 * heap * Math.min(1, t / (20.0 * MINUTE)));
+		for (int n = 5; n <= 90; n++) {
+			SeriesJudgement judged = judge(series(n, 30_000, cache, MB), heap);
+			assertThat(judged.leak()).as("after %d points: %s", n, judged.finding()).isFalse();
+			assertThat(judged.finding()).isNotEqualTo(Finding.FLAT);
+		}
+	}
+
+	@Test
+	void aFillingCacheShouldSayFillingNeverStable() {
+		long heap = 6144 * MB;
+		SeriesJudgement judged = judge(series(20, 30_000, (t) -> 60 * MB + 120 * MB * t / MINUTE, MB), heap);
+		assertThat(judged.finding()).isEqualTo(Finding.FILLING);
+		assertThat(judged.finding().status()).isEqualTo(TrendStatus.COLLECTING);
+	}
+
+	@Test
+	void warmUpThatLevelsOffShouldLevelOff() {
+		LongUnaryOperator warmup = (t) -> 50 * MB + (long) (400 * MB * (1 - Math.exp(-t / (8.0 * MINUTE))));
+		SeriesJudgement judged = judge(series(60, 30_000, warmup, MB), 4096 * MB);
+		assertThat(judged.finding()).isEqualTo(Finding.LEVELLING_OFF);
+	}
+
+	@Test
+	void aSlowRiseShouldBeALeakAfterTheLongSpanWhateverItsSize() {
+		// 6 MiB/h on 500 MiB: never half its level within the record, but it keeps rising.
+		LongUnaryOperator slow = (t) -> 500 * MB + 6 * MB * t / (60 * MINUTE);
+		assertThat(judge(series(50, MINUTE, slow, MB / 4), 2048 * MB).grounds()).isNull();
+		SeriesJudgement judged = judge(series(70, MINUTE, slow, MB / 4), 2048 * MB);
+		assertThat(judged.grounds()).isEqualTo(Grounds.LONG);
+	}
+
+	@Test
+	void aLeakThatStartsLateShouldBeSeenAsFastAsOneAtStart() {
+		// 20 MiB/min from 200 MiB on a 4 GiB heap, from the start, or after a flat day.
+		long heap = 4096 * MB;
+		int fromStart = pointsUntilLeak(List.of(), heap);
+		List<Point> day = series(2880, 30_000, (t) -> 200 * MB, MB);
+		int afterADay = pointsUntilLeak(day, heap);
+		assertThat(fromStart).isPositive();
+		assertThat(afterADay).as("within 90 s").isBetween(fromStart - 3, fromStart + 3);
+	}
+
+	private int pointsUntilLeak(List<Point> history, long heap) {
+		long onset = history.isEmpty() ? 0 : history.get(history.size() - 1).atMillis() + 30_000;
+		List<Point> points = new ArrayList<>(history);
+		for (int i = 0; i < 200; i++) {
+			points.add(new Point(onset + i * 30_000L, 200 * MB + 10 * MB * i + (i % 2) * MB / 2));
+			SeriesJudgement judged = judge(points, heap);
+			if (judged.leak()) {
+				System.out.println("leak after " + (i + 1) + ": " + judged.grounds() + " span "
+						+ judged.window().spanMillis() + " pace " + judged.window().pace() + " start "
+						+ judged.window().start() / MB + " growth " + judged.window().growth() / MB);
+				return i + 1;
+			}
+		}
+		return -1;
+	}
+
+	@Test
+	void aRiseThatOnlyJustBeganShouldNotCountTheFlatBeforeItAsPersistence() {
+		// Flat for 3 min, then rising for 2 min: the 5-min window's growth all lies in its later half.
+		List<Point> points = new ArrayList<>();
+		for (int i = 0; i <= 10; i++) {
+			long at = i * 30_000L;
+			points.add(new Point(at, 200 * MB + ((i > 6) ? (i - 6) * 60 * MB : 0)));
+		}
+		SeriesJudgement judged = judge(points, 16384 * MB);
+		assertThat(judged.leak()).isFalse();
+	}
+
+	@Test
+	void aPoolRampingToItsMaxShouldNotBeAThreadLeakJudgedAtEveryInterval() {
+		// 20 threads, ramping by 10 a minute in steps to 200, then staying there.
+		LongUnaryOperator ramp = (t) -> Math.min(200, 20 + 10 * (t / MINUTE));
+		for (int n = 5; n <= 240; n++) {
+			SeriesJudgement judged = SeriesJudgement.of(series(n, 30_000, ramp, 0), 0, Resource.THREADS, this.settings);
+			assertThat(judged.leak()).as("after %d samples: %s", n, judged.finding()).isFalse();
+		}
+	}
+
+	@Test
+	void threadsThatKeepRisingShouldBeALeakAfterTheLongSpan() {
+		LongUnaryOperator leak = (t) -> 30 + 3 * (t / MINUTE);
+		SeriesJudgement judged = SeriesJudgement.of(series(130, 30_000, leak, 0), 0, Resource.THREADS, this.settings);
+		assertThat(judged.grounds()).isEqualTo(Grounds.LONG);
+	}
+
+	@Test
+	void upperBoundsShouldNeedAClimbWorthAPercentOfTheHeap() {
+		// Garbage creeping up by 30 MiB over 30 min on an idle heap: worth live histograms on
+		// 512 MiB, not on 6 GiB.
+		LongUnaryOperator creep = (t) -> 50 * MB + 30 * MB * t / (30 * MINUTE);
+		List<Point> points = series(60, 30_000, creep, 0);
+		assertThat(SeriesJudgement.ofUpperBounds(points, 6144 * MB, this.settings).leak()).isFalse();
+		assertThat(SeriesJudgement.ofUpperBounds(points, 512 * MB, this.settings).leak()).isTrue();
+	}
+
+	private SeriesJudgement judge(List<Point> points, long limit) {
+		return SeriesJudgement.of(points, limit, Resource.HEAP, this.settings);
+	}
+
+	/** Points every step from 0, following a shape, with uniform noise of the given spread. */
+	private List<Point> series(int count, long stepMillis, LongUnaryOperator shape, long noise) {
+		List<Point> points = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			long at = i * stepMillis;
+			long jitter = (noise > 0) ? (long) ((this.random.nextDouble() - 0.5) * 2 * noise) : 0;
+			points.add(new Point(at, shape.applyAsLong(at) + jitter));
+		}
+		return points;
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.leaks.trend;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class SimulationExplorationTests {
+
+	static final long MB = 1024 * 1024;
+
+	@Test
+	void explore() {
+		long big = 6L * 1024 * MB;
+		print("demo cache leak 28MiB/min 6GiB G1", new SimulatedRun(1, SimulatedJvm.Collector.G1, big,
+				Scenarios.leak(60 * MB, 28 * MB, 60_000), SimulatedRun.defaults(), (jvm) -> {
+				}).run(Duration.ofMinutes(45)));
+		print("fresh 12MiB/min 6GiB G1", new SimulatedRun(2, SimulatedJvm.Collector.G1, big,
+				Scenarios.leak(40 * MB, 12 * MB, 60_000), SimulatedRun.defaults(), (jvm) -> {
+				}).run(Duration.ofMinutes(45)));
+		print("bounded cache 40% free over 20min 6GiB", new SimulatedRun(3, SimulatedJvm.Collector.G1, big,
+				Scenarios.boundedCache(60 * MB, (long) (0.4 * big), 60_000, 20 * 60_000), SimulatedRun.defaults(),
+				(jvm) -> {
+				}).run(Duration.ofMinutes(45)));
+		print("sawtooth 6GiB", new SimulatedRun(4, SimulatedJvm.Collector.G1, big, Scenarios.flat(200 * MB),
+				SimulatedRun.defaults(), (jvm) -> jvm.promotedPerSecond = 20 * MB).run(Duration.ofMinutes(45)));
+		print("idle 6GiB", new SimulatedRun(5, SimulatedJvm.Collector.G1, big, Scenarios.flat(50 * MB),
+				SimulatedRun.defaults(), (jvm) -> {
+					jvm.allocationPerSecond = 0.2 * MB;
+					jvm.promotedPerSecond = 0.01 * MB;
+				}).run(Duration.ofMinutes(45)));
+		print("diurnal 512MiB", new SimulatedRun(6, SimulatedJvm.Collector.G1, 512 * MB,
+				Scenarios.diurnal(80 * MB, 80 * MB, 3_600_000), SimulatedRun.defaults(), (jvm) -> {
+				}).run(Duration.ofMinutes(120)));
+		print("listener 20MiB/min 256MiB test settings", new SimulatedRun(7, SimulatedJvm.Collector.G1, 256 * MB,
+				Scenarios.leak(40 * MB, 20 * MB, 30_000), SimulatedRun.testSettings(), (jvm) -> {
+				}).run(Duration.ofMinutes(10)));
+		print("slow leak 30MiB/h 512MiB parallel", new SimulatedRun(8, SimulatedJvm.Collector.PARALLEL, 512 * MB,
+				Scenarios.leak(80 * MB, 0.5 * MB, 0), SimulatedRun.defaults(), (jvm) -> {
+				}).run(Duration.ofMinutes(120)));
+	}
+
+	static boolean verbose = Boolean.getBoolean("verbose");
+
+	private static void print(String name, SimulatedRun run) {
+		if (verbose) {
+			System.out.println("== " + name);
+			run.reasons.forEach(System.out::println);
+		}
+		System.out.printf("%-45s leak=%s event=%s exhausted=%s forced=%d findings=%s%n", name,
+				run.firstLeak.isEmpty() ? "-" : run.firstLeak, run.firstEventAt / 1000, run.exhaustedAt / 1000,
+				run.forced(), compress(run));
+	}
+
+	private static String compress(SimulatedRun run) {
+		StringBuilder out = new StringBuilder();
+		Finding last = null;
+		for (int i = 0; i < run.heapFindings.size(); i++) {
+			Finding finding = run.heapFindings.get(i);
+			if (finding != last) {
+				out.append(" ").append(i * run.watch.settings().interval().toSeconds()).append("s:").append(finding);
+				last = finding;
+			}
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.leaks.trend;
+
+import java.time.Duration;
+import java.util.function.LongUnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Statistical claims over many random seeds, each service judged at every interval as
+ * production judges it, at the starter's defaults: healthy services never reach the leak
+ * verdict and stay within the budget of forced collections (none at all when idle or
+ * idle); leaks are called, with at least 40% of their time to exhaustion ahead (stepwise
+ * leaks on a collector without whole-heap collections: 10%).
+ */
+@Tag("core")
+class TrendPropertiesTests {
+
+	static final long MB = 1024 * 1024;
+
+	static final long GB = 1024 * MB;
+
+	static final long MINUTE = 60_000;
+
+	static final int SEEDS = 12;
+
+	static Stream<Arguments> healthy() {
+		return Stream.of(
+				healthy("flat", 2 * GB, Scenarios.flat(300 * MB), 0.5, false),
+				healthy("bounded cache filling 40% of the free heap over 20 min", 6 * GB,
+						Scenarios.boundedCache(60 * MB, (long) (0.4 * 6 * GB), MINUTE, 20 * MINUTE), 0.2, false),
+				healthy("bounded cache on a small heap", 512 * MB,
+						Scenarios.boundedCache(60 * MB, 180 * MB, MINUTE, 20 * MINUTE), 0.2, false),
+				// Promoted garbage makes the heap after young collections climb like a leak
+				// between old collections: a round of live histograms may be spent on it.
+				healthy("old-generation sawtooth", 6 * GB, Scenarios.flat(200 * MB), 20, false),
+				healthy("diurnal load cycle", 1 * GB, Scenarios.diurnal(150 * MB, 150 * MB, 60 * MINUTE), 0.5, false),
+				healthy("one-off batch released", 1 * GB, Scenarios.batch(150 * MB, 300 * MB, 10 * MINUTE, 25 * MINUTE),
+						0.5, false),
+				healthy("idle", 6 * GB, Scenarios.flat(50 * MB), 0, true));
+	}
+
+	private static Arguments healthy(String name, long heap, LongUnaryOperator live, double promotedMbPerSecond,
+			boolean noForcedCollections) {
+		return Arguments.of(name, heap, live, promotedMbPerSecond, noForcedCollections);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("healthy")
+	void healthyServicesShouldNeverBeCalledLeakingAndStayWithinTheBudget(String name, long heap, LongUnaryOperator live,
+			double promotedMbPerSecond, boolean noForcedCollections) {
+		for (SimulatedJvm.Collector collector : SimulatedJvm.Collector.values()) {
+			for (long seed = 1; seed <= SEEDS; seed++) {
+				SimulatedRun run = new SimulatedRun(seed, collector, heap, live, SimulatedRun.defaults(), (jvm) -> {
+					jvm.promotedPerSecond = promotedMbPerSecond * MB;
+					if (promotedMbPerSecond == 0) {
+						jvm.allocationPerSecond = 0.2 * MB;
+					}
+				}).run(Duration.ofMinutes(90));
+				String what = name + ", " + collector + ", seed " + seed;
+				assertThat(run.firstLeak).as("%s:%n%s", what, String.join("\n", run.reasons)).isEmpty();
+				assertThat(forcedWithin(run, 45 * MINUTE)).as("%s: forced collections in 45 min", what)
+					.isLessThanOrEqualTo(noForcedCollections ? 0 : 3);
+			}
+		}
+	}
+
+	static Stream<Arguments> leaks() {
+		return Stream.of(
+				leak("fast: fills 512 MiB in about 10 min", 512 * MB, Scenarios.leak(40 * MB, 45 * MB, 2 * MINUTE),
+						25, true),
+				leak("the demo's cache on a default heap", 6 * GB, Scenarios.leak(40 * MB, 28 * MB, MINUTE), 12, false),
+				leak("a fresh app's 12 MiB/min on a default heap", 6 * GB, Scenarios.leak(40 * MB, 12 * MB, MINUTE), 20,
+						false),
+				leak("slow: MB per hour", 1 * GB, Scenarios.leak(150 * MB, 60 * MB / 60.0, 0), 100, false),
+				// A round refuted before the onset doubles the cool-down, which delays the next.
+				leak("late onset after 60 min", 2 * GB, Scenarios.leak(300 * MB, 15 * MB, 60 * MINUTE), 120, true, 0.4),
+				// A round of live histograms sees one batch land at most, which it cannot tell
+				// from a batch that is released later: called late, but before the heap fills.
+				leak("stepwise batches leaving results behind", 1 * GB, Scenarios.stepwise(150 * MB, 25 * MB, 3 * MINUTE),
+						90, true, 0.1));
+	}
+
+	private static Arguments leak(String name, long heap, LongUnaryOperator live, int minutes, boolean exhausts) {
+		return leak(name, heap, live, minutes, exhausts, 0.4);
+	}
+
+	private static Arguments leak(String name, long heap, LongUnaryOperator live, int minutes, boolean exhausts,
+			double lead) {
+		return Arguments.of(name, heap, live, minutes, exhausts, lead);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("leaks")
+	void leaksShouldBeCalledWithTimeToSpare(String name, long heap, LongUnaryOperator live, int minutes,
+			boolean exhausts, double leastLead) {
+		for (SimulatedJvm.Collector collector : SimulatedJvm.Collector.values()) {
+			for (long seed = 1; seed <= SEEDS; seed++) {
+				SimulatedRun run = new SimulatedRun(seed, collector, heap, live, SimulatedRun.defaults(),
+						(jvm) -> jvm.promotedPerSecond = 0.1 * MB)
+					.run(Duration.ofMinutes(exhausts ? 240 : minutes));
+				String what = name + ", " + collector + ", seed " + seed;
+				long detected = run.firstLeak(Resource.HEAP);
+				assertThat(detected).as("%s: called within %d min:%n%s", what, minutes, String.join("\n", run.reasons))
+					.isPositive()
+					.isLessThanOrEqualTo(minutes * MINUTE);
+				if (run.exhaustedAt > 0) {
+					long onset = onset(live);
+					double lead = (double) (run.exhaustedAt - detected) / (run.exhaustedAt - onset);
+					assertThat(lead).as("%s: share of the time to exhaustion still ahead", what).isGreaterThanOrEqualTo(leastLead);
+				}
+			}
+		}
+	}
+
+	/** When a scenario's live set first moves. */
+	private static long onset(LongUnaryOperator live) {
+		long base = live.applyAsLong(0);
+		for (long t = 0; t < 24 * 60 * MINUTE; t += 10_000) {
+			if (live.applyAsLong(t) > base) {
+				return t;
+			}
+		}
+		return 0;
+	}
+
+	private static long forcedWithin(SimulatedRun run, long spanMillis) {
+		long most = 0;
+		for (long at : run.jvm.forced()) {
+			long within = run.jvm.forced().stream().filter((other) -> other >= at && other < at + spanMillis).count();
+			most = Math.max(most, within);
+		}
+		return most;
+	}
+
+}
