@@ -12,6 +12,7 @@ import { createPage } from './lib/page.js';
 import actions from './panels/actions.js';
 import frame from './panels/frame.js';
 import heapDumps from './panels/heap-dumps.js';
+import holders from './panels/holders.js';
 import heap from './panels/heap.js';
 import outsideHeap from './panels/outside-heap.js';
 import snapshots from './panels/snapshots.js';
@@ -19,6 +20,6 @@ import tuning from './panels/tuning.js';
 import verdict from './panels/verdict.js';
 
 // In the order they render.
-const PANELS = [frame, verdict, heap, outsideHeap, actions, snapshots, heapDumps, tuning];
+const PANELS = [frame, verdict, heap, outsideHeap, actions, snapshots, holders, heapDumps, tuning];
 
 createPage(PANELS).start();

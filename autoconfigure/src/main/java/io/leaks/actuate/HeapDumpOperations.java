@@ -1,11 +1,7 @@
 package io.leaks.actuate;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.leaks.heapdump.HeapDump;
@@ -119,23 +115,7 @@ public final class HeapDumpOperations implements LeaksOperations {
 	}
 
 	private String withoutPaths(String message) {
-		Path directory = this.dumps.repository().directory();
-		// Longest first, so a real path is not left half replaced by a shorter one it starts with.
-		Set<String> paths = new TreeSet<>(
-				Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-		paths.add(directory.toString());
-		paths.add(directory.toAbsolutePath().toString());
-		try {
-			paths.add(directory.toRealPath().toString());
-		}
-		catch (IOException | RuntimeException ex) {
-			// Missing or unreadable: the message can only name the paths above.
-		}
-		String hidden = message;
-		for (String path : paths) {
-			hidden = hidden.replace(path, "leaks.heap-dump.directory");
-		}
-		return hidden;
+		return HostPaths.hide(message, Map.of(this.dumps.repository().directory(), "leaks.heap-dump.directory"));
 	}
 
 }

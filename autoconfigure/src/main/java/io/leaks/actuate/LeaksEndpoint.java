@@ -98,9 +98,10 @@ public class LeaksEndpoint {
 	public Object action(@Selector String resource, @Nullable String label, @Nullable String liveOnly,
 			@Nullable String live, @Nullable String flag, @Nullable String value, @Nullable String preset,
 			@Nullable String from, @Nullable String to, @Nullable String top, @Nullable String sort,
-			@Nullable String excludeJdk, @Nullable String filter) {
+			@Nullable String excludeJdk, @Nullable String filter, @Nullable String heapDump,
+			@Nullable String classes, @Nullable String duration, @Nullable String oldObjects) {
 		return route(Verb.POST, resource, null, writeParameters(label, liveOnly, live, flag, value, preset, from, to,
-				top, sort, excludeJdk, filter))
+				top, sort, excludeJdk, filter, heapDump, classes, duration, oldObjects))
 			.body();
 	}
 
@@ -118,10 +119,11 @@ public class LeaksEndpoint {
 	static Parameters writeParameters(@Nullable String label, @Nullable String liveOnly, @Nullable String live,
 			@Nullable String flag, @Nullable String value, @Nullable String preset, @Nullable String from,
 			@Nullable String to, @Nullable String top, @Nullable String sort, @Nullable String excludeJdk,
-			@Nullable String filter) {
+			@Nullable String filter, @Nullable String heapDump, @Nullable String classes, @Nullable String duration,
+			@Nullable String oldObjects) {
 		return Parameters.of("label", label, "liveOnly", liveOnly, "live", live, "flag", flag, "value", value,
 				"preset", preset, "from", from, "to", to, "top", top, "sort", sort, "excludeJdk", excludeJdk, "filter",
-				filter);
+				filter, "heapDump", heapDump, "classes", classes, "duration", duration, "oldObjects", oldObjects);
 	}
 
 	/**

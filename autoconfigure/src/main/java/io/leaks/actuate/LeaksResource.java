@@ -19,7 +19,8 @@ import org.springframework.boot.actuate.endpoint.Access;
  * operations class, its methods and their parameters) and its {@link LeaksOperations}
  * class; a parameter name no route used before is also declared on the operation methods
  * of {@link LeaksEndpoint} and {@link LeaksWebEndpointExtension}, since actuator binds
- * parameters by name.
+ * parameters by name. A POST route that takes {@code classes} may be sent them as a JSON
+ * array ({@link ClassListBodyAdvice}).
  */
 public enum LeaksResource {
 
@@ -51,6 +52,18 @@ public enum LeaksResource {
 		.post(201, (dumps, given) -> dumps.dump(given.text("label"), given.bool("live", true)), "label", "live")
 		.deleteItem((dumps, name, given) -> dumps.delete(name))),
 
+	/**
+	 * Analyses of heap dumps in a JVM of their own: who holds the suspects, or which
+	 * owners grew between two dumps. A POST answers 202 at once with the analysis's id.
+	 */
+	ANALYSES("analyses", "id", Routes.of(AnalysisOperations.class)
+		.whenAbsent(503, AnalysisOperations.OFF)
+		.get((analyses, given) -> analyses.list())
+		.getItem((analyses, id, given) -> analyses.get(id))
+		.post(202, (analyses, given) -> analyses.start(given.text("heapDump"), given.text("from"), given.text("to"),
+				given.text("classes")), "heapDump", "classes", "from", "to")
+		.deleteItem((analyses, id, given) -> analyses.delete(id))),
+
 	/** Manageable VM flags and presets. */
 	TUNING("tuning", null, Routes.of(TuningOperations.class)
 		.whenAbsent(503, "GC tuning is not configured in this application")
@@ -66,7 +79,16 @@ public enum LeaksResource {
 	/** The recorded series, for charts. */
 	HISTORY("history", null, Routes.of(TrendOperations.class)
 		.whenAbsent(404, TrendOperations.OFF)
-		.get((trend, given) -> trend.history()));
+		.get((trend, given) -> trend.history())),
+
+	/** Allocation recordings with JFR: allocation sites and what keeps sampled objects alive. */
+	ALLOCATIONS("allocations", "id", Routes.of(AllocationOperations.class)
+		.whenAbsent(503, AllocationOperations.OFF)
+		.get((allocations, given) -> allocations.list())
+		.getItem((allocations, id, given) -> allocations.detail(id))
+		.post(202, (allocations, given) -> allocations.start(given.text("duration"), given.text("classes"),
+				given.bool("oldObjects", true)), "duration", "classes", "oldObjects")
+		.deleteItem((allocations, id, given) -> allocations.delete(id)));
 
 	private final String path;
 
@@ -106,6 +128,16 @@ public enum LeaksResource {
 
 	static Optional<LeaksResource> find(String path) {
 		return Arrays.stream(values()).filter((resource) -> resource.path.equals(path)).findFirst();
+	}
+
+	/**
+	 * Whether the route for a method on this resource itself takes a parameter.
+	 * @param verb the method
+	 * @param parameter the parameter's name
+	 * @return {@code false} also when the resource does not answer the method
+	 */
+	boolean takes(Verb verb, String parameter) {
+		return this.routes.find(verb, false).map((route) -> route.parameters().contains(parameter)).orElse(false);
 	}
 
 	/**

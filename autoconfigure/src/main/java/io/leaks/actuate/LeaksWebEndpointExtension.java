@@ -56,9 +56,10 @@ public class LeaksWebEndpointExtension {
 	public WebEndpointResponse<Object> action(@Selector String resource, @Nullable String label,
 			@Nullable String liveOnly, @Nullable String live, @Nullable String flag, @Nullable String value,
 			@Nullable String preset, @Nullable String from, @Nullable String to, @Nullable String top,
-			@Nullable String sort, @Nullable String excludeJdk, @Nullable String filter) {
+			@Nullable String sort, @Nullable String excludeJdk, @Nullable String filter, @Nullable String heapDump,
+			@Nullable String classes, @Nullable String duration, @Nullable String oldObjects) {
 		return route(Verb.POST, resource, null, LeaksEndpoint.writeParameters(label, liveOnly, live, flag, value,
-				preset, from, to, top, sort, excludeJdk, filter));
+				preset, from, to, top, sort, excludeJdk, filter, heapDump, classes, duration, oldObjects));
 	}
 
 	@DeleteOperation

@@ -1,9 +1,13 @@
 package io.leaks.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import io.leaks.actuate.AllocationOperations;
 import io.leaks.actuate.AllowHeaderAdvice;
+import io.leaks.actuate.AnalysisOperations;
 import io.leaks.actuate.BodyParametersAdvice;
+import io.leaks.actuate.ClassListBodyAdvice;
 import io.leaks.actuate.GcOperations;
 import io.leaks.actuate.HeapDumpOperations;
 import io.leaks.actuate.HeapDumpAttachmentAdvice;
@@ -16,6 +20,9 @@ import io.leaks.actuate.LeaksWebEndpointExtension;
 import io.leaks.actuate.SnapshotOperations;
 import io.leaks.actuate.TrendOperations;
 import io.leaks.actuate.TuningOperations;
+import io.leaks.allocation.AllocationRecordings;
+import io.leaks.analysis.Analyses;
+import io.leaks.analysis.RecentSuspects;
 import io.leaks.gc.GcTrigger;
 import io.leaks.gc.GcTuning;
 import io.leaks.heapdump.HeapDumps;
@@ -46,7 +53,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * endpoint that routes to them, its web extension and its web error handling.
  */
 @AutoConfiguration(after = { LeaksAutoConfiguration.class, LeaksTrendAutoConfiguration.class,
-		LeaksHeapDumpAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class, EndpointAutoConfiguration.class })
+		LeaksHeapDumpAutoConfiguration.class, LeaksAnalysisAutoConfiguration.class, LeaksGcTuningAutoConfiguration.class,
+		LeaksAllocationAutoConfiguration.class, EndpointAutoConfiguration.class })
 @ConditionalOnBean(Snapshots.class)
 @ConditionalOnAvailableEndpoint(LeaksEndpoint.class)
 public final class LeaksEndpointAutoConfiguration {
@@ -98,6 +106,23 @@ public final class LeaksEndpointAutoConfiguration {
 		return new TrendOperations(watch, recorder);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(Analyses.class)
+	AnalysisOperations leaksAnalysisOperations(Analyses analyses, Snapshots snapshots,
+			ObjectProvider<RecentSuspects> suspects, ObjectProvider<EndpointAccessResolver> accessResolver) {
+		RecentSuspects recent = suspects.getIfAvailable();
+		return new AnalysisOperations(analyses, access(accessResolver),
+				() -> (recent != null) ? recent.classes() : List.of(), AnalysisOperations.growers(snapshots.store()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(AllocationRecordings.class)
+	AllocationOperations leaksAllocationOperations(AllocationRecordings recordings) {
+		return new AllocationOperations(recordings);
+	}
+
 	/**
 	 * The access actuator grants the endpoint ({@code management.endpoint.leaks.access}).
 	 */
@@ -147,6 +172,12 @@ public final class LeaksEndpointAutoConfiguration {
 			@ConditionalOnMissingBean
 			AllowHeaderAdvice leaksAllowHeaderAdvice() {
 				return new AllowHeaderAdvice();
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			ClassListBodyAdvice leaksClassListBodyAdvice(LeaksEndpointPath path) {
+				return new ClassListBodyAdvice(path);
 			}
 
 			@Bean

@@ -2,6 +2,8 @@ package io.leaks.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.leaks.trend.GcHistory;
 import io.leaks.trend.TrendSettings;
@@ -34,6 +36,10 @@ public class LeaksProperties {
 
 	private final Dashboard dashboard = new Dashboard();
 
+	private final Analysis analysis = new Analysis();
+
+	private final Allocations allocations = new Allocations();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -60,6 +66,14 @@ public class LeaksProperties {
 
 	public Dashboard getDashboard() {
 		return this.dashboard;
+	}
+
+	public Analysis getAnalysis() {
+		return this.analysis;
+	}
+
+	public Allocations getAllocations() {
+		return this.allocations;
 	}
 
 	/**
@@ -544,6 +558,332 @@ public class LeaksProperties {
 						"leaks.dashboard.poll-interval must be from 500ms to 1h, was " + pollInterval);
 			}
 			this.pollInterval = pollInterval;
+		}
+
+	}
+
+	/**
+	 * Heap dump analysis (who holds the suspects), run in a JVM of its own so that the
+	 * application's heap never holds any of the dump.
+	 */
+	public static class Analysis {
+
+		/**
+		 * Whether heap dumps can be analysed through the endpoint.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Directory analyses are kept in; defaults to "analyses" inside the heap dump
+		 * directory. Created owner-only (0700).
+		 */
+		private @Nullable Path directory;
+
+		/**
+		 * Heap of the analyzer's JVM, whatever the dump's size.
+		 */
+		private DataSize maxHeap = DataSize.ofMegabytes(256);
+
+		/**
+		 * Longest an analysis may take before its JVM is stopped.
+		 */
+		private Duration timeLimit = Duration.ofMinutes(10);
+
+		/**
+		 * Most disk space the analyzer's index may use; defaults to twice the size of the
+		 * dump analysed.
+		 */
+		private @Nullable DataSize maxIndexSize;
+
+		/**
+		 * How much the analyzer's CPU priority is lowered (nice -n, 0 to 19; 0 leaves it).
+		 */
+		private int niceness = 10;
+
+		/**
+		 * Most finished analyses kept; the oldest are deleted beyond it.
+		 */
+		private int maxCount = 20;
+
+		/**
+		 * Most path groups reported per class.
+		 */
+		private int maxPaths = 5;
+
+		/**
+		 * Whether to analyse the dump taken on a suspected leak for the suspects (needs
+		 * leaks.heap-dump.on-suspicion=true).
+		 */
+		private boolean onSuspicion;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable Path directory) {
+			this.directory = directory;
+		}
+
+		public DataSize getMaxHeap() {
+			return this.maxHeap;
+		}
+
+		public void setMaxHeap(DataSize maxHeap) {
+			if (maxHeap.toMegabytes() < 32) {
+				throw new IllegalArgumentException("leaks.analysis.max-heap must be at least 32MB, was " + maxHeap);
+			}
+			this.maxHeap = maxHeap;
+		}
+
+		public Duration getTimeLimit() {
+			return this.timeLimit;
+		}
+
+		public void setTimeLimit(Duration timeLimit) {
+			if (timeLimit.toMillis() < 1000) {
+				throw new IllegalArgumentException("leaks.analysis.time-limit must be at least 1s, was " + timeLimit);
+			}
+			this.timeLimit = timeLimit;
+		}
+
+		public @Nullable DataSize getMaxIndexSize() {
+			return this.maxIndexSize;
+		}
+
+		public void setMaxIndexSize(@Nullable DataSize maxIndexSize) {
+			if (maxIndexSize != null && maxIndexSize.toMegabytes() < 1) {
+				throw new IllegalArgumentException("leaks.analysis.max-index-size must be at least 1MB, was "
+						+ maxIndexSize);
+			}
+			this.maxIndexSize = maxIndexSize;
+		}
+
+		public int getNiceness() {
+			return this.niceness;
+		}
+
+		public void setNiceness(int niceness) {
+			if (niceness < 0 || niceness > 19) {
+				throw new IllegalArgumentException("leaks.analysis.niceness must be from 0 to 19, was " + niceness);
+			}
+			this.niceness = niceness;
+		}
+
+		public int getMaxCount() {
+			return this.maxCount;
+		}
+
+		public void setMaxCount(int maxCount) {
+			if (maxCount < 1 || maxCount > 1000) {
+				throw new IllegalArgumentException("leaks.analysis.max-count must be from 1 to 1000, was " + maxCount);
+			}
+			this.maxCount = maxCount;
+		}
+
+		public int getMaxPaths() {
+			return this.maxPaths;
+		}
+
+		public void setMaxPaths(int maxPaths) {
+			if (maxPaths < 1 || maxPaths > 100) {
+				throw new IllegalArgumentException("leaks.analysis.max-paths must be from 1 to 100, was " + maxPaths);
+			}
+			this.maxPaths = maxPaths;
+		}
+
+		public boolean isOnSuspicion() {
+			return this.onSuspicion;
+		}
+
+		public void setOnSuspicion(boolean onSuspicion) {
+			this.onSuspicion = onSuspicion;
+		}
+
+	}
+
+	/**
+	 * Allocation recordings: short in-process JFR recordings of sampled allocations and
+	 * old objects.
+	 */
+	public static class Allocations {
+
+		/**
+		 * Whether allocation recordings are on; off, /actuator/leaks/allocations answers 503.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long a recording runs when the request names no duration.
+		 */
+		private Duration defaultDuration = Duration.ofSeconds(60);
+
+		/**
+		 * Longest recording a request may ask for (1s to 1h).
+		 */
+		private Duration maxDuration = Duration.ofMinutes(10);
+
+		/**
+		 * Most allocation samples JFR takes per second (its throttle), over all threads.
+		 */
+		private int samplesPerSecond = 300;
+
+		/**
+		 * Longest the search for paths to GC roots may take at the end of a recording; it
+		 * pauses the application (raise it for complete chains on a large heap), and 0
+		 * searches none.
+		 */
+		private Duration pathCutoff = Duration.ofMillis(250);
+
+		/**
+		 * Whether old-object samples carry the stack that allocated them; JFR then walks the
+		 * stack at every allocation it considers, which cost about 2.5% of the demo app's
+		 * throughput.
+		 */
+		private boolean oldObjectStackTraces;
+
+		/**
+		 * Most classes reported when the request names none (those with the most sampled bytes).
+		 */
+		private int maxClasses = 10;
+
+		/**
+		 * Most allocation sites reported per class.
+		 */
+		private int maxSites = 10;
+
+		/**
+		 * Most reference chains of old-object samples reported in all, and per class.
+		 */
+		private int maxChains = 10;
+
+		/**
+		 * Most finished recordings kept; finishing one more forgets the oldest.
+		 */
+		private int maxResults = 10;
+
+		/**
+		 * More package prefixes whose frames are not application code, besides the JDK's,
+		 * Spring's, common libraries' and the starter's (a shared library whose callers you
+		 * want to see instead).
+		 */
+		private @Nullable List<String> frameworkPackages;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getDefaultDuration() {
+			return this.defaultDuration;
+		}
+
+		public void setDefaultDuration(Duration defaultDuration) {
+			requireWithin("leaks.allocations.default-duration", defaultDuration, Duration.ofSeconds(1),
+					Duration.ofHours(1));
+			this.defaultDuration = defaultDuration;
+		}
+
+		public Duration getMaxDuration() {
+			return this.maxDuration;
+		}
+
+		public void setMaxDuration(Duration maxDuration) {
+			requireWithin("leaks.allocations.max-duration", maxDuration, Duration.ofSeconds(1), Duration.ofHours(1));
+			this.maxDuration = maxDuration;
+		}
+
+		public int getSamplesPerSecond() {
+			return this.samplesPerSecond;
+		}
+
+		public void setSamplesPerSecond(int samplesPerSecond) {
+			requireWithin("leaks.allocations.samples-per-second", samplesPerSecond, 1, 100_000);
+			this.samplesPerSecond = samplesPerSecond;
+		}
+
+		public Duration getPathCutoff() {
+			return this.pathCutoff;
+		}
+
+		public void setPathCutoff(Duration pathCutoff) {
+			requireWithin("leaks.allocations.path-cutoff", pathCutoff, Duration.ZERO, Duration.ofMinutes(1));
+			this.pathCutoff = pathCutoff;
+		}
+
+		public boolean isOldObjectStackTraces() {
+			return this.oldObjectStackTraces;
+		}
+
+		public void setOldObjectStackTraces(boolean oldObjectStackTraces) {
+			this.oldObjectStackTraces = oldObjectStackTraces;
+		}
+
+		public int getMaxClasses() {
+			return this.maxClasses;
+		}
+
+		public void setMaxClasses(int maxClasses) {
+			requireWithin("leaks.allocations.max-classes", maxClasses, 1, 1000);
+			this.maxClasses = maxClasses;
+		}
+
+		public int getMaxSites() {
+			return this.maxSites;
+		}
+
+		public void setMaxSites(int maxSites) {
+			requireWithin("leaks.allocations.max-sites", maxSites, 1, 1000);
+			this.maxSites = maxSites;
+		}
+
+		public int getMaxChains() {
+			return this.maxChains;
+		}
+
+		public void setMaxChains(int maxChains) {
+			requireWithin("leaks.allocations.max-chains", maxChains, 1, 1000);
+			this.maxChains = maxChains;
+		}
+
+		public int getMaxResults() {
+			return this.maxResults;
+		}
+
+		public void setMaxResults(int maxResults) {
+			requireWithin("leaks.allocations.max-results", maxResults, 1, 1000);
+			this.maxResults = maxResults;
+		}
+
+		public @Nullable List<String> getFrameworkPackages() {
+			return this.frameworkPackages;
+		}
+
+		public void setFrameworkPackages(@Nullable List<String> frameworkPackages) {
+			this.frameworkPackages = (frameworkPackages != null) ? new ArrayList<>(frameworkPackages) : null;
+		}
+
+		private static void requireWithin(String property, Duration value, Duration min, Duration max) {
+			if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+				throw new IllegalArgumentException(
+						property + " must be from " + min + " to " + max + ", was " + value);
+			}
+		}
+
+		private static void requireWithin(String property, int value, int min, int max) {
+			if (value < min || value > max) {
+				throw new IllegalArgumentException(property + " must be from " + min + " to " + max + ", was " + value);
+			}
 		}
 
 	}

@@ -44,7 +44,18 @@ final class ResourceWatch {
 		return this.verdict;
 	}
 
+	/**
+	 * Takes a new judgement. Once a leak is called, a judgement that only waits for more
+	 * evidence (the climb to be measured again, a span to fill) does not replace it: the
+	 * leak stands until evidence says otherwise, so its status does not flap between
+	 * judgements while the same climb goes on.
+	 * @param verdict the new judgement
+	 */
 	void judged(Verdict verdict) {
+		if (this.phase != Phase.QUIET && !verdict.leak() && verdict.finding().status() == TrendStatus.COLLECTING
+				&& this.verdict.leak()) {
+			return;
+		}
 		this.verdict = verdict;
 	}
 

@@ -63,14 +63,23 @@ final class SuspectRanking {
 			suspects.add(new Suspect(className, JdkClasses.displayName(className), now[0] - then[0],
 					now[1] - then[1], now[0], now[1], JdkClasses.isJdk(className, module.isEmpty() ? null : module)));
 		}
+		// A lambda's hidden class grows with what it captured, one per leaked object, but it
+		// is the holder: the class a developer looks for is the one captured.
 		suspects.sort(Comparator.comparing(Suspect::jdk)
+			.thenComparing((suspect) -> synthetic(suspect.className()))
 			.thenComparing(Comparator.comparingLong(Suspect::instancesDelta).reversed())
 			.thenComparing(Suspect::className));
 		return new Ranking(List.copyOf(suspects.subList(0, Math.min(MAX_SUSPECTS, suspects.size()))),
 				suspects.size(), bestLeastGain);
 	}
 
-	private static boolean isStarters(String key) {
+	/** Whether a class is generated (a lambda's or a proxy's hidden class), not written. */
+	static boolean synthetic(String className) {
+		return className.contains("$$Lambda") || className.contains("$$SpringCGLIB$$")
+				|| className.startsWith("jdk.proxy") || className.contains("$Proxy");
+	}
+
+		private static boolean isStarters(String key) {
 		String element = key.substring(key.lastIndexOf('[') + 1);
 		element = element.startsWith("L") ? element.substring(1) : element;
 		for (String starter : STARTER_PACKAGES) {

@@ -113,9 +113,8 @@ final class VerdictText {
 		Grounds grounds = verdict.grounds();
 		Evidence evidence = verdict.evidence();
 		if (grounds == Grounds.PERSISTED) {
-			double share = (evidence.fittedFrom() > 0)
-					? (double) (evidence.fittedTo() - evidence.fittedFrom()) / evidence.fittedFrom() : 0;
-			return "having grown by " + Math.round(share * 100) + "% of its starting level without slowing down";
+			double times = (evidence.fittedFrom() > 0) ? (double) evidence.fittedTo() / evidence.fittedFrom() : 0;
+			return "having grown to " + decimal(times) + " times its starting level without slowing down";
 		}
 		return "without slowing down for " + Units.duration(evidence.spanMillis());
 	}

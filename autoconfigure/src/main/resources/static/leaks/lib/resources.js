@@ -31,6 +31,8 @@ export const RESOURCES = {
     } },
   heapdumps: { path: '/heapdumps', supported: (supports) => supports.heapDumps !== false,
     absent: 'heap dump support, which this application\'s leaks starter does not include' },
+  analyses: { path: '/analyses', supported: (supports) => supports.heapDumps !== false,
+    absent: 'heap dump analysis, which is off in this application (leaks.analysis.enabled=false)' },
   tuning: { path: '/tuning', supported: (supports) => supports.tuning !== false,
     absent: 'runtime GC tuning, which this application\'s leaks starter does not include' }
 };

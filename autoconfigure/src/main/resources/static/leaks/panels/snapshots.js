@@ -6,6 +6,7 @@
 import { $, code, el, replaceRows, setText, show } from '../lib/dom.js';
 import { refusalText } from '../lib/api.js';
 import { bytes, clock, count, duration, isNumber, signedBytes, signedCount, toMillis } from '../lib/format.js';
+import { whoHoldsItButton } from '../lib/holders.js';
 import { runAction, showResult } from '../lib/feedback.js';
 
 const DIFF_TOP = 30;
@@ -131,7 +132,7 @@ async function compare(page) {
       return;
     }
     diffState.diff = answer.body;
-    renderDiff();
+    renderDiff(page);
   }
   finally {
     button.disabled = false;
@@ -155,7 +156,7 @@ export function growers(rows, sort) {
   return new Set(own.filter((row) => row[key] >= threshold).slice(0, HIGHLIGHTED_GROWERS));
 }
 
-function renderDiff() {
+function renderDiff(page) {
   const diff = diffState.diff;
   if (!diff) {
     return;
@@ -177,7 +178,8 @@ function renderDiff() {
   },
   el('td', { className: 'class-name', title: row.className + (row.module ? ' (' + row.module + ')' : '') },
     row.displayName || row.className,
-    row.ambiguous ? el('span', { className: 'muted', text: ' (several class loaders)' }) : null),
+    row.ambiguous ? el('span', { className: 'muted', text: ' (several class loaders)' }) : null,
+    row.jdk ? null : ' ', row.jdk ? null : whoHoldsItButton(page, row.className)),
   el('td', { className: 'num ' + sign(row.instancesDelta) }, signedCount(row.instancesDelta)),
   el('td', { className: 'num hide-narrow muted' }, count(row.instancesFrom) + ' → ' + count(row.instancesTo)),
   el('td', { className: 'num ' + sign(row.bytesDelta) }, signedBytes(row.bytesDelta)),

@@ -4,6 +4,7 @@
  */
 import { $, code, el, replaceRows, setText, show } from '../lib/dom.js';
 import { bytes, clock, count, duration, rate, signedBytes, signedCount, toMillis } from '../lib/format.js';
+import { canAnalyse, whoHoldsItButton } from '../lib/holders.js';
 import { exhaustionOf } from '../lib/series.js';
 
 // As GET /trend documents its evidence: a trend statistic above about 2.3 is a real rise; a
@@ -168,11 +169,12 @@ export default {
     setText('verdict-detail', [verdict.reason, progressText(verdict), evidenceText(verdict.evidence)]
       .filter(Boolean).join(' '));
     const suspects = verdict.suspects || [];
-    replaceRows($('verdict-suspects'), suspects, () => suspects.map((suspect) => el('li', {
+    replaceRows($('verdict-suspects'), [suspects, canAnalyse(page)], () => suspects.map((suspect) => el('li', {
       className: suspect.jdk ? 'muted' : null, 'data-class': suspect.className },
     code(suspect.displayName), ' ',
     el('span', { className: 'muted', text: signedCount(suspect.instancesDelta) + ' instances, '
-      + signedBytes(suspect.bytesDelta) + ' (now ' + count(suspect.instances) + ', ' + bytes(suspect.bytes) + ')' }))));
+      + signedBytes(suspect.bytesDelta) + ' (now ' + count(suspect.instances) + ', ' + bytes(suspect.bytes) + ')' }),
+    ' ', whoHoldsItButton(page, suspect.className))));
     show($('verdict-suspects'), suspects.length > 0);
     setText('verdict-others', othersText(verdict));
     document.title = (head.finding === 'leak' ? '⚠ leak suspected · ' : '') + 'leaks · memory dashboard';

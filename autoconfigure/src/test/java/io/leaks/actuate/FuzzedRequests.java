@@ -26,10 +26,10 @@ import org.springframework.web.util.UriUtils;
 final class FuzzedRequests {
 
 	private static final List<String> PARAMETERS = List.of("label", "liveOnly", "live", "flag", "value", "preset", "from",
-			"to", "top", "sort", "excludeJdk", "filter");
+			"to", "top", "sort", "excludeJdk", "filter", "heapDump", "classes", "duration", "oldObjects");
 
-	private static final List<String> RESOURCES = List.of("snapshots", "compare", "gc", "heapdumps", "tuning",
-			"trend", "history");
+	private static final List<String> RESOURCES = List.of("snapshots", "compare", "gc", "heapdumps", "analyses",
+			"tuning", "trend", "history", "allocations");
 
 	private static final List<String> VALUES = List.of("a", "b", "now", "NOW", "true", "false", "maybe", "bytes",
 			"instances", "aggressive", "relaxed", "defaults", "turbo", "MaxHeapFreeRatio", "MinHeapFreeRatio",
@@ -37,7 +37,7 @@ final class FuzzedRequests {
 			"1", "20", "50", "100", "101", "10000", "10001", "-1", "1.5", "1e3", "0x10", " 20", "20 ",
 			"99999999999999999999", "9223372036854775808", "-2147483649", "", " ", "null", "../../etc/passwd",
 			"..\\..\\windows", "%2e%2e%2f", "%zz", "after:login", "a".repeat(101), "x".repeat(201), "😀", "ünïcødé",
-			"\u0000", "\r\n", "<script>", "\"quoted\"");
+			"\u0000", "\r\n", "<script>", "\"quoted\"", "latest", "com.example.OrderListener", "x.Y,a b", "1s", "2s", "PT1S", "500ms", "byte[]", "[B");
 
 	/**
 	 * Query parts sent as they are: what the servlet container cannot read as name=value
@@ -110,7 +110,7 @@ final class FuzzedRequests {
 	}
 
 	private String collection() {
-		return weighted(from(70, () -> oneOf(List.of("snapshots", "heapdumps"))), from(30, this::resource));
+		return weighted(from(70, () -> oneOf(List.of("snapshots", "heapdumps", "analyses", "allocations"))), from(30, this::resource));
 	}
 
 	/**
@@ -119,8 +119,9 @@ final class FuzzedRequests {
 	 */
 	private String item() {
 		return weighted(from(50, () -> oneOf(List.of("a", "b"))),
-				from(25, () -> segment(oneOf(List.of("now", "heapdump-1.hprof", "heapdump-20260301T101500123Z-live.hprof",
-						"heapdump-20260301T101500123Z-all-x.hprof.gz", "MaxHeapFreeRatio", "after:login")))),
+				from(25, () -> segment(oneOf(List.of("now", "1", "heapdump-1.hprof", "heapdump-20260301T101500123Z-live.hprof",
+						"heapdump-20260301T101500123Z-all-x.hprof.gz", "MaxHeapFreeRatio", "after:login",
+						"a-20260301T101500123Z")))),
 				from(5, () -> oneOf(List.of("..", ".", "%2e%2e", "%2E.", "..;", "a;x=1"))),
 				from(20, () -> segment(pathText())));
 	}
@@ -165,6 +166,7 @@ final class FuzzedRequests {
 	private @Nullable Object fieldValue() {
 		return weighted(from(40, this::value), from(12, this::integer), from(10, this.random::nextBoolean),
 				from(8, this::decimal), just(4, (Object) null), just(3, List.of("x", 1)), just(2, List.of()),
+				just(2, List.of("x.Y", "a,b")),
 				just(3, Map.of("nested", 1)), just(2, Map.of()),
 				just(2, new BigInteger("99999999999999999999")), just(2, new BigDecimal("1e400")),
 				just(2, Long.MAX_VALUE));

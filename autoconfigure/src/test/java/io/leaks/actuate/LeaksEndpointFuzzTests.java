@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sec-Fetch-Site ({@link FuzzedRequests}), against one application on a random port.
  * None may answer 5xx, and every refusal must be the endpoint's JSON error with a message.
  * Heap dumps are refused by an impossible free-space margin (507, the one 5xx allowed, as
- * documented for a full disk) so the run stays fast; every other operation runs for real,
- * and the VM flags the fuzzing changed are restored afterwards.
+ * documented for a full disk) and allocation recordings last 2 s at most, so the run stays
+ * fast; every other operation runs for real, and the VM flags the fuzzing changed are
+ * restored afterwards.
  * <p>
  * Each run draws a new seed and prints it; {@code -Dleaks.fuzz.seed=N} replays a run's
  * requests in the same order, {@code -Dleaks.fuzz.requests=N} sends more (or fewer).
@@ -77,7 +78,8 @@ class LeaksEndpointFuzzTests {
 			.properties("server.port=0", "management.endpoints.web.exposure.include=leaks",
 					"management.endpoint.leaks.access=unrestricted", "leaks.snapshots.max-count=10",
 					"leaks.heap-dump.free-space-margin=8192TB",
-					"leaks.heap-dump.directory=" + dumps.resolve("dumps"))
+					"leaks.heap-dump.directory=" + dumps.resolve("dumps"), "leaks.allocations.default-duration=1s",
+					"leaks.allocations.max-duration=2s")
 			.run();
 		port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		http = new PlainHttp(port, 30_000);

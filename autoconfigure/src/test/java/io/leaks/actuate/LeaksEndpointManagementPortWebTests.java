@@ -76,6 +76,12 @@ class LeaksEndpointManagementPortWebTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"lable\": \"x\"}")));
 		assertThat(unknownField.statusCode()).isEqualTo(400);
 		assertThat(unknownField.body()).contains("does not take lable");
+		HttpResponse<String> list = send(HttpRequest.newBuilder(uri("/actuator/leaks/allocations"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"duration\": \"60\", \"classes\": [\"byte[]\"]}")));
+		assertThat(list.statusCode()).isEqualTo(400);
+		assertThat(list.body()).as("the list was joined for actuator, so the duration is what is refused")
+			.contains("duration needs a unit");
 	}
 
 	private URI uri(String path) {

@@ -80,8 +80,12 @@ class LeaksEndpointReadOnlyWebTests {
 		ResponseEntity<Map> tuning = this.rest.getForEntity("/actuator/leaks/tuning", Map.class);
 		assertThat((Map<String, Object>) tuning.getBody().get("settings")).containsEntry("leaks.heap-dump.directory",
 				"(a path, shown with management.endpoint.leaks.access=unrestricted)");
+		ResponseEntity<Map> analyses = this.rest.getForEntity("/actuator/leaks/analyses", Map.class);
+		assertThat(analyses.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(analyses.getBody()).doesNotContainKey("directory").containsKey("analyses");
 		for (String path : new String[] { "/actuator/leaks", "/actuator/leaks/heapdumps", "/actuator/leaks/tuning",
-				"/actuator/leaks/heapdumps/heapdump-20260301T101500123Z-live.hprof", "/actuator/leaks/trend" }) {
+				"/actuator/leaks/heapdumps/heapdump-20260301T101500123Z-live.hprof", "/actuator/leaks/trend",
+				"/actuator/leaks/analyses", "/actuator/leaks/analyses/a-20260301T101500123Z" }) {
 			assertThat(this.rest.getForEntity(path, String.class).getBody()).as(path).doesNotContain(tmp);
 		}
 	}
@@ -97,6 +101,13 @@ class LeaksEndpointReadOnlyWebTests {
 		ResponseEntity<Map> gc = this.rest.exchange("/actuator/leaks/gc", HttpMethod.POST,
 				new HttpEntity<>(null, headers), Map.class);
 		assertThat(gc.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		ResponseEntity<Map> analysis = this.rest.exchange("/actuator/leaks/analyses", HttpMethod.POST,
+				new HttpEntity<>("{\"classes\": [\"x.Y\"]}", headers), Map.class);
+		assertThat(analysis.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+		assertThat((String) analysis.getBody().get("message")).contains("management.endpoint.leaks.access");
+		assertThat(this.rest.exchange("/actuator/leaks/analyses/a-20260301T101500123Z", HttpMethod.DELETE,
+				new HttpEntity<>(null, headers), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
 		assertThat(this.rest.getForEntity("/actuator/leaks/snapshots", Map.class).getBody())
 			.containsEntry("snapshots", java.util.List.of());
 	}

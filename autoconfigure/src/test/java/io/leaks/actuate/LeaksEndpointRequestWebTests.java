@@ -52,6 +52,9 @@ class LeaksEndpointRequestWebTests {
 			HttpResponse<String> response = send("POST", "/actuator/leaks/gc", null, null, headers);
 			assertJsonError(response, 403, "Refused a write sent by a page on another site");
 			assertThat(response.body()).contains("curl -X POST http://localhost:" + this.port + "/actuator/leaks/gc");
+			assertJsonError(send("POST", "/actuator/leaks/analyses", null, null, headers), 403, "another site");
+			assertJsonError(send("DELETE", "/actuator/leaks/analyses/a-20260301T101500123Z", null, null, headers), 403,
+					"another site");
 		}
 		assertThat(LeaksEndpointWebTests.fullCollections()).isEqualTo(collections);
 	}
@@ -71,7 +74,8 @@ class LeaksEndpointRequestWebTests {
 	@CsvSource(delimiter = '|', value = { "/actuator/leaks/snapshots|application/x-www-form-urlencoded|label=forged",
 			"/actuator/leaks/snapshots|text/plain;charset=UTF-8|{\"label\": \"forged\"}",
 			"/actuator/leaks/heapdumps|multipart/form-data; boundary=b|--b--",
-			"/actuator/leaks/tuning|text/plain|{\"preset\": \"aggressive\"}" })
+			"/actuator/leaks/tuning|text/plain|{\"preset\": \"aggressive\"}",
+			"/actuator/leaks/analyses|text/plain|{\"classes\": \"x.Y\"}" })
 	void formAndTextPostsShouldBe403FromAnotherSiteAnd415FromAnywhereElse(String path, String contentType,
 			String body) throws Exception {
 		assertJsonError(send("POST", path, contentType, body, "Origin", "http://127.0.0.1:1", "Sec-Fetch-Site",
@@ -102,7 +106,9 @@ class LeaksEndpointRequestWebTests {
 			"POST|/actuator/leaks/trend|GET", "POST|/actuator/leaks/history|GET",
 			"DELETE|/actuator/leaks/snapshots|GET, POST", "PUT|/actuator/leaks/snapshots|GET, POST",
 			"PATCH|/actuator/leaks/heapdumps/x|GET, DELETE", "POST|/actuator/leaks/snapshots/x|GET, DELETE",
-			"DELETE|/actuator/leaks/tuning|GET, POST", "POST|/actuator/leaks|GET", "DELETE|/actuator/leaks|GET" })
+			"DELETE|/actuator/leaks/tuning|GET, POST", "POST|/actuator/leaks|GET", "DELETE|/actuator/leaks|GET",
+			"PUT|/actuator/leaks/analyses|GET, POST", "DELETE|/actuator/leaks/analyses|GET, POST",
+			"POST|/actuator/leaks/analyses/a-x|GET, DELETE" })
 	void aMethodThePathDoesNotAnswerShouldBe405WithAllow(String method, String path, String allow)
 			throws Exception {
 		HttpResponse<String> response = send(method, path, "application/json", "{}");
@@ -128,7 +134,12 @@ class LeaksEndpointRequestWebTests {
 			"GET|/actuator/leaks/trend?verbose|GET trend does not take verbose; send it without parameters",
 			"GET|/actuator/leaks?x=1|does not take x; send it without parameters",
 			"POST|/actuator/leaks/gc?force=true|POST gc does not take force",
-			"DELETE|/actuator/leaks/snapshots/x?all=true|DELETE snapshots/{label} does not take all" })
+			"DELETE|/actuator/leaks/snapshots/x?all=true|DELETE snapshots/{label} does not take all",
+			"GET|/actuator/leaks/analyses?top=5|GET analyses does not take top; send it without parameters",
+			"GET|/actuator/leaks/analyses/a-x?top=5|GET analyses/{id} does not take top",
+			"POST|/actuator/leaks/analyses?heapdump=latest|POST analyses does not take heapdump; it takes heapDump, "
+					+ "classes, from, to",
+			"DELETE|/actuator/leaks/analyses/a-x?force=true|DELETE analyses/{id} does not take force" })
 	void anUnknownQueryParameterShouldBe400NamingTheOnesThatExist(String method, String path, String message)
 			throws Exception {
 		assertJsonError(send(method, path, null, null), 400, message);
@@ -152,7 +163,9 @@ class LeaksEndpointRequestWebTests {
 			"/actuator/leaks/snapshots|{\"lable\": \"x\"}|POST snapshots does not take lable; it takes label, liveOnly",
 			"/actuator/leaks/compare|{\"form\": \"a\"}|POST compare does not take form",
 			"/actuator/leaks/gc|{\"now\": true}|POST gc does not take now; send it without parameters",
-			"/actuator/leaks/heapdumps|{\"label\": \"x\", \"liveOnly\": false}|POST heapdumps does not take liveOnly" })
+			"/actuator/leaks/heapdumps|{\"label\": \"x\", \"liveOnly\": false}|POST heapdumps does not take liveOnly",
+			"/actuator/leaks/analyses|{\"heapdump\": \"latest\", \"classes\": [\"x.Y\"]}|POST analyses does not take "
+					+ "heapdump; it takes heapDump, classes, from, to" })
 	void anUnknownBodyFieldShouldBe400AndDoNothing(String path, String body, String message) throws Exception {
 		long collections = LeaksEndpointWebTests.fullCollections();
 		assertJsonError(send("POST", path, "application/json", body), 400, message);

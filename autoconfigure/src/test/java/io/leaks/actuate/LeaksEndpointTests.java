@@ -9,6 +9,8 @@ import java.util.Map;
 
 import javax.management.MBeanServer;
 
+import io.leaks.allocation.AllocationRecordings;
+import io.leaks.allocation.JfrAllocationRecorder;
 import io.leaks.gc.CollectionGuard;
 import io.leaks.gc.GcTrigger;
 import io.leaks.gc.GcTuning;
@@ -19,6 +21,7 @@ import io.leaks.heapdump.HotSpotHeapDumper;
 import io.leaks.histogram.DiagnosticCommandHistogramSampler;
 import io.leaks.histogram.SnapshotStore;
 import io.leaks.histogram.Snapshots;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +42,18 @@ class LeaksEndpointTests {
 
 	private final CollectionGuard guard = new CollectionGuard(Duration.ofSeconds(1));
 
+	private final AllocationRecordings allocations = new AllocationRecordings(new JfrAllocationRecorder(), null,
+			new AllocationRecordings.Settings(Duration.ofSeconds(60), Duration.ofMinutes(10), 300, Duration.ZERO, false,
+					10, 10, 10, 10, List.of()),
+			this.guard, Clock.systemUTC());
+
 	@TempDir
 	Path directory;
+
+	@AfterEach
+	void closeAllocations() {
+		this.allocations.close();
+	}
 
 	@Test
 	void overviewShouldSayWhatTheConfiguredFeaturesSupport() {
@@ -60,7 +73,7 @@ class LeaksEndpointTests {
 	void eachResourceShouldReachItsFeaturesOperations() {
 		LeaksEndpoint endpoint = new LeaksEndpoint(Access.UNRESTRICTED, all());
 		assertThat(endpoint.action("snapshots", "routed", "false", null, null, null, null, null, null, null, null, null,
-				null))
+				null, null, null, null, null))
 			.isInstanceOf(SnapshotSummary.class);
 		assertThat(endpoint.resource("snapshots", null, null, null, null, null, null)).isInstanceOf(SnapshotList.class);
 		assertThat(endpoint.item("snapshots", "routed", "2")).isInstanceOf(SnapshotDetail.class);
@@ -70,6 +83,9 @@ class LeaksEndpointTests {
 			.isInstanceOf(HeapDumpList.class);
 		assertThat(endpoint.resource("tuning", null, null, null, null, null, null)).isInstanceOf(TuningView.class);
 		assertThat(post(endpoint, "gc")).isInstanceOf(GcResult.class);
+		assertThat(endpoint.resource("allocations", null, null, null, null, null, null))
+			.isInstanceOf(AllocationList.class);
+		assertRefused(() -> endpoint.item("allocations", "1", null), 404, "No allocation recording '1'");
 	}
 
 	@Test
@@ -140,6 +156,11 @@ class LeaksEndpointTests {
 				"GC tuning is not configured");
 		assertRefused(() -> endpoint.resource("trend", null, null, null, null, null, null), 404,
 				"leaks.trend.enabled=true");
+		assertRefused(() -> endpoint.resource("analyses", null, null, null, null, null, null), 503,
+				"Heap dump analysis is off");
+		assertRefused(() -> post(endpoint, "analyses", "heapDump", "latest"), 503, "Heap dump analysis is off");
+		assertRefused(() -> endpoint.resource("allocations", null, null, null, null, null, null), 503,
+				"leaks.allocations.enabled=true");
 		assertThat(endpoint.resources()).containsExactly(LeaksResource.SNAPSHOTS, LeaksResource.COMPARE,
 				LeaksResource.GC);
 	}
@@ -152,6 +173,9 @@ class LeaksEndpointTests {
 						+ "take live)");
 		assertRefused(() -> post(endpoint, "gc", "preset", "aggressive"), 400,
 				"POST gc does not take preset; send it without parameters");
+		assertRefused(() -> post(endpoint, "allocations", "duration", "5s", "label", "x"), 400,
+				"POST allocations does not take label; it takes duration, classes, oldObjects");
+		assertThat(this.allocations.list()).isEmpty();
 		assertRefused(() -> endpoint.resource("snapshots", "a", null, null, null, null, null), 400,
 				"GET snapshots does not take from");
 		assertThat(endpoint.overview().snapshots()).isEmpty();
@@ -173,7 +197,7 @@ class LeaksEndpointTests {
 		GcTuning tuning = new GcTuning(new HotSpotVmFlags(server), (event) -> {
 		}, Clock.systemUTC());
 		return List.of(core().get(0), core().get(1), new HeapDumpOperations(heapDumps, Access.UNRESTRICTED),
-				new TuningOperations(tuning, Map::of));
+				new TuningOperations(tuning, Map::of), new AllocationOperations(this.allocations));
 	}
 
 }

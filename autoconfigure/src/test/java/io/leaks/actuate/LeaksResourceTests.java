@@ -18,7 +18,9 @@ class LeaksResourceTests {
 	void routeListShouldNameEveryRouteOnceInTableOrder() {
 		assertThat(LeaksResource.describeAll("")).isEqualTo("GET snapshots, GET snapshots/{label}, POST snapshots, "
 				+ "DELETE snapshots/{label}, GET compare, POST compare, POST gc, GET heapdumps, GET heapdumps/{name}, "
-				+ "POST heapdumps, DELETE heapdumps/{name}, GET tuning, POST tuning, GET trend, GET history");
+				+ "POST heapdumps, DELETE heapdumps/{name}, GET analyses, GET analyses/{id}, POST analyses, "
+				+ "DELETE analyses/{id}, GET tuning, POST tuning, GET trend, GET history, GET allocations, "
+				+ "GET allocations/{id}, POST allocations, DELETE allocations/{id}");
 		assertThat(LeaksResource.describeAll("/actuator/leaks/")).startsWith("GET /actuator/leaks/snapshots, ");
 	}
 
@@ -40,6 +42,24 @@ class LeaksResourceTests {
 		assertThat(LeaksResource.SNAPSHOTS.allowed(false, Access.READ_ONLY)).containsExactly(Verb.GET);
 		assertThat(LeaksResource.GC.allowed(false, Access.READ_ONLY)).isEmpty();
 		assertThat(LeaksResource.TREND.allowed(true, Access.UNRESTRICTED)).isEmpty();
+		assertThat(LeaksResource.ANALYSES.allowed(false, Access.READ_ONLY)).containsExactly(Verb.GET);
+		assertThat(LeaksResource.ANALYSES.allowed(true, Access.READ_ONLY)).containsExactly(Verb.GET);
+		assertThat(LeaksResource.ANALYSES.allowed(true, Access.UNRESTRICTED)).containsExactly(Verb.GET,
+				Verb.DELETE);
+		assertThat(LeaksResource.ALLOCATIONS.allowed(false, Access.READ_ONLY)).containsExactly(Verb.GET);
+		assertThat(LeaksResource.ALLOCATIONS.allowed(true, Access.UNRESTRICTED)).containsExactly(Verb.GET,
+				Verb.DELETE);
+	}
+
+	@Test
+	void theRoutesThatTakeClassesShouldBeTheOnesWhoseBodiesMayListThem() {
+		List<LeaksResource> takingClasses = Arrays.stream(LeaksResource.values())
+			.filter((resource) -> resource.takes(Verb.POST, "classes"))
+			.toList();
+		assertThat(takingClasses).containsExactly(LeaksResource.ANALYSES, LeaksResource.ALLOCATIONS);
+		assertThat(LeaksResource.SNAPSHOTS.takes(Verb.POST, "label")).isTrue();
+		assertThat(LeaksResource.SNAPSHOTS.takes(Verb.GET, "label")).as("label is the item, not a parameter").isFalse();
+		assertThat(LeaksResource.TREND.takes(Verb.POST, "classes")).as("no POST at all").isFalse();
 	}
 
 }

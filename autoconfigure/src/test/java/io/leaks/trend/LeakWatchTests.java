@@ -49,6 +49,25 @@ class LeakWatchTests {
 	}
 
 	@Test
+	void aLeakOnceCalledShouldStayALeakAtEveryJudgementWhileItGoesOn() {
+		// On a big heap young collections are few: the climb after them is measured again
+		// and again, and a judgement that only waits for that must not make the status flap.
+		for (long seed = 1; seed <= 6; seed++) {
+			SimulatedRun run = new SimulatedRun(seed, SimulatedJvm.Collector.G1, 6 * GB,
+					Scenarios.leak(60 * MB, 25 * MB, 60_000), SimulatedRun.defaults(), (jvm) -> {
+						// A quiet service: a young collection every minute or so, as on the
+						// demo app with the JVM's default heap.
+						jvm.allocationPerSecond = 4 * MB;
+						jvm.promotedPerSecond = 0.2 * MB;
+						jvm.eden = 256 * MB;
+					}).run(Duration.ofMinutes(45));
+			int first = run.heapFindings.indexOf(run.heapFindings.stream().filter(Finding::leak).findFirst().orElseThrow());
+			assertThat(run.heapFindings.subList(first, run.heapFindings.size())).as("seed %d:%n%s", seed,
+					String.join("\n", run.reasons)).allMatch(Finding::leak);
+		}
+	}
+
+	@Test
 	void withoutHistogramsAClimbAfterYoungCollectionsShouldSayWhatIsMissing() {
 		WatchSettings settings = SimulatedRun.defaults().withHistograms(false, 3, null, Duration.ofMinutes(15));
 		SimulatedRun run = new SimulatedRun(12, SimulatedJvm.Collector.G1, 6 * GB,

@@ -37,7 +37,7 @@ class LeaksDashboardCustomPathWebTests {
 		assertThat(page.getBody()).contains("<meta name=\"leaks-endpoint\" content=\"/app/manage/leaks\">")
 			.contains("<meta name=\"leaks-poll-millis\" content=\"2000\">")
 			.as("no trend or history with the trend analysis off")
-			.contains("<meta name=\"leaks-resources\" content=\"snapshots compare gc heapdumps tuning\">");
+			.contains("<meta name=\"leaks-resources\" content=\"snapshots compare gc heapdumps analyses tuning allocations\">");
 		assertThat(this.rest.getForEntity("/leaks", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 

@@ -50,7 +50,7 @@ class LeaksDashboardWebTests {
 		assertThat(page.getHeaders().getCacheControl()).isEqualTo("no-store");
 		assertThat(page.getBody()).contains("<meta name=\"leaks-endpoint\" content=\"/actuator/leaks\">")
 			.contains("<meta name=\"leaks-poll-millis\" content=\"5000\">")
-			.contains("<meta name=\"leaks-resources\" content=\"snapshots compare gc heapdumps tuning trend history\">")
+			.contains("<meta name=\"leaks-resources\" content=\"snapshots compare gc heapdumps analyses tuning trend history allocations\">")
 			.doesNotContain("name=\"_csrf\"");
 	}
 

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write of the endpoint the ways a browser allows without asking the target (no-cors
  * fetches without and with bodies, form posts, {@code navigator.sendBeacon}, a CORS
  * DELETE, an image loading {@code compare?to=now}). Afterwards the API, asked by a client
- * that is not a browser page, shows no collection, snapshot, dump or tuning change, the
- * app's access log shows every attempt arrived and was refused, and the same write from
- * that client (as {@code curl -X POST .../gc}) still works.
+ * that is not a browser page, shows no collection, snapshot, dump, tuning change or
+ * allocation recording, the app's access log shows every attempt arrived and was refused,
+ * and the same write from that client (as {@code curl -X POST .../gc}) still works.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class CrossSiteWriteBrowserTests {
@@ -110,6 +110,9 @@ class CrossSiteWriteBrowserTests {
 			}
 		}
 		assertThat(changed).as("tuning changes").isEmpty();
+		assertThat(this.client.get("/actuator/leaks/allocations").expect(200).body().path("recordings"))
+			.as("allocation recordings")
+			.isEmpty();
 
 		List<String> all = accessLog();
 		List<String> log = all.subList(logged, all.size());
@@ -119,6 +122,7 @@ class CrossSiteWriteBrowserTests {
 				"POST /actuator/leaks/tuning?preset=aggressive 403",
 				"POST /actuator/leaks/tuning?flag=MaxHeapFreeRatio&value=42 403",
 				"POST /actuator/leaks/compare?from=kept&to=now 403",
+				"POST /actuator/leaks/allocations?duration=1s&oldObjects=false 403",
 				"POST /actuator/leaks/heapdumps?label=beacon&live=false 403",
 				"GET /actuator/leaks/compare?from=kept&to=now 405")) {
 			assertThat(log).as("access log; page saw %s", attempts).contains(attempt);
@@ -228,6 +232,7 @@ class CrossSiteWriteBrowserTests {
 				  await noCors('/tuning?preset=aggressive');
 				  await noCors('/tuning?flag=MaxHeapFreeRatio&value=42');
 				  await noCors('/compare?from=kept&to=now');
+				  await noCors('/allocations?duration=1s&oldObjects=false');
 				  await formPost('/gc', 'application/x-www-form-urlencoded', {});
 				  await formPost('/gc', 'text/plain', { '{"x":"': '"}' });
 				  await formPost('/gc', 'multipart/form-data', { a: 'b' });
@@ -235,6 +240,7 @@ class CrossSiteWriteBrowserTests {
 				  await formPost('/heapdumps', 'application/x-www-form-urlencoded', { label: 'form', live: 'false' });
 				  beacon('/gc');
 				  beacon('/heapdumps?label=beacon&live=false');
+				  beacon('/allocations?duration=1s&oldObjects=false');
 				  beacon('/snapshots', JSON.stringify({ label: 'beacon', liveOnly: false }));
 				  beacon('/tuning', new Blob([JSON.stringify({ preset: 'aggressive' })], { type: 'application/json' }));
 				  try {

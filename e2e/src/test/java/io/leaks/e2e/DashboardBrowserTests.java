@@ -1,5 +1,6 @@
 package io.leaks.e2e;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,18 +18,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in Chromium against the packaged demo app with write access: it loads
  * cleanly, charts the heap, takes and compares snapshots (naming the class a demo leak
- * grows, and none after the fixed variant), runs a GC, and fits a phone. The page's own
+ * grows, and none after the fixed variant), runs a GC, answers "who holds it" on a diff
+ * row (taking a dump after asking, then drawing the owner and its path from the GC root),
+ * and fits a phone. The page's own
  * modules are tested here too, imported into the page: formats, headlines, the heap axis,
  * the poller.
  */
 class DashboardBrowserTests extends DashboardBrowserTestSupport {
+
+	private static final String LISTENER = "io.leaks.demo.listeners.OrderListener";
 
 	@Override
 	protected List<String> appArguments() {
 		// The trend analysis records a sample every second, so the heap chart has recorded points
 		// whenever a test opens the page, and judges nothing (no live histograms) within the hour.
 		return List.of("--leaks.dashboard.poll-interval=1s", "--leaks.trend.interval=1s", "--leaks.trend.warmup=1h",
-				"--leaks.heap-dump.directory=" + reports().resolve("heapdumps"));
+				"--leaks.heap-dump.directory=" + reports().resolve("heapdumps"), "--leaks.heap-dump.free-space-margin=10MB",
+				"--leaks.analysis.niceness=0");
 	}
 
 	@BeforeEach
@@ -72,7 +79,7 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 	void comparingTwoSnapshotsShouldShowASortableDiffTableThatHighlightsTheLeakingClass() {
 		List<WebElement> byInstances = compareThroughThePage("diff", "leaking");
 		assertThat(this.page.text("diff-title")).isEqualTo("What grew from diff_before to diff_after");
-		WebElement leaking = row(byInstances, "io.leaks.demo.listeners.OrderListener");
+		WebElement leaking = row(byInstances, LISTENER);
 		assertThat(leaking.getDomAttribute("class")).contains("grower");
 		assertThat(leaking.getText()).contains("+1,000");
 		assertThat(byInstances).filteredOn((row) -> String.valueOf(row.getDomAttribute("class")).contains("jdk"))
@@ -313,6 +320,53 @@ class DashboardBrowserTests extends DashboardBrowserTestSupport {
 			assertThat(polls.get("askedThrice")).as("polls when asked three times at once").isEqualTo(2L);
 			assertThat(polls.get("overlapping")).as("polls running at once").isEqualTo(1L);
 		});
+	}
+
+	@Test
+	void whoHoldsItOnADiffRowShouldTakeADumpAfterAskingAndDrawTheOwnerAndItsPath() {
+		for (JsonNode analysis : this.client.get("/actuator/leaks/analyses").expect(200).body().path("analyses")) {
+			this.client.delete("/actuator/leaks/analyses/" + analysis.path("id").asString()).expect(200);
+		}
+		this.client.snapshot("holders_before");
+		this.client.post("/demo/patterns/listeners/leaking?count=1000").expect(200);
+		this.client.snapshot("holders_after");
+		this.page.open();
+		assertThat(this.page.text("holders-empty")).contains("No analysis yet");
+		this.page.chooseComparison("holders_before", "holders_after");
+		this.page.compare();
+		List<WebElement> rows = this.page.sortDiffBy("instances");
+		row(rows, LISTENER).findElement(By.cssSelector("button.who-holds-it")).click();
+		this.browser.waitAtMost(Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+		assertThat(this.browser.driver().switchTo().alert().getText()).contains("no heap dump yet")
+			.contains("pauses the application");
+		this.browser.driver().switchTo().alert().accept();
+
+		this.browser.waitAtMost(Duration.ofMinutes(4))
+			.until((driver) -> "DONE".equals(this.page.element("holders").getDomAttribute("data-status"))
+					&& !driver.findElements(By.cssSelector("#holders-findings .finding")).isEmpty());
+		assertThat(this.client.get("/actuator/leaks/heapdumps").expect(200).body().path("dumps")).hasSize(1);
+		WebElement finding = this.browser.driver()
+			.findElement(By.cssSelector("#holders-findings .finding[data-class='" + LISTENER + "']"));
+		assertThat(finding.getText()).contains("OrderListener").contains("1,000 instances");
+		WebElement owner = finding.findElement(By.cssSelector(".owner"));
+		assertThat(owner.getText()).contains("OrderEventBus.subscribers → ConcurrentHashMap holds 1,000");
+		assertThat(owner.findElement(By.cssSelector(".bar span")).getDomAttribute("style")).contains("width: 100%");
+		WebElement picture = finding.findElement(By.cssSelector("svg.path-picture"));
+		List<String> boxes = picture.findElements(By.cssSelector("g.box text"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(boxes.get(0)).startsWith("GC root: ");
+		assertThat(boxes).contains("OrderEventBus", "ConcurrentHashMap$KeySetView", "ListenersPattern$$Lambda")
+			.last()
+			.asString()
+			.startsWith("OrderListener ×");
+		assertThat(picture.findElements(By.cssSelector("line.arrow"))).hasSize(boxes.size() - 1);
+		assertThat(picture.findElements(By.cssSelector("text.reference")).stream().map(WebElement::getText))
+			.contains("subscribers", "arg$1");
+		// The demo serves allocation recordings: the card says how to record this class's sites.
+		assertThat(finding.getText()).contains("No allocation sites recorded for this class yet")
+			.contains("/allocations");
 	}
 
 	@SuppressWarnings("unchecked")

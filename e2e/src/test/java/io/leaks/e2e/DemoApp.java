@@ -55,6 +55,23 @@ final class DemoApp implements AutoCloseable {
 	 * @throws IOException if the process cannot be started
 	 */
 	static DemoApp start(String name, List<String> jvmOptions, List<String> arguments) throws IOException {
+		List<String> withG1 = new ArrayList<>(jvmOptions);
+		withG1.add("-XX:+UseG1GC");
+		return start(name, Path.of(System.getProperty("java.home"), "bin", "java").toString(), withG1, arguments);
+	}
+
+	/**
+	 * Starts the jar named by the {@code demo.jar} system property on a JVM of choice, with
+	 * the collector the options choose.
+	 * @param name names the log file ({@code <name>.log})
+	 * @param java the {@code java} executable
+	 * @param jvmOptions options such as {@code -Xmx256m -XX:+UseZGC}
+	 * @param arguments application arguments
+	 * @return the running process; not yet ready to serve
+	 * @throws IOException if the process cannot be started
+	 */
+	static DemoApp start(String name, String java, List<String> jvmOptions, List<String> arguments)
+			throws IOException {
 		Path jar = Path.of(requiredProperty("demo.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No demo app jar at " + jar
@@ -63,10 +80,9 @@ final class DemoApp implements AutoCloseable {
 		Path reports = Files.createDirectories(Path.of(requiredProperty("e2e.reports")));
 		int port = freePort();
 		Path log = reports.resolve(name + ".log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-XX:+UseG1GC", "-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		// If the test JVM is stopped before @AfterAll runs, don't leave the JVM behind.
 		return new DemoApp(ChildProcess.start("demo-app", command, log), URI.create("http://127.0.0.1:" + port));

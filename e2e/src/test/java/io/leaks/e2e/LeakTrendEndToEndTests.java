@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
  * settings shortened (everything else derives from them): a leaking cache driven
  * continuously must raise one {@code LeakSuspectedEvent} whose suspects name the leaking
  * class, while the fixed cache, driven the same way at the same time in a second app,
- * raises none.
+ * raises none. The dump taken on the suspicion is analysed for the suspects and names the
+ * cache's map.
  */
 class LeakTrendEndToEndTests {
 
@@ -38,7 +39,8 @@ class LeakTrendEndToEndTests {
 	void leakingCacheShouldRaiseOneAlertNamingItsClassAndTheFixedCacheNone() throws Exception {
 		List<String> leakingSettings = new ArrayList<>(SHORT_SETTINGS);
 		leakingSettings.addAll(List.of("--leaks.heap-dump.on-suspicion=true",
-				"--leaks.heap-dump.directory=" + this.dumps, "--leaks.heap-dump.free-space-margin=10MB"));
+				"--leaks.heap-dump.directory=" + this.dumps, "--leaks.heap-dump.free-space-margin=10MB",
+				"--leaks.analysis.on-suspicion=true", "--leaks.analysis.niceness=0"));
 		try (DemoApp leakingApp = DemoApp.start("trend-leaking", leakingSettings);
 				DemoApp fixedApp = DemoApp.start("trend-fixed", SHORT_SETTINGS)) {
 			DemoClient leaking = new DemoClient(leakingApp).awaitReady();
@@ -70,6 +72,33 @@ class LeakTrendEndToEndTests {
 				assertThat(files.map((file) -> file.getFileName().toString()))
 					.anySatisfy((name) -> assertThat(name).contains("-auto-live-suspected-heap").endsWith(".hprof"));
 			}
+
+			// The dump taken on the suspicion is analysed for the suspects; the trend links it.
+			leaking.delete("/demo/driver").expect(200);
+			String note = texts(trend.path("notes")).stream()
+				.filter((text) -> text.startsWith("analysis a-"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no analysis noted on the trend: " + trend));
+			String id = note.substring("analysis ".length(), note.indexOf(' ', "analysis ".length()));
+			JsonNode analysis = new AnalysisClient(leaking, leakingApp).awaitFinished(id);
+			assertThat(analysis.path("automatic").asBoolean()).isTrue();
+			assertThat(analysis.path("classesFrom").asString()).isEqualTo("suspects");
+			assertThat(analysis.path("heapDump").asString()).contains("-auto-live-suspected-heap");
+			JsonNode owner = AnalysisClient.finding(analysis, LEAKING_CLASS).path("owners").get(0);
+			assertThat(AnalysisClient.references(owner.path("path"))).containsExactly(
+					"io.leaks.demo.cache.UnboundedReportCache.REPORTS", "java.util.concurrent.ConcurrentHashMap.");
+			await("the LeakAnalyzedEvent").atMost(Duration.ofSeconds(10))
+				.until(() -> leaking.get("/demo/alerts").expect(200).body().path("analyzed").size() == 1);
+			JsonNode analyzed = leaking.get("/demo/alerts").expect(200).body().path("analyzed").get(0);
+			assertThat(analyzed.path("analysis").asString()).isEqualTo(id);
+			assertThat(analyzed.path("className").asString()).isEqualTo(LEAKING_CLASS);
+			assertThat(analyzed.path("owner").asString()).startsWith("static field UnboundedReportCache.REPORTS");
+			assertThat(analyzed.path("retainedBytes").asLong()).isPositive();
+			// Asked without classes, an analysis looks at the suspects the suspicion named.
+			JsonNode asked = leaking.postJson("/actuator/leaks/analyses", "{}").expect(202).body();
+			assertThat(asked.path("classesFrom").asString()).isEqualTo("suspects");
+			assertThat(texts(asked.path("classes"))).startsWith(LEAKING_CLASS);
+			leaking.delete("/actuator/leaks/analyses/" + asked.path("id").asString()).expect(200);
 
 			JsonNode fixedDriver = fixed.get("/demo/driver").expect(200).body();
 			assertThat(fixedDriver.path("running").asBoolean()).as("the fixed app was driven all along: %s", fixedDriver)

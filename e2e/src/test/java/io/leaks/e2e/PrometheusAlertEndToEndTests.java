@@ -68,8 +68,9 @@ class PrometheusAlertEndToEndTests {
 			assertThat(fixed.get("/demo/driver").expect(200).body().path("running").asBoolean())
 				.as("the fixed app was driven all along")
 				.isTrue();
-			List<JsonNode> scraped = prometheus
-				.query("count_over_time(leaks_suspected{resource=\"heap\", instance=\"" + fixedInstance + "\"}[5m])");
+			// One series per severity (minutes, hours, days), each 0 while no leak is suspected.
+			List<JsonNode> scraped = prometheus.query("count_over_time(leaks_suspected{resource=\"heap\", severity=\"hours\", "
+					+ "instance=\"" + fixedInstance + "\"}[5m])");
 			assertThat(scraped).as("the fixed app's verdict was scraped all along").hasSize(1);
 			assertThat(scraped.get(0).path("value").get(1).asString()).satisfies(
 					(count) -> assertThat(Double.parseDouble(count)).isGreaterThan(60));

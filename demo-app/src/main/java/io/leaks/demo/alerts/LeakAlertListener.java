@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.leaks.analysis.AnalysisText;
+import io.leaks.analysis.ClassFinding;
+import io.leaks.analysis.LeakAnalyzedEvent;
+import io.leaks.analysis.Owner;
+import io.leaks.analysis.RootPath;
 import io.leaks.trend.LeakClearedEvent;
 import io.leaks.trend.LeakSuspectedEvent;
 import io.leaks.trend.Suspect;
@@ -19,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a service owner would wire to a pager: each {@link LeakSuspectedEvent} becomes an
- * alert in the log, with the suspects, and is counted; the last few are kept for
- * {@code GET /demo/alerts}.
+ * alert in the log, with the suspects, and is counted; each {@link LeakAnalyzedEvent} (the
+ * analysis of the dump taken on the alert) says who holds the suspect. The last few of
+ * both are kept for {@code GET /demo/alerts}.
  */
 @Component
 public class LeakAlertListener {
@@ -34,6 +40,8 @@ public class LeakAlertListener {
 	private final AtomicLong cleared = new AtomicLong();
 
 	private final ArrayDeque<LeakAlert> recent = new ArrayDeque<>();
+
+	private final ArrayDeque<AnalyzedLeak> analyzed = new ArrayDeque<>();
 
 	@EventListener
 	public void onLeakSuspected(LeakSuspectedEvent event) {
@@ -54,6 +62,29 @@ public class LeakAlertListener {
 				alert.resource(), growth, alert.projectedExhaustion(), suspects, alert.reason()));
 	}
 
+	/**
+	 * The analysis of the dump taken on the suspicion finished: who holds the suspect.
+	 * @param event the event
+	 */
+	@EventListener
+	public void onLeakAnalyzed(LeakAnalyzedEvent event) {
+		Owner owner = event.getOwner();
+		ClassFinding finding = event.getFinding();
+		RootPath path = event.getTopPath();
+		AnalyzedLeak leak = new AnalyzedLeak(Instant.now(), event.getAnalysis().id(), event.isDone(),
+				(finding != null) ? finding.className() : null,
+				(owner != null && finding != null) ? AnalysisText.owner(owner, finding.className()) : null,
+				(path != null) ? AnalysisText.path(path) : null, event.getRetainedBytes(), event.getAnalysis().reason());
+		synchronized (this.recent) {
+			if (this.analyzed.size() == KEPT) {
+				this.analyzed.removeFirst();
+			}
+			this.analyzed.addLast(leak);
+		}
+		logger.warn("LEAK ANALYZED: " + ((leak.owner() != null) ? leak.owner() + "; path " + leak.path()
+				: "no owner found (" + leak.reason() + ")"));
+	}
+
 	@EventListener
 	public void onLeakCleared(LeakClearedEvent event) {
 		this.cleared.incrementAndGet();
@@ -66,7 +97,8 @@ public class LeakAlertListener {
 	 */
 	public Alerts alerts() {
 		synchronized (this.recent) {
-			return new Alerts(this.raised.get(), this.cleared.get(), List.copyOf(this.recent));
+			return new Alerts(this.raised.get(), this.cleared.get(), List.copyOf(this.recent),
+					List.copyOf(this.analyzed));
 		}
 	}
 
@@ -76,8 +108,9 @@ public class LeakAlertListener {
 	 * @param count leak alerts raised since start
 	 * @param cleared leak alerts cleared since start
 	 * @param alerts the last alerts, oldest first
+	 * @param analyzed the last analyses of the dumps taken on those alerts, oldest first
 	 */
-	public record Alerts(long count, long cleared, List<LeakAlert> alerts) {
+	public record Alerts(long count, long cleared, List<LeakAlert> alerts, List<AnalyzedLeak> analyzed) {
 
 	}
 
