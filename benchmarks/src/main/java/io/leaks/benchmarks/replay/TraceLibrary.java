@@ -49,10 +49,26 @@ public final class TraceLibrary {
 			Path path = directory.resolve(file);
 			Trace trace = file.endsWith(".csv") ? CsvTraces.read(path, String.join(" ", fields))
 					: TraceReader.read(path);
-			traces.add(new LabelledTrace(file, row.get("label"), row.getOrDefault("resource", "heap"),
+			traces.add(new LabelledTrace(file, row.get("label"), resource(row),
 					millis(row, "onset_ms", onset(trace)), millis(row, "exhaustion_ms", exhaustion(trace)), trace));
 		}
 		return traces;
+	}
+
+	/**
+	 * What leaks: the {@code resource} column, else what the workload library's scenario
+	 * leaks (its class-loader and thread leaks are outside the heap), else the heap.
+	 */
+	private static String resource(Map<String, String> row) {
+		String resource = row.get("resource");
+		if (resource != null && !resource.isBlank()) {
+			return resource;
+		}
+		return switch (row.getOrDefault("scenario", "")) {
+			case "classloader-leak" -> "metaspace";
+			case "thread-leak" -> "threads";
+			default -> "heap";
+		};
 	}
 
 	private static long millis(Map<String, String> row, String column, long fallback) {

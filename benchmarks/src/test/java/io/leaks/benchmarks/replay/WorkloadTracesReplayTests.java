@@ -1,0 +1,46 @@
+package io.leaks.benchmarks.replay;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.leaks.autoconfigure.LeaksProperties;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The recorded workload library ({@code workloads/traces}) replays through the production
+ * path at the starter's defaults, with the summary line the replay command prints: every
+ * heap leak it holds, on every collector, is called before its trace ends. The lead and false
+ * alarms of this round are in {@code docs/benchmarks.md}; this test prints them.
+ */
+class WorkloadTracesReplayTests {
+
+	static final Path LIBRARY = Path.of("..", "workloads", "traces");
+
+	@Test
+	void everyRecordedHeapLeakShouldBeCalledAtDefaults() throws IOException {
+		List<TraceLibrary.LabelledTrace> traces = TraceLibrary.read(LIBRARY);
+		assertThat(traces).as("the committed library").hasSizeGreaterThanOrEqualTo(10);
+		List<String> lines = new ArrayList<>();
+		TraceReplay.Scores scores = TraceReplay.score(traces, new LeaksProperties().getTrend(), lines::add);
+		lines.forEach(System.out::println);
+		System.out.println("replay: " + scores.analyzer());
+		assertThat(lines).hasSameSizeAs(traces);
+		assertThat("replay: " + scores.analyzer()).matches("replay: detected=\\d+/\\d+ false_alarms=\\d+/\\d+");
+		// Threads and metaspace are judged through time only (a pool ramping to its max
+		// levels off): their leaks are called after the long span, an hour at the defaults,
+		// longer than these recordings.
+		List<TraceLibrary.LabelledTrace> heap = traces.stream()
+			.filter((trace) -> !trace.leak() || trace.resource().equals("heap"))
+			.toList();
+		TraceReplay.Scores heapScores = TraceReplay.score(heap, new LeaksProperties().getTrend(), (line) -> {
+		});
+		assertThat(heapScores.analyzer().leaks()).as("heap leaks in the library").isGreaterThanOrEqualTo(8);
+		assertThat(heapScores.analyzer().detected()).as(String.join("\n", lines))
+			.isEqualTo(heapScores.analyzer().leaks());
+	}
+
+}
