@@ -109,6 +109,11 @@ public final class LeaksRequestFilter extends OncePerRequestFilter {
 			// Spring MVC ignores a Content-Type it cannot parse and answers 415 itself.
 			return;
 		}
+		if (type != null && (MediaType.APPLICATION_FORM_URLENCODED.includes(type)
+				|| MediaType.MULTIPART_FORM_DATA.includes(type))) {
+			throw new LeaksOperationException(415, "Content-Type " + contentType + " is a form; the endpoint takes "
+					+ "its body as JSON: send it with Content-Type: application/json, or no body at all");
+		}
 		if (type != null && (type.isWildcardType() || type.isWildcardSubtype())) {
 			throw new LeaksOperationException(415, "Content-Type " + contentType + " is a pattern, not the type of "
 					+ "a body: send the body as JSON with Content-Type: application/json, or no body at all");

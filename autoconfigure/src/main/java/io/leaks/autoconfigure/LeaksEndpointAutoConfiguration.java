@@ -43,6 +43,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.servlet.filter.OrderedFormContentFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -201,6 +202,9 @@ public final class LeaksEndpointAutoConfiguration {
 		FilterRegistrationBean<LeaksRequestFilter> registration = new FilterRegistrationBean<>(
 				new LeaksRequestFilter(path, endpoint.access()));
 		registration.setName("leaksRequestFilter");
+		// Before Spring's FormContentFilter, which parses a PUT, PATCH or DELETE form body
+		// itself and fails with a 500 on one it cannot decode: the endpoint takes JSON only.
+		registration.setOrder(OrderedFormContentFilter.DEFAULT_ORDER - 1);
 		return registration;
 	}
 

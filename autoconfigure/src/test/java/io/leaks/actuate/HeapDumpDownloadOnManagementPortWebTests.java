@@ -1,9 +1,17 @@
 package io.leaks.actuate;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import org.junit.jupiter.api.Test;
@@ -17,7 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,15 +57,34 @@ class HeapDumpDownloadOnManagementPortWebTests {
 	}
 
 	@Test
-	void downloadShouldBeAnAttachmentNamedAfterTheDump() throws IOException {
+	void downloadShouldBeAnAttachmentNamedAfterTheDump() throws IOException, InterruptedException {
 		Path dump = directory.resolve(NAME);
 		ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
 		String url = "http://localhost:" + this.managementPort + "/actuator/leaks/heapdumps/" + NAME;
-		ResponseEntity<byte[]> response = this.rest.getForEntity(url, byte[].class);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
-			.isEqualTo("attachment; filename=\"" + NAME + "\"");
-		assertThat(response.getBody()).isEqualTo(Files.readAllBytes(dump));
+		// Streamed and compared by digest: the dump of this JVM is as large as its heap, and
+		// holding it twice in that heap (the body and the file) ran the test out of memory.
+		HttpResponse<InputStream> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(HttpStatus.OK.value());
+		assertThat(response.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION))
+			.hasValue("attachment; filename=\"" + NAME + "\"");
+		try (InputStream body = response.body(); InputStream file = Files.newInputStream(dump)) {
+			assertThat(digest(body)).isEqualTo(digest(file));
+		}
+	}
+
+	private static String digest(InputStream in) throws IOException {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			byte[] buffer = new byte[1 << 16];
+			for (int read; (read = in.read(buffer)) > 0;) {
+				sha.update(buffer, 0, read);
+			}
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -73,7 +73,7 @@ class Boot41CompatibilityTests {
 	@Test
 	void metersShouldBeScraped() {
 		String scrape = this.rest.getForObject("/actuator/prometheus", String.class);
-		assertThat(scrape).contains("leaks_suspected{resource=\"heap\"}", "leaks_heap_growth_rate_bytes_per_second",
+		assertThat(scrape).contains("leaks_suspected{resource=\"heap\",severity=\"hours\"}", "leaks_heap_growth_rate_bytes_per_second",
 				"leaks_heap_time_to_exhaustion_seconds", "leaks_memory_limit_bytes");
 	}
 
