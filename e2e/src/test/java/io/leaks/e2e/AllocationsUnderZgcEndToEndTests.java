@@ -33,7 +33,7 @@ class AllocationsUnderZgcEndToEndTests {
 		if (java.isBlank()) {
 			java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		}
-		app = DemoApp.start("demo-app-zgc", java, List.of("-Xmx256m", "-XX:+UseZGC"), List.of());
+		app = DemoApp.start("demo-app-zgc", java, List.of("-Xmx512m", "-XX:+UseZGC"), List.of());
 		client = new DemoClient(app).awaitReady();
 		JsonNode jvm = client.get("/actuator/leaks").expect(200).body().path("jvm");
 		javaVersion = Runtime.Version.parse(jvm.path("version").asString()).feature();
