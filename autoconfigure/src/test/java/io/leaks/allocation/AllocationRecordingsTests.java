@@ -149,8 +149,11 @@ class AllocationRecordingsTests {
 		AllocationRecording started;
 		try (HeldGuard held = HeldGuard.hold(this.guard)) {
 			started = this.recordings.start(new RecordingRequest(Duration.ofSeconds(1), List.of(), true));
-			Thread.sleep(2500);
-			assertThat(this.recordings.get(started.id()).status()).isEqualTo(RecordingStatus.RUNNING);
+			// Past its 1 s duration, it keeps running while another heap operation holds the guard.
+			await().during(Duration.ofMillis(2500))
+				.atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(this.recordings.get(started.id()).status())
+					.isEqualTo(RecordingStatus.RUNNING));
 		}
 		AllocationRecording done = awaitEnd(started.id());
 		assertThat(done.status()).isEqualTo(RecordingStatus.DONE);
