@@ -16,9 +16,12 @@ import java.util.List;
  * @param growingClasses classes whose instances grew at every step
  * @param climbSteady whether the climb kept a steady pace while it was watched, so that
  * a live floor rising like it can be taken to have risen so all along
+ * @param liveFromMillis since when the live floor is known to have risen at its pace: the
+ * round's first live floor, or, when earlier rounds confirmed the same climb and the floor
+ * kept rising between them, where their measured climb began
  */
 public record Confirmation(Outcome outcome, long atMillis, long climbFromMillis, double livePerMinute, long liveLevel,
-		List<Point> liveFloors, double youngPerMinute, int growingClasses, boolean climbSteady) {
+		List<Point> liveFloors, double youngPerMinute, int growingClasses, boolean climbSteady, long liveFromMillis) {
 
 	public Confirmation {
 		liveFloors = List.copyOf(liveFloors);

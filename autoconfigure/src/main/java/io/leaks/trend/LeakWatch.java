@@ -441,8 +441,8 @@ public final class LeakWatch {
 			}
 			return;
 		}
-		Confirmation found = this.analyzer.confirm(round.suspicion(), measuredFloors(round), ranking.growing(),
-				ranking.leastGain(), now);
+		Confirmation found = this.analyzer.chained(this.confirmation, this.analyzer.confirm(round.suspicion(),
+				measuredFloors(round), ranking.growing(), ranking.leastGain(), now));
 		this.confirmation = found;
 		if (found.confirmed()) {
 			this.refutations = 0;

@@ -45,6 +45,9 @@ public final class TrendAnalyzer {
 	/** Share of the live floor's pace the upper bounds may lose before a confirmed climb stops standing. */
 	static final double UPPER_BOUND_PACE_SHARE = 0.5;
 
+	/** Live floors a climb measured over several rounds keeps, the latest. */
+	static final int MAX_CHAINED_FLOORS = 9;
+
 	/** Instances a class must gain per step for its growth alone to confirm a smaller rise. */
 	static final long CONFIRMING_INSTANCES_PER_STEP = 64;
 
@@ -279,11 +282,18 @@ public final class TrendAnalyzer {
 		// The climb after young collections counts as retained for as long as it was watched
 		// only when the live floor rose at a comparable pace; otherwise it was mostly
 		// garbage, and only what the live histograms spanned is known to be retained.
-		boolean consistent = confirmation.climbSteady()
-				&& confirmation.livePerMinute() >= CONSISTENT_PACE_SHARE * confirmation.youngPerMinute();
-		long from = consistent ? climbFromMillis : firstLiveFloor(confirmation);
-		Window live = Window.of(line(confirmation, from, measuredAt(oldPoints, wholeHeap, from, confirmation), nowMillis), limit,
-				true);
+		long from = consistent(confirmation) ? Math.min(climbFromMillis, confirmation.liveFromMillis())
+				: confirmation.liveFromMillis();
+		// The measured pace is drawn on for as long after the round as the climb was watched
+		// before it, no further: past that, upper bounds that go on climbing cannot tell a
+		// leak from a cache that filled up and now promotes its evicted entries, so the line
+		// stops where the measurement reaches and the floor is measured again before a call
+		// rests on more than that.
+		long reach = confirmation.atMillis() + Math.max(confirmation.atMillis() - Math.min(from, climbFromMillis),
+				this.settings.persistSpan().toMillis());
+		boolean stale = nowMillis > reach;
+		Window live = Window.of(line(confirmation, from, measuredAt(oldPoints, wholeHeap, from, confirmation),
+				Math.min(nowMillis, reach)), limit, true);
 		Grounds grounds = live.steady() ? SeriesJudgement.grounds(live, Resource.HEAP, this.settings) : null;
 		Finding finding = (grounds == null) ? Finding.FILLING
 				: (grounds == Grounds.URGENT || grounds == Grounds.HALF_FREE) ? Finding.FILLS_SOON : Finding.GROWING;
@@ -291,16 +301,52 @@ public final class TrendAnalyzer {
 				floors.size(), List.of("LIVE_HISTOGRAM"), 0, 1, Math.round(live.start()), Math.round(live.level()), 1, 0);
 		return new Verdict(Resource.HEAP, finding, Math.max(0, live.perMinute()), Projection.of(live),
 				finding.leak() ? Severity.of(live.untilLimit()) : null, grounds, evidence,
-				measured.limited(live.untilLimit(), limit), false, nowMillis);
+				measured.limited(live.untilLimit(), limit), stale && !finding.leak(), nowMillis);
 	}
 
 	/**
-	 * The confirmed climb as a line: the live floor's pace through its last measurement,
-	 * from the climb's start to now.
+	 * Whether the climb after young collections counts as retained for as long as it was
+	 * watched: it kept a steady pace and the live floor rose at a comparable one; otherwise
+	 * it was mostly garbage, and only what the live histograms spanned is known to be retained.
 	 */
-	private static long firstLiveFloor(Confirmation confirmation) {
-		return confirmation.liveFloors().isEmpty() ? confirmation.atMillis()
-				: confirmation.liveFloors().get(0).atMillis();
+	private static boolean consistent(Confirmation confirmation) {
+		return confirmation.climbSteady()
+				&& confirmation.livePerMinute() >= CONSISTENT_PACE_SHARE * confirmation.youngPerMinute();
+	}
+
+	/**
+	 * A round that confirmed a climb again, after an earlier round confirmed it and the
+	 * floor kept rising between them at about the pace both measured: one climb measured
+	 * twice, so it is known to be retained since the earlier round's climb began, at the
+	 * pace of both rounds' floors together. A cache that filled up in between fails this,
+	 * its second round flat or far below the first one's line.
+	 * @param previous what the round before found, or {@code null}
+	 * @param found what this round found
+	 * @return what is known of the climb now
+	 */
+	public Confirmation chained(@Nullable Confirmation previous, Confirmation found) {
+		if (previous == null || !previous.confirmed() || !found.confirmed() || found.liveFloors().isEmpty()
+				|| previous.liveFloors().isEmpty() || previous.atMillis() >= found.liveFloors().get(0).atMillis()) {
+			return found;
+		}
+		Point before = previous.liveFloors().get(previous.liveFloors().size() - 1);
+		Point after = found.liveFloors().get(0);
+		double between = (after.value() - before.value()) * 60_000.0 / Math.max(1, after.atMillis() - before.atMillis());
+		double measured = Math.min(previous.livePerMinute(), found.livePerMinute());
+		if (measured <= 0 || between < UPPER_BOUND_PACE_SHARE * measured
+				|| between * UPPER_BOUND_PACE_SHARE > Math.max(previous.livePerMinute(), found.livePerMinute())) {
+			return found;
+		}
+		List<Point> floors = new ArrayList<>(previous.liveFloors());
+		floors.addAll(found.liveFloors());
+		if (floors.size() > MAX_CHAINED_FLOORS) {
+			floors = floors.subList(floors.size() - MAX_CHAINED_FLOORS, floors.size());
+		}
+		long since = consistent(previous) ? Math.min(previous.climbFromMillis(), previous.liveFromMillis())
+				: previous.liveFromMillis();
+		return new Confirmation(found.outcome(), found.atMillis(), Math.min(found.climbFromMillis(), since),
+				TrendFit.of(floors).perMinute(), found.liveLevel(), floors, found.youngPerMinute(),
+				found.growingClasses(), found.climbSteady(), since);
 	}
 
 	private static List<Point> line(Confirmation confirmation, long fromMillis, double measuredStart, long nowMillis) {
@@ -397,8 +443,8 @@ public final class TrendAnalyzer {
 				: climb.fromMillis();
 		Confirmation.Outcome outcome = confirmed ? Confirmation.Outcome.CONFIRMED
 				: inconclusive ? Confirmation.Outcome.INCONCLUSIVE : Confirmation.Outcome.REFUTED;
-		return new Confirmation(outcome, nowMillis,
-				from, perMinute, last, liveFloors, suspicion.growthPerMinute(), growingClasses, steady);
+		return new Confirmation(outcome, nowMillis, from, perMinute, last, liveFloors, suspicion.growthPerMinute(),
+				growingClasses, steady, liveFloors.get(0).atMillis());
 	}
 
 	/**

@@ -39,7 +39,7 @@ final class VerdictText {
 							+ "the next round of live histograms to tell";
 			case FILLING -> capitalized(subject(verdict)) + " rises " + rise(verdict, bytes) + live(facts)
 					+ " and keeps its pace, but a cache filling up looks the same until it levels off: " + filling(
-							verdict);
+							verdict) + remeasure(verdict);
 			case FLAT -> "No leak: " + subject(verdict) + " shows no significant rise over "
 					+ Units.duration(evidence.spanMillis()) + " (" + evidence.points() + " points)";
 			case LEVELLING_OFF -> "No leak: " + subject(verdict) + " rose " + Units.rate(verdict.growthPerMinute(), bytes)
@@ -107,6 +107,20 @@ final class VerdictText {
 					+ Units.duration((long) Math.min(Long.MAX_VALUE / 2, facts.untilLimitMillis())) + ")");
 		}
 		return "it is called a leak once " + String.join(", or once ", ways);
+	}
+
+	/**
+	 * Why a confirmed pace no longer counts on its own: it was measured longer ago than it
+	 * was watched before, and upper bounds climbing since cannot tell a leak from a full
+	 * cache promoting what it evicts.
+	 */
+	private static String remeasure(Verdict verdict) {
+		if (verdict.evidence().basis() != Basis.CONFIRMED || !verdict.suspicion()) {
+			return "";
+		}
+		return "; that pace is known to hold until " + Units.duration(verdict.atMillis() - verdict.evidence().toMillis())
+				+ " ago (as long after the live histograms as the climb was watched before them), so live histograms "
+				+ "measure the live heap again before it is called";
 	}
 
 	private static String grounds(Verdict verdict) {

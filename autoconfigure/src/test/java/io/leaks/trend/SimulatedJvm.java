@@ -37,6 +37,14 @@ final class SimulatedJvm implements MemorySource, LiveHistograms {
 	/** Medium-lived data promoted per second, bytes, that dies in the old generation. */
 	double promotedPerSecond = 0.5 * MB;
 
+	/**
+	 * Entries a cache inserts per second, bytes, each evicting an old one once it is full:
+	 * while it fills they are live; after that each insert promotes the entry it evicts
+	 * into the old generation as garbage, so the heap after young collections climbs on at
+	 * the same pace (what a bounded cache does on a large heap between old collections).
+	 */
+	double cacheInsertsPerSecond = 0;
+
 	/** Eden's size: young collections come every eden / allocation seconds. */
 	long eden = 64 * MB;
 
@@ -86,6 +94,10 @@ final class SimulatedJvm implements MemorySource, LiveHistograms {
 		while (this.nextYoung <= millis) {
 			long at = this.nextYoung;
 			this.oldGarbage += (long) (this.promotedPerSecond * youngInterval() / 1000.0);
+			if (this.cacheInsertsPerSecond > 0) {
+				long grown = this.live.applyAsLong(at) - this.live.applyAsLong(Math.max(0, at - youngInterval()));
+				this.oldGarbage += Math.max(0, (long) (this.cacheInsertsPerSecond * youngInterval() / 1000.0) - grown);
+			}
 			this.now = at;
 			if (live(at) >= this.maxHeap * 0.98) {
 				return false;

@@ -144,7 +144,8 @@ class TrendAnalyzerTests {
 			record(CollectionKind.YOUNG, 100 * MB + 29 * MB * i, 2 * MINUTE + i * 30_000L, false);
 		}
 		Confirmation confirmation = new Confirmation(Confirmation.Outcome.CONFIRMED, 7 * MINUTE, 2 * MINUTE,
-				28 * MB, 230 * MB, List.of(new Point(6 * MINUTE, 202 * MB), new Point(7 * MINUTE, 230 * MB)), 58 * MB, 1, true);
+				28 * MB, 230 * MB, List.of(new Point(6 * MINUTE, 202 * MB), new Point(7 * MINUTE, 230 * MB)), 58 * MB, 1, true,
+				6 * MINUTE);
 		Verdict early = judge(SIX_GB, confirmation, 7 * MINUTE);
 		assertThat(early.finding()).as("grown by 155%%, not yet tripled").isEqualTo(Finding.FILLING);
 		assertThat(early.evidence().basis()).isEqualTo(Basis.CONFIRMED);
@@ -157,12 +158,65 @@ class TrendAnalyzerTests {
 	}
 
 	@Test
+	void aConfirmedPaceShouldNotBeDrawnOnFurtherThanTheRoundMeasured() {
+		// A bounded cache on a 6 GiB heap, as the soak saw it: live histograms at 5-6 min
+		// measure 114 MiB/min; the cache is full at 20 min, but each insert then evicts an
+		// entry into the old generation, so the heap after young collections climbs on.
+		for (int i = 0; i < 54; i++) {
+			record(CollectionKind.YOUNG, 700 * MB + 65 * MB * i, MINUTE + i * 30_000L, false);
+		}
+		Confirmation confirmation = new Confirmation(Confirmation.Outcome.CONFIRMED, 6 * MINUTE, 2 * MINUTE,
+				114 * MB, 974 * MB, List.of(new Point(5 * MINUTE, 859 * MB), new Point(11 * MINUTE / 2, 916 * MB),
+						new Point(6 * MINUTE, 974 * MB)), 130 * MB, 1, true, 5 * MINUTE);
+		Verdict measured = judge(SIX_GB, confirmation, 8 * MINUTE);
+		assertThat(measured.finding()).as(measured.reason()).isEqualTo(Finding.FILLING);
+		assertThat(measured.suspicion()).as("within what the round measured").isFalse();
+		Verdict later = judge(SIX_GB, confirmation, 27 * MINUTE + MINUTE / 2);
+		assertThat(later.leak()).as("the pace drawn on to 27 min would fill the heap within the span: %s",
+				later.reason()).isFalse();
+		assertThat(later.finding()).isEqualTo(Finding.FILLING);
+		assertThat(later.suspicion()).as("measured again before a call rests on more").isTrue();
+		assertThat(later.evidence().toMillis()).as("the line ends where the measurement reaches")
+			.isEqualTo(10 * MINUTE);
+		assertThat(later.reason()).endsWith("; that pace is known to hold until 17min ago (as long after the live "
+				+ "histograms as the climb was watched before them), so live histograms measure the live heap again "
+				+ "before it is called");
+	}
+
+	@Test
+	void aClimbConfirmedTwiceWithTheFloorRisingBetweenShouldBeOneClimb() {
+		// A slow leak (about 1 MiB/min) measured by two rounds 45 min apart.
+		Confirmation first = confirmation(164 * MB, 20 * MINUTE, 61 * MB / 60, 5 * MINUTE);
+		Confirmation second = confirmation(209 * MB, 65 * MINUTE, 58 * MB / 60, 60 * MINUTE);
+		Confirmation chained = this.analyzer.chained(first, second);
+		assertThat(chained.liveFromMillis()).as("retained since the first round's climb began").isEqualTo(5 * MINUTE);
+		assertThat(chained.liveFloors()).hasSize(6);
+		assertThat(chained.livePerMinute()).isCloseTo(MB, org.assertj.core.data.Percentage.withPercentage(10));
+		// A cache that filled up in between: the second round rises, far below the first's line.
+		Confirmation full = confirmation(170 * MB, 65 * MINUTE, 58 * MB / 60, 60 * MINUTE);
+		assertThat(this.analyzer.chained(first, full)).isSameAs(full);
+		// A batch that landed in between: far above both rounds' pace.
+		Confirmation jumped = confirmation(400 * MB, 65 * MINUTE, 58 * MB / 60, 60 * MINUTE);
+		assertThat(this.analyzer.chained(first, jumped)).isSameAs(jumped);
+		assertThat(this.analyzer.chained(null, second)).isSameAs(second);
+	}
+
+	/** A round of three live floors a minute apart ending at a level, confirmed. */
+	private static Confirmation confirmation(long level, long atMillis, long perMinute, long climbFromMillis) {
+		List<Point> floors = List.of(new Point(atMillis - 2 * MINUTE, level - 2 * perMinute),
+				new Point(atMillis - MINUTE, level - perMinute), new Point(atMillis, level));
+		return new Confirmation(Confirmation.Outcome.CONFIRMED, atMillis, climbFromMillis, perMinute, level, floors,
+				3 * MB, 1, true, atMillis - 2 * MINUTE);
+	}
+
+	@Test
 	void aRefutedClimbShouldBeStableWithTheLiveFloors() {
 		for (int i = 0; i < 30; i++) {
 			record(CollectionKind.YOUNG, 100 * MB + 30 * MB * i, 2 * MINUTE + i * 15_000L, false);
 		}
 		Confirmation refuted = new Confirmation(Confirmation.Outcome.REFUTED, 9 * MINUTE, 2 * MINUTE, 0, 90 * MB,
-				List.of(new Point(8 * MINUTE, 90 * MB), new Point(9 * MINUTE, 90 * MB)), 120 * MB, 0, true);
+				List.of(new Point(8 * MINUTE, 90 * MB), new Point(9 * MINUTE, 90 * MB)), 120 * MB, 0, true,
+				8 * MINUTE);
 		Verdict verdict = judge(SIX_GB, refuted, 9 * MINUTE + 30_000);
 		assertThat(verdict.finding()).isEqualTo(Finding.REFUTED);
 		assertThat(verdict.status()).isEqualTo(TrendStatus.STABLE);

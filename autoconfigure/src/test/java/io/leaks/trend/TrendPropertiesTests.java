@@ -34,6 +34,11 @@ class TrendPropertiesTests {
 				healthy("flat", 2 * GB, Scenarios.flat(300 * MB), 0.5, false),
 				healthy("bounded cache filling 40% of the free heap over 20 min", 6 * GB,
 						Scenarios.boundedCache(60 * MB, (long) (0.4 * 6 * GB), MINUTE, 20 * MINUTE), 0.2, false),
+				// Full, it evicts an entry at each insert: promoted, the evicted ones keep the
+				// heap after young collections climbing as it did while it filled.
+				healthy("bounded cache evicting into the old generation on a default heap", 6 * GB,
+						Scenarios.boundedCache(60 * MB, (long) (0.4 * 6 * GB), MINUTE, 20 * MINUTE), 0.2, false,
+						0.4 * 6 * GB / (20 * 60.0) / MB),
 				healthy("bounded cache on a small heap", 512 * MB,
 						Scenarios.boundedCache(60 * MB, 180 * MB, MINUTE, 20 * MINUTE), 0.2, false),
 				// Promoted garbage makes the heap after young collections climb like a leak
@@ -47,17 +52,23 @@ class TrendPropertiesTests {
 
 	private static Arguments healthy(String name, long heap, LongUnaryOperator live, double promotedMbPerSecond,
 			boolean noForcedCollections) {
-		return Arguments.of(name, heap, live, promotedMbPerSecond, noForcedCollections);
+		return healthy(name, heap, live, promotedMbPerSecond, noForcedCollections, 0);
+	}
+
+	private static Arguments healthy(String name, long heap, LongUnaryOperator live, double promotedMbPerSecond,
+			boolean noForcedCollections, double cacheInsertsMbPerSecond) {
+		return Arguments.of(name, heap, live, promotedMbPerSecond, noForcedCollections, cacheInsertsMbPerSecond);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("healthy")
 	void healthyServicesShouldNeverBeCalledLeakingAndStayWithinTheBudget(String name, long heap, LongUnaryOperator live,
-			double promotedMbPerSecond, boolean noForcedCollections) {
+			double promotedMbPerSecond, boolean noForcedCollections, double cacheInsertsMbPerSecond) {
 		for (SimulatedJvm.Collector collector : SimulatedJvm.Collector.values()) {
 			for (long seed = 1; seed <= SEEDS; seed++) {
 				SimulatedRun run = new SimulatedRun(seed, collector, heap, live, SimulatedRun.defaults(), (jvm) -> {
 					jvm.promotedPerSecond = promotedMbPerSecond * MB;
+					jvm.cacheInsertsPerSecond = cacheInsertsMbPerSecond * MB;
 					if (promotedMbPerSecond == 0) {
 						jvm.allocationPerSecond = 0.2 * MB;
 					}

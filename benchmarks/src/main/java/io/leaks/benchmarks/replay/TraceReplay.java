@@ -55,8 +55,9 @@ public final class TraceReplay {
 			return;
 		}
 		// The watch logs every suspicion and verdict as it would in a service: thousands of
-		// lines over a library of traces. Only failures are shown.
-		Logger.getLogger("io.leaks").setLevel(Level.SEVERE);
+		// lines over a library of traces. Only failures are shown, unless asked
+		// (-Dleaks.replay.verbose=true, to follow one trace's verdicts).
+		Logger.getLogger("io.leaks").setLevel(Boolean.getBoolean("leaks.replay.verbose") ? Level.INFO : Level.SEVERE);
 		System.out.printf(Locale.ROOT, "settings: interval=%s warmup=%s min-evidence=%s histograms=%s%n",
 				settings.getInterval(), settings.getWarmup(), settings.getMinEvidence(), settings.isHistograms());
 		Scores scores = score(TraceLibrary.read(directory), settings, System.out::println);
