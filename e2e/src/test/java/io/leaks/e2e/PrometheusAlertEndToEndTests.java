@@ -24,8 +24,8 @@ class PrometheusAlertEndToEndTests {
 	private static final List<String> SHORT_SETTINGS = List.of("--leaks.trend.interval=5s",
 			"--leaks.trend.warmup=20s", "--leaks.trend.min-evidence=60s");
 
-	/** About 2 MB a second of retained reports, as in {@link LeakTrendEndToEndTests}. */
-	private static final int PER_SECOND = 800;
+	/** About 1 MiB a second of retained reports, as in {@link LeakTrendEndToEndTests}. */
+	private static final int PER_SECOND = 400;
 
 	@TempDir
 	Path dir;
@@ -47,7 +47,7 @@ class PrometheusAlertEndToEndTests {
 
 			leaking.post("/demo/driver?pattern=cache&variant=leaking&perSecond=" + PER_SECOND).expect(200);
 			fixed.post("/demo/driver?pattern=cache&variant=fixed&perSecond=" + PER_SECOND).expect(200);
-			await("LeakSuspected firing for " + leakingInstance).atMost(Duration.ofSeconds(180))
+			await("LeakSuspected firing for " + leakingInstance).atMost(Duration.ofSeconds(270))
 				.pollInterval(Duration.ofSeconds(2))
 				.until(() -> {
 					if (!leakingApp.isAlive()) {
