@@ -299,9 +299,11 @@ public final class TrendAnalyzer {
 				: (grounds == Grounds.URGENT || grounds == Grounds.HALF_FREE) ? Finding.FILLS_SOON : Finding.GROWING;
 		Evidence evidence = new Evidence(Basis.CONFIRMED, live.fit().fromMillis(), live.fit().toMillis(),
 				floors.size(), List.of("LIVE_HISTOGRAM"), 0, 1, Math.round(live.start()), Math.round(live.level()), 1, 0);
+		// The line ends at its reach; the heap left is counted from now.
+		double untilLimit = stale ? Math.max(0, live.untilLimit() - (nowMillis - reach)) : live.untilLimit();
 		return new Verdict(Resource.HEAP, finding, Math.max(0, live.perMinute()), Projection.of(live),
-				finding.leak() ? Severity.of(live.untilLimit()) : null, grounds, evidence,
-				measured.limited(live.untilLimit(), limit), stale && !finding.leak(), nowMillis);
+				finding.leak() ? Severity.of(untilLimit) : null, grounds, evidence, measured.limited(untilLimit, limit),
+				stale && !finding.leak(), nowMillis);
 	}
 
 	/**
@@ -437,14 +439,20 @@ public final class TrendAnalyzer {
 		boolean inconclusive = !confirmed && rise >= CONFIRM_NOISE_MULTIPLE * noise;
 		double perMinute = (liveFloors.size() >= 2) ? TrendFit.of(liveFloors).perMinute() : 0;
 		Evidence climb = suspicion.evidence();
-		boolean steady = climb.pace() >= TrendSettings.KEEP_PACE;
+		// A round measuring again a pace an earlier round confirmed is no climb after young
+		// collections of its own: what it measured starts at its first floor, and only
+		// chained() carries the earlier climb back; the young pace stays the one first seen.
+		boolean again = climb.basis() == Basis.CONFIRMED;
+		boolean steady = !again && climb.pace() >= TrendSettings.KEEP_PACE;
 		// A climb that kept its pace only in its later half began about half-way through.
-		long from = (climb.pace() > TrendSettings.ONSET_PACE) ? climb.fromMillis() + climb.spanMillis() / 2
-				: climb.fromMillis();
+		long from = again ? liveFloors.get(0).atMillis()
+				: (climb.pace() > TrendSettings.ONSET_PACE) ? climb.fromMillis() + climb.spanMillis() / 2
+						: climb.fromMillis();
+		double young = again ? suspicion.facts().youngPerMinute() : suspicion.growthPerMinute();
 		Confirmation.Outcome outcome = confirmed ? Confirmation.Outcome.CONFIRMED
 				: inconclusive ? Confirmation.Outcome.INCONCLUSIVE : Confirmation.Outcome.REFUTED;
-		return new Confirmation(outcome, nowMillis, from, perMinute, last, liveFloors, suspicion.growthPerMinute(),
-				growingClasses, steady, liveFloors.get(0).atMillis());
+		return new Confirmation(outcome, nowMillis, from, perMinute, last, liveFloors, young, growingClasses, steady,
+				liveFloors.get(0).atMillis());
 	}
 
 	/**

@@ -68,6 +68,32 @@ class LeakWatchTests {
 	}
 
 	@Test
+	void aPaceOneRoundConfirmedShouldBeMeasuredAgainBeforeALaterCallRestsOnIt() {
+		// The soak's bounded cache on a default heap: one round measures it filling; once
+		// full, each insert evicts an entry into the old generation, so the heap after young
+		// collections climbs on (under Parallel no old collection comes before about 34 min).
+		// Past what the round can vouch for, the pace is measured again when the budget allows
+		// (here 3 forced collections per 20 min) instead of being drawn on: the full cache is flat.
+		WatchSettings settings = SimulatedRun.defaults().withBudget(3, Duration.ofMinutes(20));
+		for (long seed = 1; seed <= 4; seed++) {
+			SimulatedRun run = new SimulatedRun(seed, SimulatedJvm.Collector.PARALLEL, 6 * GB,
+					Scenarios.boundedCache(60 * MB, (long) (0.4 * 6 * GB), 60_000, 20 * 60_000), settings,
+					(jvm) -> {
+						jvm.promotedPerSecond = 0.2 * MB;
+						jvm.cacheInsertsPerSecond = 0.4 * 6 * GB / (20 * 60.0);
+					}).run(Duration.ofMinutes(32));
+			String what = "seed " + seed + ":\n" + String.join("\n", run.reasons);
+			assertThat(run.anyLeak()).as(what).isFalse();
+			assertThat(run.reasons).as(what).anyMatch((reason) -> reason.contains("so live histograms measure the live "
+					+ "heap again before it is called"));
+			assertThat(run.forced()).as("a second round: %s", what).isEqualTo(6);
+			Confirmation last = run.watch.report().lastConfirmation();
+			assertThat(last).as(what).isNotNull();
+			assertThat(last.confirmed()).as("the full cache measured again: %s", what).isFalse();
+		}
+	}
+
+	@Test
 	void withoutHistogramsAClimbAfterYoungCollectionsShouldSayWhatIsMissing() {
 		WatchSettings settings = SimulatedRun.defaults().withHistograms(false, 3, null, Duration.ofMinutes(15));
 		SimulatedRun run = new SimulatedRun(12, SimulatedJvm.Collector.G1, 6 * GB,

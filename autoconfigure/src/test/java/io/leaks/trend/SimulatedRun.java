@@ -25,6 +25,8 @@ final class SimulatedRun {
 
 	final List<String> reasons = new ArrayList<>();
 
+	private boolean lastSuspicion;
+
 	long exhaustedAt = -1;
 
 	long firstEventAt = -1;
@@ -79,11 +81,14 @@ final class SimulatedRun {
 				}
 			}
 			Finding finding = report.heap().verdict().finding();
-			if (this.heapFindings.isEmpty() || this.heapFindings.get(this.heapFindings.size() - 1) != finding) {
+			boolean suspicion = report.heap().verdict().suspicion();
+			if (this.heapFindings.isEmpty() || this.heapFindings.get(this.heapFindings.size() - 1) != finding
+					|| suspicion != this.lastSuspicion) {
 				this.reasons.add((t / 1000) + "s " + finding + " " + report.heap().verdict().reason()
 						+ ((report.round() != null) ? " [round " + report.round() + "]" : ""));
 			}
 			this.heapFindings.add(finding);
+			this.lastSuspicion = suspicion;
 			each.accept(this);
 		}
 		return this;

@@ -199,6 +199,18 @@ class TrendAnalyzerTests {
 		Confirmation jumped = confirmation(400 * MB, 65 * MINUTE, 58 * MB / 60, 60 * MINUTE);
 		assertThat(this.analyzer.chained(first, jumped)).isSameAs(jumped);
 		assertThat(this.analyzer.chained(null, second)).isSameAs(second);
+		Confirmation refuted = new Confirmation(Confirmation.Outcome.REFUTED, first.atMillis(), first.climbFromMillis(),
+				0, first.liveLevel(), first.liveFloors(), first.youngPerMinute(), 0, true, first.liveFromMillis());
+		assertThat(this.analyzer.chained(refuted, second)).as("only confirmed rounds chain").isSameAs(second);
+		// A third round keeps the latest floors, a bounded number of them.
+		Confirmation third = confirmation(254 * MB, 110 * MINUTE, 60 * MB / 60, 105 * MINUTE);
+		Confirmation longer = this.analyzer.chained(chained, third);
+		assertThat(longer.liveFromMillis()).isEqualTo(5 * MINUTE);
+		assertThat(longer.liveFloors()).hasSize(TrendAnalyzer.MAX_CHAINED_FLOORS);
+		Confirmation fourth = confirmation(299 * MB, 155 * MINUTE, 60 * MB / 60, 150 * MINUTE);
+		assertThat(this.analyzer.chained(longer, fourth).liveFloors()).hasSize(TrendAnalyzer.MAX_CHAINED_FLOORS)
+			.last()
+			.isEqualTo(new Point(155 * MINUTE, 299 * MB));
 	}
 
 	/** A round of three live floors a minute apart ending at a level, confirmed. */
