@@ -89,7 +89,8 @@ run_demo() { # name expect pattern variant rate suspect
     --leaks.trend.record-to="$out/$name.trace.gz" >"$out/$name.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
-    port="$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$out/$name.log" | head -1)"
+    # The log may not exist yet when the JVM has only just been forked.
+    port="$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$out/$name.log" 2>/dev/null | head -1 || true)"
     [ -n "$port" ] && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 1
