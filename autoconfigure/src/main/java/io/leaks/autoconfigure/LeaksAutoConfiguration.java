@@ -58,8 +58,8 @@ public final class LeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CollectionGuard leaksCollectionGuard(LeaksProperties properties) {
-		return new CollectionGuard(properties.getGc().getBusyWait());
+	CollectionGuard leaksCollectionGuard(LeaksProperties properties, ForcedCollections forced) {
+		return new CollectionGuard(properties.getGc().getBusyWait(), forced);
 	}
 
 	@Bean

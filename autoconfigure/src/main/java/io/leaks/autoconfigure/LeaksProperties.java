@@ -313,8 +313,9 @@ public class LeaksProperties {
 		private @Nullable Duration histogramCooldown;
 
 		/**
-		 * Most full collections the trend analysis may force on its own (live histograms,
-		 * automatic heap dumps) per forced-collection-budget-period.
+		 * Most full collections the trend analysis may force on its own for live histograms
+		 * per forced-collection-budget-period; automatic live heap dumps count against it but
+		 * are never refused for it.
 		 */
 		private int forcedCollectionBudget = WatchSettings.DEFAULT_BUDGET;
 

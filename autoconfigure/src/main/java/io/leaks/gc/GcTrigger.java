@@ -49,7 +49,7 @@ public final class GcTrigger {
 							+ "was requested. A live snapshot (liveOnly=true) still forces a full collection.");
 		}
 		boolean concurrent = isTrue("ExplicitGCInvokesConcurrent");
-		return this.guard.run(() -> {
+		return this.guard.run(ForcedCollections.Reason.GC, () -> {
 			Map<String, long[]> before = collectorTotals();
 			MemoryFigures heapBefore = MemoryFigures.of(memory.getHeapMemoryUsage());
 			long start = System.nanoTime();

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 import io.leaks.gc.CollectionGuard;
+import io.leaks.gc.ForcedCollections;
 import io.leaks.unit.ByteSize;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -170,7 +171,7 @@ public final class HeapDumps {
 		PendingDumps.Pending pending = this.pending.newDump(this.clock.instant(), automatic, live, label);
 		long start = System.nanoTime();
 		try {
-			dumpHeap(pending.file(), live);
+			dumpHeap(pending.file(), live, automatic);
 			DumpDirectory.restrictToOwner(pending.file());
 		}
 		catch (IOException | RuntimeException ex) {
@@ -249,9 +250,11 @@ public final class HeapDumps {
 		}
 	}
 
-	private void dumpHeap(Path file, boolean live) throws IOException {
+	private void dumpHeap(Path file, boolean live, boolean automatic) throws IOException {
+		ForcedCollections.Reason forcedFor = !live ? null
+				: automatic ? ForcedCollections.Reason.AUTOMATIC_DUMP : ForcedCollections.Reason.DUMP;
 		try {
-			this.guard.run(() -> {
+			this.guard.run(forcedFor, () -> {
 				try {
 					this.dumper.dumpHeap(file, live);
 					return file;

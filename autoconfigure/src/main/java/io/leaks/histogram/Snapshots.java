@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.leaks.gc.CollectionGuard;
+import io.leaks.gc.ForcedCollections;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes labelled snapshots and keeps them in the {@link SnapshotStore}. Every histogram
@@ -58,7 +60,19 @@ public final class Snapshots {
 	 * because another heap operation runs
 	 */
 	public HistogramSnapshot capture(String label, boolean liveOnly) {
-		return this.guard.run(() -> sample(label, liveOnly));
+		return capture(label, liveOnly, liveOnly ? ForcedCollections.Reason.SNAPSHOT : null);
+	}
+
+	/**
+	 * Takes a snapshot without storing it, counting the full collection a live one forces
+	 * as given.
+	 * @param label the label to give it
+	 * @param liveOnly whether to count live objects only (forces a full collection)
+	 * @param forcedFor why, or {@code null} when the caller counts it itself
+	 * @return the snapshot
+	 */
+	public HistogramSnapshot capture(String label, boolean liveOnly, ForcedCollections.@Nullable Reason forcedFor) {
+		return this.guard.run(liveOnly ? forcedFor : null, () -> sample(label, liveOnly));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.leaks.gc.CollectionGuard;
+import io.leaks.gc.ForcedCollections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ class HeapDumpOnSuspicionTests {
 
 	private final SteppingClock clock = new SteppingClock(Instant.parse("2026-03-01T10:00:00Z"));
 
+	private final ForcedCollections forced = new ForcedCollections();
+
 	@Test
 	void aSuspicionShouldWriteALiveDumpAndNoteItsName() {
 		HeapDumps heapDumps = heapDumps(0);
@@ -37,6 +40,10 @@ class HeapDumpOnSuspicionTests {
 			assertThat(dump.live()).isTrue();
 			assertThat(dump.label()).isEqualTo("suspected-heap");
 		});
+		assertThat(this.forced.count(ForcedCollections.Reason.AUTOMATIC_DUMP)).as("the starter's own").isEqualTo(1);
+		assertThat(this.forced.ownWithin(Duration.ofHours(1).toMillis(),
+				ManagementFactory.getRuntimeMXBean().getUptime())).as("within the budget's period").isEqualTo(1);
+		assertThat(this.forced.count(ForcedCollections.Reason.DUMP)).isZero();
 	}
 
 	@Test
@@ -87,7 +94,7 @@ class HeapDumpOnSuspicionTests {
 		return new HeapDumps(new HotSpotHeapDumper(ManagementFactory.getPlatformMBeanServer()),
 				new HeapDumpRepository(this.directory),
 				new HeapDumps.Settings(5, Long.MAX_VALUE, false, freeSpaceMargin, false),
-				new CollectionGuard(Duration.ZERO));
+				new CollectionGuard(Duration.ZERO, this.forced));
 	}
 
 	static final class SteppingClock extends Clock {

@@ -43,7 +43,7 @@ class PrometheusAlertEndToEndTests {
 			String fixedInstance = instance(fixedApp.uri("/"));
 			JsonNode groups = prometheus.api("/api/v1/rules").path("data").path("groups");
 			assertThat(groups.findValuesAsString("name")).contains("leaks", "leaks-fallback", "LeakSuspected");
-			assertThat(groups.findValuesAsString("health")).as(prometheus.logTail()).hasSize(8).isSubsetOf("ok", "unknown");
+			assertThat(groups.findValuesAsString("health")).as(prometheus.logTail()).hasSize(9).isSubsetOf("ok", "unknown");
 
 			leaking.post("/demo/driver?pattern=cache&variant=leaking&perSecond=" + PER_SECOND).expect(200);
 			fixed.post("/demo/driver?pattern=cache&variant=fixed&perSecond=" + PER_SECOND).expect(200);
