@@ -32,6 +32,9 @@ import io.leaks.trend.WatchSettings;
  */
 public final class Replay {
 
+	/** The least time a recorded histogram may be from a replayed request and still answer it. */
+	static final long MATCH_WITHIN_MILLIS = 5_000;
+
 	/** How far before its record a histogram's own collection may have ended. */
 	private static final long OWN_COLLECTION_SLACK_MILLIS = 2000;
 
@@ -50,12 +53,14 @@ public final class Replay {
 		GcHistory history = new GcHistory(trend.getHistorySize());
 		GcEventRecorder recorder = new GcEventRecorder(history, trend.getHistorySize());
 		long interval = settings.interval().toMillis();
-		// A recorded histogram answers a request within one interval of it; otherwise the
-		// next whole-heap collection within the longest spacing a round uses.
+		// A recorded histogram answers a request within one interval of it (at least
+		// MATCH_WITHIN: on a short interval a replayed suspicion may come a few ticks from
+		// the live one, and a live histogram on a loaded machine takes seconds); otherwise
+		// the next whole-heap collection within the longest spacing a round uses.
 		List<GcNotification> feed = withoutOwnCollections(trace);
 		List<GcNotification> own = new ArrayList<>(trace.collections());
 		own.removeAll(feed);
-		SimulatedHistograms histograms = new SimulatedHistograms(trace, own, interval,
+		SimulatedHistograms histograms = new SimulatedHistograms(trace, own, Math.max(interval, MATCH_WITHIN_MILLIS),
 				Math.max(interval, settings.analysis().minEvidence().toMillis() * 2), clock::get, recorder::record);
 		List<Event> events = new ArrayList<>();
 		LeakWatch watch = LeakWatch.builder(settings, history)
