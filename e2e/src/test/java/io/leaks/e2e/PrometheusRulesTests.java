@@ -25,7 +25,7 @@ class PrometheusRulesTests {
 	void rulesShouldBeValid() throws Exception {
 		Promtool.Result result = Promtool.run(List.of("check", "rules", this.rules.toString()));
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(result.output()).contains("SUCCESS: 8 rules found");
+		assertThat(result.output()).contains("SUCCESS: 9 rules found");
 	}
 
 	@Test
