@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -25,28 +24,13 @@ public final class CollectionGuard {
 
 	private final ForcedCollections forced;
 
-	private final LongSupplier uptimeMillis;
-
 	public CollectionGuard(Duration wait) {
 		this(wait, new ForcedCollections());
 	}
 
 	public CollectionGuard(Duration wait, ForcedCollections forced) {
-		this(wait, forced, ManagementFactory.getRuntimeMXBean()::getUptime);
-	}
-
-	CollectionGuard(Duration wait, ForcedCollections forced, LongSupplier uptimeMillis) {
 		this.wait = wait;
 		this.forced = forced;
-		this.uptimeMillis = uptimeMillis;
-	}
-
-	/**
-	 * The counts of the collections forced through this guard.
-	 * @return the counts
-	 */
-	public ForcedCollections forcedCollections() {
-		return this.forced;
 	}
 
 	/**
@@ -86,7 +70,8 @@ public final class CollectionGuard {
 		try {
 			T result = work.get();
 			if (forcedFor != null) {
-				this.forced.record(forcedFor, this.uptimeMillis.getAsLong());
+				// On the JVM's uptime, the clock the trend analysis keeps its budget on.
+				this.forced.record(forcedFor, ManagementFactory.getRuntimeMXBean().getUptime());
 			}
 			return result;
 		}

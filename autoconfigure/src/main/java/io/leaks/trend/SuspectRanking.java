@@ -79,7 +79,7 @@ final class SuspectRanking {
 				|| className.startsWith("jdk.proxy") || className.contains("$Proxy");
 	}
 
-		private static boolean isStarters(String key) {
+	private static boolean isStarters(String key) {
 		String element = key.substring(key.lastIndexOf('[') + 1);
 		element = element.startsWith("L") ? element.substring(1) : element;
 		for (String starter : STARTER_PACKAGES) {

@@ -282,15 +282,15 @@ public final class TrendAnalyzer {
 		// The climb after young collections counts as retained for as long as it was watched
 		// only when the live floor rose at a comparable pace; otherwise it was mostly
 		// garbage, and only what the live histograms spanned is known to be retained.
-		long from = consistent(confirmation) ? Math.min(climbFromMillis, confirmation.liveFromMillis())
-				: confirmation.liveFromMillis();
+		long watchedFrom = Math.min(climbFromMillis, confirmation.liveFromMillis());
+		long from = lineFrom(confirmation, climbFromMillis);
 		// The measured pace is drawn on for as long after the round as the climb was watched
 		// before it, no further: past that, upper bounds that go on climbing cannot tell a
 		// leak from a cache that filled up and now promotes its evicted entries, so the line
 		// stops where the measurement reaches and the floor is measured again before a call
 		// rests on more than that.
-		long reach = confirmation.atMillis() + Math.max(confirmation.atMillis() - Math.min(from, climbFromMillis),
-				this.settings.persistSpan().toMillis());
+		long reach = confirmation.atMillis()
+				+ Math.max(confirmation.atMillis() - watchedFrom, this.settings.persistSpan().toMillis());
 		boolean stale = nowMillis > reach;
 		Window live = Window.of(line(confirmation, from, measuredAt(oldPoints, wholeHeap, from, confirmation),
 				Math.min(nowMillis, reach)), limit, true);
@@ -314,6 +314,15 @@ public final class TrendAnalyzer {
 	private static boolean consistent(Confirmation confirmation) {
 		return confirmation.climbSteady()
 				&& confirmation.livePerMinute() >= CONSISTENT_PACE_SHARE * confirmation.youngPerMinute();
+	}
+
+	/**
+	 * Where a confirmed climb's line begins: where the climb began when it is consistent
+	 * with the live floor, else where the live floor is known to have risen.
+	 */
+	private static long lineFrom(Confirmation confirmation, long climbFromMillis) {
+		return consistent(confirmation) ? Math.min(climbFromMillis, confirmation.liveFromMillis())
+				: confirmation.liveFromMillis();
 	}
 
 	/**
@@ -344,8 +353,7 @@ public final class TrendAnalyzer {
 		if (floors.size() > MAX_CHAINED_FLOORS) {
 			floors = floors.subList(floors.size() - MAX_CHAINED_FLOORS, floors.size());
 		}
-		long since = consistent(previous) ? Math.min(previous.climbFromMillis(), previous.liveFromMillis())
-				: previous.liveFromMillis();
+		long since = lineFrom(previous, previous.climbFromMillis());
 		return new Confirmation(found.outcome(), found.atMillis(), Math.min(found.climbFromMillis(), since),
 				TrendFit.of(floors).perMinute(), found.liveLevel(), floors, found.youngPerMinute(),
 				found.growingClasses(), found.climbSteady(), since);
