@@ -18,7 +18,7 @@ import io.leaks.trend.GcNotification;
  * A directory of labelled traces: {@code labels.csv} with at least the columns
  * {@code file} and {@code label} ({@code leak}, {@code stable} or {@code warmup}), and
  * optionally {@code resource} (what leaks, {@code heap} by default), {@code onset_ms} and
- * {@code exhaustion_ms}. Files are recorded traces ({@code .trace.gz}) or GC logs reduced
+ * {@code exhausted_ms} (also read as {@code exhaustion_ms}). Files are recorded traces ({@code .trace.gz}) or GC logs reduced
  * to CSV ({@code .csv}, converted by {@link CsvTraces}).
  */
 public final class TraceLibrary {
@@ -50,7 +50,8 @@ public final class TraceLibrary {
 			Trace trace = file.endsWith(".csv") ? CsvTraces.read(path, String.join(" ", fields))
 					: TraceReader.read(path);
 			traces.add(new LabelledTrace(file, row.get("label"), resource(row),
-					millis(row, "onset_ms", onset(trace)), millis(row, "exhaustion_ms", exhaustion(trace)), trace));
+					millis(row, "onset_ms", onset(trace)), millis(row, "exhausted_ms",
+					millis(row, "exhaustion_ms", exhaustion(trace))), trace));
 		}
 		return traces;
 	}

@@ -34,23 +34,8 @@ final class Chunks {
 		this.held = (long) this.chunks.size() * this.chunkBytes;
 	}
 
-	/**
-	 * Replaces the oldest chunks with new ones, holding as much as before: churn.
-	 * @param count chunks to replace
-	 */
-	void renew(long count) {
-		for (long i = 0; i < count && !this.chunks.isEmpty(); i++) {
-			this.chunks.removeFirst();
-			this.chunks.addLast(new byte[this.chunkBytes]);
-		}
-	}
-
 	long held() {
 		return this.held;
-	}
-
-	int chunkBytes() {
-		return this.chunkBytes;
 	}
 
 	void clear() {

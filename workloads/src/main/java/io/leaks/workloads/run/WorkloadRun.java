@@ -69,7 +69,6 @@ public final class WorkloadRun implements AutoCloseable {
 
 	private final List<String> unmarked = new CopyOnWriteArrayList<>();
 
-	private volatile boolean over;
 
 	/**
 	 * @param workload the scenario to run
@@ -232,7 +231,6 @@ public final class WorkloadRun implements AutoCloseable {
 		}
 		// Marks a full heap refused, now that there is room (later than they happened).
 		this.unmarked.forEach(this::mark);
-		this.over = true;
 		this.ended.complete(0);
 	}
 
@@ -261,14 +259,6 @@ public final class WorkloadRun implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the run is over.
-	 * @return whether it ended
-	 */
-	public boolean isOver() {
-		return this.over;
-	}
-
-	/**
 	 * What the run does now.
 	 * @return the status
 	 */
@@ -279,7 +269,7 @@ public final class WorkloadRun implements AutoCloseable {
 				(running != null) ? running.describe() : "not started", (running != null) ? elapsed() / 1000 : 0,
 				this.properties.getDuration().toSeconds(), (running != null) ? running.held() : 0,
 				running == null || running.heldInBytes(), running != null && running.leaking(),
-				seconds(this.leakStartedMillis), seconds(this.exhaustedMillis), this.over,
+				seconds(this.leakStartedMillis), seconds(this.exhaustedMillis), this.ended.isDone(),
 				(traffic != null) ? traffic.requests() : 0, (traffic != null) ? traffic.sessionBytes() : 0);
 	}
 

@@ -39,11 +39,6 @@ public record ScenarioSettings(HeapSizing heap, Duration duration, @Nullable Rat
 				this.limit, this.marks);
 	}
 
-	public ScenarioSettings withOnset(@Nullable Duration onset) {
-		return new ScenarioSettings(this.heap, this.duration, this.rate, onset, this.period, this.ramp, this.share,
-				this.limit, this.marks);
-	}
-
 	public ScenarioSettings withPeriod(@Nullable Duration period) {
 		return new ScenarioSettings(this.heap, this.duration, this.rate, this.onset, period, this.ramp, this.share,
 				this.limit, this.marks);
@@ -54,19 +49,9 @@ public record ScenarioSettings(HeapSizing heap, Duration duration, @Nullable Rat
 				this.limit, this.marks);
 	}
 
-	public ScenarioSettings withShare(@Nullable Double share) {
-		return new ScenarioSettings(this.heap, this.duration, this.rate, this.onset, this.period, this.ramp, share,
-				this.limit, this.marks);
-	}
-
 	public ScenarioSettings withLimit(@Nullable Integer limit) {
 		return new ScenarioSettings(this.heap, this.duration, this.rate, this.onset, this.period, this.ramp,
 				this.share, limit, this.marks);
-	}
-
-	public ScenarioSettings withMarks(Consumer<String> marks) {
-		return new ScenarioSettings(this.heap, this.duration, this.rate, this.onset, this.period, this.ramp,
-				this.share, this.limit, marks);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import io.leaks.trace.Trace;
 import io.leaks.trace.TraceReader;
 import io.leaks.trend.GcNotification;
+import io.leaks.workloads.library.TraceFacts;
 
 /**
  * Summarises a soak ({@code workloads/soak.sh}): per service, the first LeakSuspectedEvent
@@ -56,17 +57,10 @@ public final class SoakSummary {
 	 * @throws IOException if its GC log or output cannot be read
 	 */
 	static SoakResult measure(SoakRun run, Trace trace) throws IOException {
-		long start = start(run, trace);
-		long leakStart = start;
-		long exhausted = -1;
-		for (Trace.Mark mark : trace.marks()) {
-			if (mark.text().equals("leak-start")) {
-				leakStart = mark.atMillis();
-			}
-			else if (mark.text().equals("exhausted") && exhausted < 0) {
-				exhausted = mark.atMillis();
-			}
-		}
+		TraceFacts facts = TraceFacts.of(trace);
+		long start = start(run, trace, facts);
+		long leakStart = (facts.leakStartMillis() >= 0) ? facts.leakStartMillis() : start;
+		long exhausted = facts.exhaustedMillis();
 		Trace.Event first = null;
 		for (Trace.Event event : trace.events()) {
 			if (event.type().equals("LeakSuspected") && event.atMillis() >= start) {
@@ -95,17 +89,12 @@ public final class SoakSummary {
 	 * When the service's load started, in the trace's time: the driver's start for a demo,
 	 * the {@code start} mark for a workload.
 	 */
-	private static long start(SoakRun run, Trace trace) {
+	private static long start(SoakRun run, Trace trace, TraceFacts facts) {
 		if (run.startedEpochMillis() >= 0) {
 			long jvmStart = Long.parseLong(trace.meta("start.epochMillis", "0"));
 			return run.startedEpochMillis() - jvmStart;
 		}
-		for (Trace.Mark mark : trace.marks()) {
-			if (mark.text().equals("start")) {
-				return mark.atMillis();
-			}
-		}
-		return trace.startMillis();
+		return facts.startMillis();
 	}
 
 	private static boolean mentions(Path log, String text) throws IOException {
