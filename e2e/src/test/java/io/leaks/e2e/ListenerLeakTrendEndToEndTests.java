@@ -179,13 +179,20 @@ class ListenerLeakTrendEndToEndTests {
 			return String.join(System.lineSeparator(), this.changes);
 		}
 
+		/**
+		 * The changes of finding and the starter's log lines first, every answer last: a
+		 * build log that keeps only the start of a long failure message keeps what matters.
+		 */
 		String report(DemoApp leaking, DemoApp fixed) {
-			List<String> lines = new ArrayList<>(List.of("GET /trend since the driver started at " + this.started + ":"));
-			lines.addAll(this.entries);
+			List<String> lines = new ArrayList<>(
+					List.of("Findings as they changed, seconds after the driver started at " + this.started + ":"));
+			lines.addAll(this.changes);
 			lines.add("The leaking app's 'leaks:' log lines:");
 			lines.addAll(leaking.logLines("leaks:"));
 			lines.add("The fixed app's 'leaks:' log lines:");
 			lines.addAll(fixed.logLines("leaks:"));
+			lines.add("Every GET /trend:");
+			lines.addAll(this.entries);
 			return String.join(System.lineSeparator(), lines);
 		}
 
