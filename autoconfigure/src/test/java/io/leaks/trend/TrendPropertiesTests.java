@@ -1,10 +1,12 @@
 package io.leaks.trend;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -127,6 +129,47 @@ class TrendPropertiesTests {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Issue 9's listener leak at the test settings (5 s, 20 s, 60 s) on a 256 MiB G1 heap:
+	 * about 20 MiB a minute from 10 s after start. The event comes within 180 s of the
+	 * leak's start over every seed while G1 collects the young generation at least every
+	 * 25 s (a fresh 256 MiB heap did every 5 to 30 s in the end-to-end runs), and within
+	 * 200 s when it does only every 30 or 40 s: four collections over a min-evidence span
+	 * raise the suspicion, the round's third histogram comes about 25 s later, and the
+	 * call waits for the climb to persist for 2 min. The same service without the leak
+	 * raises none.
+	 */
+	@Test
+	void aListenerLeakAtTestSettingsShouldRaiseTheEventWithinThreeMinutesWhereYoungCollectionsAreSparse() {
+		long onset = 10_000;
+		for (long seed = 1; seed <= SEEDS; seed++) {
+			for (long spacing : new long[] { 10_000, 20_000, 25_000, 30_000, 40_000 }) {
+				SimulatedRun leaking = new SimulatedRun(seed, SimulatedJvm.Collector.G1, 256 * MB,
+						Scenarios.leak(45 * MB, 20 * MB, onset), SimulatedRun.testSettings(), sparse(spacing))
+					.run(Duration.ofMinutes(6));
+				String what = "young collections every " + spacing / 1000 + " s, seed " + seed;
+				assertThat(leaking.firstEventAt - onset).as("%s: ms from the leak's start to the event%n%s", what,
+						String.join("\n", leaking.reasons))
+					.isPositive()
+					.isLessThanOrEqualTo((spacing <= 25_000) ? 180_000 : 200_000);
+				SimulatedRun fixed = new SimulatedRun(seed, SimulatedJvm.Collector.G1, 256 * MB,
+						Scenarios.flat(45 * MB), SimulatedRun.testSettings(), sparse(spacing))
+					.run(Duration.ofMinutes(6));
+				assertThat(fixed.firstEventAt).as("%s, fixed:%n%s", what, String.join("\n", fixed.reasons))
+					.isNegative();
+			}
+		}
+	}
+
+	/** About 1.5 MiB of garbage a second, through an eden sized for a collection every spacing. */
+	private static Consumer<SimulatedJvm> sparse(long spacingMillis) {
+		return (jvm) -> {
+			jvm.allocationPerSecond = 1.5 * MB;
+			jvm.eden = (long) (jvm.allocationPerSecond * spacingMillis / 1000);
+			jvm.promotedPerSecond = 0.05 * MB;
+		};
 	}
 
 	/** When a scenario's live set first moves. */
