@@ -32,10 +32,11 @@ class ListenerLeakTrendEndToEndTests {
 	private static final Duration GOAL = Duration.ofSeconds(180);
 
 	/**
-	 * The bound this test holds: the goal is met in most runs here (docs/benchmarks.md,
-	 * "Listener leak at test settings"), but how soon G1 collects the young generation on a
-	 * 256 MB heap puts a third of the runs 10 to 20 s past it; a regression beyond this
-	 * fails.
+	 * The bound this test holds: the goal is met here with about 40 s to spare
+	 * (docs/benchmarks.md, "Listener leak at test settings"), but how often G1 collects the
+	 * young generation on a fresh 256 MB heap, which sets when the suspicion comes, varies
+	 * with the machine: a loaded build machine gets a minute of slack, a regression beyond
+	 * it fails.
 	 */
 	private static final Duration DEADLINE = Duration.ofSeconds(240);
 
