@@ -14,6 +14,13 @@ public enum Basis {
 	/** Occupancy after young collections only: an upper bound, so at most a suspicion. */
 	YOUNG_TREND,
 
+	/**
+	 * One whole-heap collection's floor well above the heap young collections left a
+	 * min-evidence span or more before: the retained heap rose at least that fast, a
+	 * suspicion for live histograms to measure.
+	 */
+	FLOOR_ABOVE_CLIMB,
+
 	/** A young-collection suspicion confirmed by live histograms, which measure the true floor. */
 	CONFIRMED,
 

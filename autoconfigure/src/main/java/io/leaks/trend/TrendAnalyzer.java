@@ -150,6 +150,14 @@ public final class TrendAnalyzer {
 					facts.observed(suspected.observations(), suspected.spanMillis()).limited(climb.untilLimit(), limit),
 					true, nowMillis);
 		}
+		Window above = canConfirm ? floorAboveClimb(since(series.floor(), warmupEnd), since(series.young(), warmupEnd),
+				confirmation, limit, nowMillis) : null;
+		if (above != null) {
+			return new Verdict(Resource.HEAP, Finding.CONFIRMING, Math.max(0, above.perMinute()), Projection.of(above),
+					null, null, Evidence.of(Basis.FLOOR_ABOVE_CLIMB, above, allKinds),
+					facts.observed(above.points(), above.spanMillis()).limited(above.untilLimit(), limit), true,
+					nowMillis);
+		}
 		if (floor.window() != null) {
 			return verdict(floor, Resource.HEAP, Basis.FLOOR_TREND, floorKinds, facts, nowMillis);
 		}
@@ -231,6 +239,50 @@ public final class TrendAnalyzer {
 	 */
 	static boolean steeper(Window climb, Confirmation refuted) {
 		return climb.perMinute() >= STEEPER * refuted.youngPerMinute();
+	}
+
+	/**
+	 * A climb measured at one end: the floor a whole-heap collection just measured, well
+	 * above the lowest of the upper bounds young collections gave a min-evidence span or
+	 * more before it, so the retained heap rose at least that fast, at a pace that would
+	 * fill the heap within {@link TrendSettings#URGENT}. Serial and Parallel collect the
+	 * old generation by themselves when it is full of promoted garbage, and the climb after
+	 * young collections starts again from their floor, as one of a sawtooth does: that floor,
+	 * above where the last climb began, is what tells retained growth from the sawtooth,
+	 * and a round of live histograms measures it while the collector's measurement is fresh.
+	 * @return the climb from the lowest upper bound to the floor, or {@code null}
+	 */
+	private @Nullable Window floorAboveClimb(List<Point> floors, List<Point> young, @Nullable Confirmation confirmation,
+			long limit, long nowMillis) {
+		if (floors.isEmpty() || limit <= 0) {
+			return null;
+		}
+		Point floor = floors.get(floors.size() - 1);
+		long minEvidence = this.settings.minEvidence().toMillis();
+		long persist = this.settings.persistSpan().toMillis();
+		if (nowMillis - floor.atMillis() > minEvidence
+				|| (confirmation != null && confirmation.atMillis() >= floor.atMillis() - persist)) {
+			return null;
+		}
+		for (Point earlier : floors) {
+			if (earlier != floor && earlier.atMillis() >= floor.atMillis() - persist) {
+				// Floors measured it already: the floor's own trend judges it.
+				return null;
+			}
+		}
+		Point lowest = null;
+		for (Point point : young) {
+			if (point.atMillis() >= floor.atMillis() - persist && point.atMillis() <= floor.atMillis() - minEvidence
+					&& (lowest == null || point.value() < lowest.value())) {
+				lowest = point;
+			}
+		}
+		if (lowest == null) {
+			return null;
+		}
+		Window climb = Window.of(List.of(lowest, floor), limit, true);
+		boolean significant = climb.growth() >= Math.max(TrendSettings.CLIMB_SHARE_OF_LIMIT * limit, 1024 * 1024);
+		return (significant && climb.untilLimit() <= TrendSettings.URGENT.toMillis()) ? climb : null;
 	}
 
 	/**

@@ -30,7 +30,8 @@ final class VerdictText {
 					+ ", but young collections leave garbage behind and live histograms cannot measure the true "
 					+ "floor here (leaks.trend.histograms is off or the JVM has no histograms): a leak is called "
 					+ "once old-generation collections show it, or when the heap is near full";
-			case CONFIRMING -> facts.liveFloors().isEmpty() ? "Occupancy after young collections rises "
+			case CONFIRMING -> (evidence.basis() == Basis.FLOOR_ABOVE_CLIMB) ? floorAboveClimb(verdict)
+					: facts.liveFloors().isEmpty() ? "Occupancy after young collections rises "
 					+ rise(verdict, bytes)
 					+ "; young collections leave garbage behind, so live histograms measure the true floor next"
 					: "Occupancy after young collections rises " + Units.rate(facts.youngPerMinute(), true)
@@ -55,6 +56,16 @@ final class VerdictText {
 					+ exhaustion(verdict, bytes);
 			case PRESSURE -> pressure(verdict);
 		};
+	}
+
+	private static String floorAboveClimb(Verdict verdict) {
+		Evidence evidence = verdict.evidence();
+		return "The floor a whole-heap collection measured, " + Units.bytes(evidence.fittedTo()) + ", is "
+				+ Units.bytes(evidence.fittedTo() - evidence.fittedFrom()) + " above the heap young collections left "
+				+ Units.duration(evidence.spanMillis()) + " before it: the retained heap rose at least "
+				+ Units.rate(verdict.growthPerMinute(), true) + ", which would fill the heap within "
+				+ Units.duration((long) Math.min(Long.MAX_VALUE / 2, verdict.facts().untilLimitMillis()))
+				+ "; live histograms measure whether it keeps rising next";
 	}
 
 	private static String subject(Verdict verdict) {
