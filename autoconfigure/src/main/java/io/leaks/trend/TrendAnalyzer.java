@@ -252,7 +252,7 @@ public final class TrendAnalyzer {
 	 * and a round of live histograms measures it while the collector's measurement is fresh.
 	 * @return the climb from the lowest upper bound to the floor, or {@code null}
 	 */
-	private @Nullable Window floorAboveClimb(List<Point> floors, List<Point> young, @Nullable Confirmation confirmation,
+	@Nullable Window floorAboveClimb(List<Point> floors, List<Point> young, @Nullable Confirmation confirmation,
 			long limit, long nowMillis) {
 		if (floors.isEmpty() || limit <= 0) {
 			return null;

@@ -292,6 +292,56 @@ class TrendAnalyzerTests {
 		assertThat(judge(SIX_GB, null, 4 * MINUTE).finding()).isEqualTo(Finding.NEEDS_OBSERVATIONS);
 	}
 
+	@Test
+	void aFullCollectionsFloorAboveWhereTheClimbBeganShouldRaiseASuspicionWhileFresh() {
+		// Serial on 256 MiB: promotions climb 36 MiB/min from 85 MiB, the collector's first
+		// full collection finds 123 MiB still live at 4.5 min.
+		long limit = 247 * MB;
+		List<Point> young = new ArrayList<>();
+		for (long at = 2 * MINUTE; at < 270_000; at += 12_000) {
+			young.add(new Point(at, 85 * MB + 36 * MB * (at - 2 * MINUTE) / MINUTE));
+		}
+		List<Point> floors = List.of(new Point(270_000, 123 * MB));
+		Window climb = this.analyzer.floorAboveClimb(floors, young, null, limit, 280_000);
+		assertThat(climb).isNotNull();
+		assertThat(climb.start()).as("the lowest upper bound 2 to 4 min before").isEqualTo(85 * MB);
+		assertThat(climb.perMinute()).as("at least the floor's pace").isBetween(15.0 * MB, 16.0 * MB);
+		assertThat(climb.untilLimit()).isLessThan(TrendSettings.URGENT.toMillis());
+		assertThat(this.analyzer.floorAboveClimb(floors, young, null, limit, 270_000 + 2 * MINUTE + 1))
+			.as("a min-evidence span later")
+			.isNull();
+		assertThat(this.analyzer.floorAboveClimb(List.of(new Point(200_000, 110 * MB), new Point(270_000, 123 * MB)),
+				young, null, limit, 280_000))
+			.as("floors measured it already")
+			.isNull();
+		assertThat(this.analyzer.floorAboveClimb(floors, young, confirmation(120 * MB, 250_000, 10 * MB, 120_000),
+				limit, 280_000))
+			.as("a round measured it lately")
+			.isNull();
+		assertThat(this.analyzer.floorAboveClimb(floors, young, null, 6144 * MB, 280_000))
+			.as("on 6 GiB it fills in hours")
+			.isNull();
+		// A sawtooth: the collector clears the promoted garbage back to where the climb began.
+		assertThat(this.analyzer.floorAboveClimb(List.of(new Point(270_000, 86 * MB)), young, null, limit, 280_000))
+			.isNull();
+	}
+
+	@Test
+	void aFullCollectionsFloorAboveTheClimbShouldBeWordedAsWhatItMeasured() {
+		HeapLimits small = new HeapLimits(247 * MB, 40);
+		for (long at = 2 * MINUTE; at < 270_000; at += 24_000) {
+			// Promotions that come and go: no steady climb after young collections.
+			record(CollectionKind.YOUNG, ((at / 24_000) % 2 == 0) ? 85 * MB : 160 * MB, at, false);
+		}
+		record(CollectionKind.FULL, 123 * MB, 270_000, false);
+		Verdict verdict = judge(small, null, 280_000);
+		assertThat(verdict.finding()).as(verdict.reason()).isEqualTo(Finding.CONFIRMING);
+		assertThat(verdict.suspicion()).isTrue();
+		assertThat(verdict.evidence().basis()).isEqualTo(Basis.FLOOR_ABOVE_CLIMB);
+		assertThat(verdict.reason()).startsWith("The floor a whole-heap collection measured, 123.0 MiB, is 38.0 MiB "
+				+ "above the heap young collections left");
+	}
+
 	private Verdict suspicion(long perMinute) {
 		Window climb = Window.of(List.of(new Point(0, 100 * MB), new Point(60_000, 100 * MB + perMinute),
 				new Point(120_000, 100 * MB + 2 * perMinute)), 6144 * MB, true);
