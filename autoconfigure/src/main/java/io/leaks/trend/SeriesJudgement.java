@@ -66,8 +66,7 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 	private static SeriesJudgement of(List<Point> points, List<Point> reached, long limit, Resource resource,
 			TrendSettings settings, boolean upperBounds) {
 		long minEvidence = settings.minEvidence().toMillis();
-		int fewest = upperBounds ? TrendSettings.MIN_CLIMB_POINTS : TrendSettings.MIN_POINTS;
-		if (points.size() < fewest) {
+		if (points.size() < TrendSettings.MIN_POINTS) {
 			return new SeriesJudgement(Finding.NEEDS_OBSERVATIONS, null, null, points.size(), span(points));
 		}
 		long last = points.get(points.size() - 1).atMillis();
@@ -79,18 +78,11 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 		Window steady = null;
 		for (long width = total; width >= minEvidence; width = next(width, total, minEvidence)) {
 			List<Point> window = since(points, last - width);
-			if (window.size() < fewest || span(window) < minEvidence) {
+			if (window.size() < TrendSettings.MIN_POINTS || span(window) < minEvidence) {
 				continue;
 			}
 			Window judged = Window.of(window, limit, resource.bytes(),
 					upperBounds ? TrendSettings.MAX_UPPER_BOUND_POINTS : TrendSettings.MAX_FIT_POINTS);
-			if (window.size() < TrendSettings.MIN_POINTS) {
-				// Too few points to judge a trend on; enough to measure a climb that fills the heap soon.
-				if (fillsSoon(judged, reached, settings)) {
-					return new SeriesJudgement(Finding.FILLS_SOON, judged, Grounds.URGENT, points.size(), span(points));
-				}
-				continue;
-			}
 			longest = (longest != null) ? longest : judged;
 			// Upper bounds drop whenever a whole-heap collection clears their garbage, which
 			// breaks their pace but not the climb beneath: any significant rise is worth
@@ -98,7 +90,7 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 			if (upperBounds ? !judged.rises() : !judged.steady()) {
 				continue;
 			}
-			Grounds grounds = upperBounds ? climbGrounds(judged, reached, settings) : grounds(judged, resource, settings);
+			Grounds grounds = upperBounds ? climbGrounds(judged, settings) : grounds(judged, resource, settings);
 			if (grounds != null && !upperBounds && !newHigh(reached, judged)) {
 				// It only climbs back to where it has been: a cycle, not retained growth.
 				grounds = null;
@@ -168,12 +160,12 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 
 	/**
 	 * Why a steady climb of upper bounds deserves live histograms, or {@code null}: the
-	 * grounds of a leak, a climb that fills the heap soon ({@link #fillsSoon}), or a persisting climb of {@link TrendSettings#CLIMB_GROWTH} of its
+	 * grounds of a leak, or a persisting climb of {@link TrendSettings#CLIMB_GROWTH} of its
 	 * starting level at any pace (the floor beneath may rise far more slowly, and a round
 	 * measured early lets the leak be called as soon as the floor's own rise is enough),
 	 * for a climb of at least {@link TrendSettings#CLIMB_SHARE_OF_LIMIT} of the heap.
 	 */
-	static @Nullable Grounds climbGrounds(Window window, List<Point> reached, TrendSettings settings) {
+	static @Nullable Grounds climbGrounds(Window window, TrendSettings settings) {
 		if (window.bounded() && window.growth() < TrendSettings.CLIMB_SHARE_OF_LIMIT * window.limit()) {
 			return null;
 		}
@@ -181,26 +173,8 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 		if (grounds != null) {
 			return grounds;
 		}
-		if (fillsSoon(window, reached, settings)) {
-			return Grounds.URGENT;
-		}
 		return (window.spanMillis() >= settings.persistSpan().toMillis()
 				&& window.grownShare() >= TrendSettings.CLIMB_GROWTH) ? Grounds.PERSISTED : null;
-	}
-
-	/**
-	 * Whether a climb of upper bounds would fill the heap within {@link TrendSettings#URGENT}
-	 * at its pace, kept over a min-evidence span, to a level above anything reached before:
-	 * a heap that may be full in minutes is worth a round of live histograms at once, on
-	 * as few as {@link TrendSettings#MIN_CLIMB_POINTS} collections. A cycle (a sawtooth of
-	 * promotions cleared by the collector) climbs back to where it was, and waits for the
-	 * evidence every other climb needs.
-	 */
-	static boolean fillsSoon(Window window, List<Point> reached, TrendSettings settings) {
-		return window.bounded() && window.spanMillis() >= settings.minEvidence().toMillis()
-				&& window.growth() >= TrendSettings.CLIMB_SHARE_OF_LIMIT * window.limit()
-				&& window.rises(TrendSettings.CLIMB_SIGNIFICANCE) && window.keepsPace()
-				&& window.untilLimit() <= TrendSettings.URGENT.toMillis() && newHigh(reached, window);
 	}
 
 	/**

@@ -31,20 +31,6 @@ public record TrendSettings(Duration warmup, Duration minEvidence) {
 	 */
 	public static final double SIGNIFICANCE = 0.01;
 
-	/**
-	 * Fewest upper bounds (young collections) a climb that would fill the heap soon may
-	 * raise a suspicion on: a suspicion only spends a round of live histograms, which
-	 * decides, and where young collections come half a minute apart, waiting for
-	 * {@link #MIN_POINTS} of them costs a minute of a heap filling in a few.
-	 */
-	public static final int MIN_CLIMB_POINTS = 4;
-
-	/**
-	 * The false-positive rate such a climb must beat: four strictly rising points by chance
-	 * alone have a probability of 1/24.
-	 */
-	public static final double CLIMB_SIGNIFICANCE = 0.05;
-
 	/** A rise must exceed this many times the scatter of the points around its line. */
 	public static final double NOISE_MULTIPLE = 3;
 

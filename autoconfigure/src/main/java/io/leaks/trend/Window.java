@@ -183,18 +183,8 @@ final class Window {
 	 * and by a least amount.
 	 */
 	boolean rises() {
-		return rises(TrendSettings.SIGNIFICANCE);
-	}
-
-	/**
-	 * Whether the series rises at a given significance, by more than its own scatter, and
-	 * by a least amount.
-	 * @param significance the one-sided false-positive rate the rise must beat
-	 * @return whether it rises
-	 */
-	boolean rises(double significance) {
 		double least = Math.max(TrendSettings.NOISE_MULTIPLE * this.fit.noise(), this.bytes ? MIN_BYTES : MIN_COUNT);
-		return this.fit.rises(significance) && growth() >= least;
+		return this.fit.rises(TrendSettings.SIGNIFICANCE) && growth() >= least;
 	}
 
 	boolean keepsPace() {

@@ -174,46 +174,6 @@ class SeriesJudgementTests {
 		assertThat(SeriesJudgement.ofUpperBounds(points, 512 * MB, this.settings).leak()).isTrue();
 	}
 
-	@Test
-	void aClimbFillingTheHeapSoonShouldRaiseASuspicionOnFourSparseCollections() {
-		// Young collections 40 s apart on 256 MiB, 20 MiB/min from 60 MiB: full in 10 min.
-		LongUnaryOperator climb = (t) -> 60 * MB + 20 * MB * t / MINUTE;
-		assertThat(SeriesJudgement.ofUpperBounds(series(3, 40_000, climb, 0), 256 * MB, this.settings).finding())
-			.as("three collections")
-			.isEqualTo(Finding.NEEDS_OBSERVATIONS);
-		SeriesJudgement four = SeriesJudgement.ofUpperBounds(series(4, 40_000, climb, 0), 256 * MB, this.settings);
-		assertThat(four.grounds()).as("four collections over 2 min").isEqualTo(Grounds.URGENT);
-		assertThat(four.finding()).isEqualTo(Finding.FILLS_SOON);
-		// The same climb on a 6 GiB heap would take hours to fill it: it waits for the evidence
-		// every other climb needs, and four points are too few to judge one.
-		SeriesJudgement big = SeriesJudgement.ofUpperBounds(series(4, 40_000, climb, 0), 6144 * MB, this.settings);
-		assertThat(big.leak()).isFalse();
-		assertThat(big.finding()).isEqualTo(Finding.NEEDS_OBSERVATIONS);
-		// Four collections that only just span less than min-evidence are not enough either.
-		assertThat(SeriesJudgement.ofUpperBounds(series(4, 35_000, climb, 0), 256 * MB, this.settings).leak())
-			.isFalse();
-	}
-
-	@Test
-	void aClimbBackToWhereASawtoothWasShouldNotRaiseAnEarlySuspicion() {
-		// Promotions climb to 150 MiB, the collector clears them to 60 MiB, and they climb
-		// again, 20 MiB/min on 256 MiB: the second climb, judged on its first four
-		// collections, stays below the first one's top.
-		List<Point> points = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
-			points.add(new Point(i * 40_000L, 60 * MB + 20 * MB * (i * 40_000L) / MINUTE - i * MB));
-		}
-		long cleared = 12 * 40_000L;
-		for (int i = 0; i < 4; i++) {
-			long at = cleared + i * 40_000L;
-			points.add(new Point(at, 60 * MB + 20 * MB * (i * 40_000L) / MINUTE));
-		}
-		List<Point> climb = points.subList(12, 16);
-		Window window = Window.of(climb, 256 * MB, true, TrendSettings.MAX_UPPER_BOUND_POINTS);
-		assertThat(SeriesJudgement.fillsSoon(window, climb, this.settings)).as("on its own").isTrue();
-		assertThat(SeriesJudgement.fillsSoon(window, points, this.settings)).as("after the first climb").isFalse();
-	}
-
 	private SeriesJudgement judge(List<Point> points, long limit) {
 		return SeriesJudgement.of(points, limit, Resource.HEAP, this.settings);
 	}
