@@ -109,7 +109,7 @@ public record TrendResponse(String status, String finding, @Nullable String seve
 	/**
 	 * What a verdict rests on.
 	 *
-	 * @param basis {@code FLOOR_TREND}, {@code PRESSURE}, {@code YOUNG_TREND},
+	 * @param basis {@code FLOOR_TREND}, {@code PRESSURE}, {@code YOUNG_TREND}, {@code FLOOR_ABOVE_CLIMB},
 	 * {@code CONFIRMED}, {@code SAMPLES} or {@code NONE}
 	 * @param from start of the evidence, or {@code null} without evidence
 	 * @param to end of the evidence, or {@code null} without evidence
