@@ -150,13 +150,23 @@ public final class TrendAnalyzer {
 					facts.observed(suspected.observations(), suspected.spanMillis()).limited(climb.untilLimit(), limit),
 					true, nowMillis);
 		}
-		Window above = canConfirm ? floorAboveClimb(since(series.floor(), warmupEnd), since(series.young(), warmupEnd),
-				confirmation, limit, nowMillis) : null;
+		// The old generation's own points count a burst of forced floors one by one, where the
+		// floor counts it once: their leak, when there is one, comes first.
+		List<Point> youngPoints = since(series.young(), warmupEnd);
+		Window above = (canConfirm && !old.leak())
+				? floorAboveClimb(since(series.floor(), warmupEnd), youngPoints, confirmation, limit, nowMillis) : null;
 		if (above != null) {
+			// A refutation must cover the climb after young collections it started from, at
+			// that climb's own pace, not at the slower floor's.
+			List<Point> climbed = since(youngPoints, above.fit().fromMillis());
+			double young = (climbed.size() >= 2) ? Math.max(above.perMinute(), TrendFit.of(climbed).perMinute())
+					: above.perMinute();
 			return new Verdict(Resource.HEAP, Finding.CONFIRMING, Math.max(0, above.perMinute()), Projection.of(above),
 					null, null, Evidence.of(Basis.FLOOR_ABOVE_CLIMB, above, allKinds),
-					facts.observed(above.points(), above.spanMillis()).limited(above.untilLimit(), limit), true,
-					nowMillis);
+					facts.observed(above.points(), above.spanMillis())
+						.limited(above.untilLimit(), limit)
+						.measured(List.of(), young),
+					true, nowMillis);
 		}
 		if (floor.window() != null) {
 			return verdict(floor, Resource.HEAP, Basis.FLOOR_TREND, floorKinds, facts, nowMillis);
@@ -266,7 +276,8 @@ public final class TrendAnalyzer {
 		}
 		for (Point earlier : floors) {
 			if (earlier != floor && earlier.atMillis() >= floor.atMillis() - persist) {
-				// Floors measured it already: the floor's own trend judges it.
+				// Another floor within the persist span: the rise from it is the measured
+				// one, and what the floors show (with what young collections show) decides.
 				return null;
 			}
 		}
@@ -508,7 +519,8 @@ public final class TrendAnalyzer {
 		long from = again ? liveFloors.get(0).atMillis()
 				: (climb.pace() > TrendSettings.ONSET_PACE) ? climb.fromMillis() + climb.spanMillis() / 2
 						: climb.fromMillis();
-		double young = again ? suspicion.facts().youngPerMinute() : suspicion.growthPerMinute();
+		double young = (again || climb.basis() == Basis.FLOOR_ABOVE_CLIMB) ? suspicion.facts().youngPerMinute()
+				: suspicion.growthPerMinute();
 		Confirmation.Outcome outcome = confirmed ? Confirmation.Outcome.CONFIRMED
 				: inconclusive ? Confirmation.Outcome.INCONCLUSIVE : Confirmation.Outcome.REFUTED;
 		return new Confirmation(outcome, nowMillis, from, perMinute, last, liveFloors, young, growingClasses, steady,

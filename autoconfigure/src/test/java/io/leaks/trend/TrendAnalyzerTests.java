@@ -304,7 +304,8 @@ class TrendAnalyzerTests {
 		List<Point> floors = List.of(new Point(270_000, 123 * MB));
 		Window climb = this.analyzer.floorAboveClimb(floors, young, null, limit, 280_000);
 		assertThat(climb).isNotNull();
-		assertThat(climb.start()).as("the lowest upper bound 2 to 4 min before").isEqualTo(85 * MB);
+		assertThat(climb.start()).as("the lowest upper bound 2 to 4 min before")
+			.isCloseTo(85.0 * MB, org.assertj.core.data.Offset.offset(1.0));
 		assertThat(climb.perMinute()).as("at least the floor's pace").isBetween(15.0 * MB, 16.0 * MB);
 		assertThat(climb.untilLimit()).isLessThan(TrendSettings.URGENT.toMillis());
 		assertThat(this.analyzer.floorAboveClimb(floors, young, null, limit, 270_000 + 2 * MINUTE + 1))
@@ -319,7 +320,10 @@ class TrendAnalyzerTests {
 			.as("a round measured it lately")
 			.isNull();
 		assertThat(this.analyzer.floorAboveClimb(floors, young, null, 6144 * MB, 280_000))
-			.as("on 6 GiB it fills in hours")
+			.as("on 6 GiB the rise is under a percent of the heap")
+			.isNull();
+		assertThat(this.analyzer.floorAboveClimb(floors, young, null, 1024 * MB, 280_000))
+			.as("on 1 GiB it is a rise worth measuring, but fills the heap in an hour")
 			.isNull();
 		// A sawtooth: the collector clears the promoted garbage back to where the climb began.
 		assertThat(this.analyzer.floorAboveClimb(List.of(new Point(270_000, 86 * MB)), young, null, limit, 280_000))
@@ -340,6 +344,8 @@ class TrendAnalyzerTests {
 		assertThat(verdict.evidence().basis()).isEqualTo(Basis.FLOOR_ABOVE_CLIMB);
 		assertThat(verdict.reason()).startsWith("The floor a whole-heap collection measured, 123.0 MiB, is 38.0 MiB "
 				+ "above the heap young collections left");
+		// A round that refutes it must cover the climb after young collections, not only the floor's pace.
+		assertThat(verdict.facts().youngPerMinute()).isGreaterThanOrEqualTo(verdict.growthPerMinute());
 	}
 
 	private Verdict suspicion(long perMinute) {
