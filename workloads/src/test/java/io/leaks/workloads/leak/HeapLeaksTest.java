@@ -62,6 +62,9 @@ class HeapLeaksTest {
 		long grown = Heaps.usedAfterGc() - before;
 		assertThat(grown).isBetween(held * 8 / 10, held * 14 / 10);
 		release(leak);
+		// Thread-local entries are removed on the pool's threads too, after release returns:
+		// on a loaded machine that takes a moment (it failed once in a full run at once).
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Heaps.usedAfterGc() - before < held / 10);
 		assertThat(Heaps.usedAfterGc() - before).isLessThan(held / 10);
 	}
 
