@@ -15,8 +15,8 @@ public enum Basis {
 	YOUNG_TREND,
 
 	/**
-	 * One whole-heap collection's floor well above the heap young collections left a
-	 * min-evidence span or more before: the retained heap rose at least that fast, a
+	 * One whole-heap collection's floor well above the heap young collections left one to
+	 * two min-evidence spans before: the retained heap rose at least that fast, a
 	 * suspicion for live histograms to measure.
 	 */
 	FLOOR_ABOVE_CLIMB,

@@ -158,7 +158,9 @@ public final class TrendAnalyzer {
 		if (above != null) {
 			// A refutation must cover the climb after young collections it started from, at
 			// that climb's own pace, not at the slower floor's.
-			List<Point> climbed = since(youngPoints, above.fit().fromMillis());
+			List<Point> climbed = since(youngPoints, above.fit().fromMillis()).stream()
+				.filter((point) -> point.atMillis() <= above.fit().toMillis())
+				.toList();
 			double young = (climbed.size() >= 2) ? Math.max(above.perMinute(), TrendFit.of(climbed).perMinute())
 					: above.perMinute();
 			return new Verdict(Resource.HEAP, Finding.CONFIRMING, Math.max(0, above.perMinute()), Projection.of(above),
@@ -253,8 +255,8 @@ public final class TrendAnalyzer {
 
 	/**
 	 * A climb measured at one end: the floor a whole-heap collection just measured, well
-	 * above the lowest of the upper bounds young collections gave a min-evidence span or
-	 * more before it, so the retained heap rose at least that fast, at a pace that would
+	 * above the lowest of the upper bounds young collections gave one to two min-evidence
+	 * spans before it, so the retained heap rose at least that fast, at a pace that would
 	 * fill the heap within {@link TrendSettings#URGENT}. Serial and Parallel collect the
 	 * old generation by themselves when it is full of promoted garbage, and the climb after
 	 * young collections starts again from their floor, as one of a sawtooth does: that floor,

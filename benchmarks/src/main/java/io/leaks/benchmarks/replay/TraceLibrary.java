@@ -18,8 +18,8 @@ import io.leaks.trend.GcNotification;
  * A directory of labelled traces: {@code labels.csv} with at least the columns
  * {@code file} and {@code label} ({@code leak}, {@code stable} or {@code warmup}), and
  * optionally {@code resource} (what leaks, {@code heap} by default), {@code onset_ms} and
- * {@code exhausted_ms} (also read as {@code exhaustion_ms}). Files are recorded traces ({@code .trace.gz}) or GC logs reduced
- * to CSV ({@code .csv}, converted by {@link CsvTraces}).
+ * {@code exhausted_ms} (also read as {@code exhaustion_ms}). Files are recorded traces
+ * ({@code .trace.gz}) or GC logs reduced to CSV ({@code .csv}, converted by {@link CsvTraces}).
  */
 public final class TraceLibrary {
 

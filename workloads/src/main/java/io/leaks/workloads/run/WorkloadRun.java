@@ -69,7 +69,6 @@ public final class WorkloadRun implements AutoCloseable {
 
 	private final List<String> unmarked = new CopyOnWriteArrayList<>();
 
-
 	/**
 	 * @param workload the scenario to run
 	 * @param properties the run's settings
