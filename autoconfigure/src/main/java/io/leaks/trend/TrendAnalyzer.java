@@ -479,7 +479,9 @@ public final class TrendAnalyzer {
 	 * Measures a climb with live histograms: confirmed when the live floor rose beyond
 	 * its noise over the round (never falling by more than the noise between steps), or,
 	 * for a smaller rise, when some classes grew at every step by a clear number of
-	 * instances (a leak's signature); refuted otherwise.
+	 * instances (a leak's signature), in either case without slowing to less than half its
+	 * pace by the last step; refuted when it did not rise beyond its noise, inconclusive
+	 * otherwise.
 	 * @param suspicion the verdict that raised the suspicion
 	 * @param liveFloors the live bytes measured, oldest first (at least two)
 	 * @param growingClasses classes whose instances grew at every step
@@ -507,7 +509,11 @@ public final class TrendAnalyzer {
 		// Floors of several rounds (an inconclusive one before) rise as a series does.
 		boolean risesAcrossRounds = liveFloors.size() >= TrendSettings.MIN_POINTS
 				&& TrendFit.of(liveFloors).rises(TrendSettings.SIGNIFICANCE) && rise >= CONFIRM_NOISE_MULTIPLE * noise;
-		boolean confirmed = (neverFell && (risesClearly || classesGrow)) || risesAcrossRounds;
+		// A floor that slowed to less than half its pace by the last step levels off (a cache
+		// reaching its bound during the round): its classes still grow at every step, but it
+		// is not rising as a leak rises, and the next round judges both.
+		boolean levelling = liveFloors.size() < TrendSettings.MIN_POINTS && levelsOff(liveFloors, noise);
+		boolean confirmed = (neverFell && !levelling && (risesClearly || classesGrow)) || risesAcrossRounds;
 		// Refuted only when it did not rise: a rise in steps, or with a dip, is for a later round.
 		boolean inconclusive = !confirmed && rise >= CONFIRM_NOISE_MULTIPLE * noise;
 		double perMinute = (liveFloors.size() >= 2) ? TrendFit.of(liveFloors).perMinute() : 0;
@@ -527,6 +533,23 @@ public final class TrendAnalyzer {
 				: inconclusive ? Confirmation.Outcome.INCONCLUSIVE : Confirmation.Outcome.REFUTED;
 		return new Confirmation(outcome, nowMillis, from, perMinute, last, liveFloors, young, growingClasses, steady,
 				liveFloors.get(0).atMillis());
+	}
+
+	/**
+	 * Whether a round's live floors slowed down: the last step, with the noise allowed it,
+	 * rose by less than {@link TrendSettings#KEEP_PACE} of what the round's own pace would
+	 * have raised it over that step's time.
+	 */
+	static boolean levelsOff(List<Point> liveFloors, double noise) {
+		if (liveFloors.size() < 3) {
+			return false;
+		}
+		Point first = liveFloors.get(0);
+		Point before = liveFloors.get(liveFloors.size() - 2);
+		Point last = liveFloors.get(liveFloors.size() - 1);
+		double perMillis = (last.value() - first.value()) / (double) Math.max(1, last.atMillis() - first.atMillis());
+		double expected = perMillis * (last.atMillis() - before.atMillis());
+		return expected > 0 && last.value() - before.value() + noise < TrendSettings.KEEP_PACE * expected;
 	}
 
 	/**

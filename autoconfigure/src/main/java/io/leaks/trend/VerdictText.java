@@ -36,8 +36,8 @@ final class VerdictText {
 					+ "; young collections leave garbage behind, so live histograms measure the true floor next"
 					: "Occupancy after young collections rises " + Units.rate(facts.youngPerMinute(), true)
 							+ "; live histograms measured the live heap at " + levels(facts.liveFloors())
-							+ ": it rose, but not at every step, as a batch landing does; whether that stays is for "
-							+ "the next round of live histograms to tell";
+							+ ": it rose, but not at every step (a batch landing) or slowing by the last one (a cache "
+							+ "reaching its bound); whether it keeps rising is for the next round of live histograms to tell";
 			case FILLING -> capitalized(subject(verdict)) + " rises " + rise(verdict, bytes) + live(facts)
 					+ " and keeps its pace, but a cache filling up looks the same until it levels off: " + filling(
 							verdict) + remeasure(verdict);

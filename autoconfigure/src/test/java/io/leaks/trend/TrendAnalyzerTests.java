@@ -137,6 +137,38 @@ class TrendAnalyzerTests {
 	}
 
 	@Test
+	void liveFloorsLevellingOffDuringTheRoundShouldBeLeftToTheNextRound() {
+		// A cache reaching its bound between the last two histograms: its entries' class
+		// grew at every step, but the floor rose 200 MiB and then 20.
+		Verdict suspicion = suspicion(150 * MB);
+		List<Point> floors = List.of(new Point(600_000, 1700 * MB), new Point(660_000, 1900 * MB),
+				new Point(720_000, 1920 * MB));
+		Confirmation levelling = this.analyzer.confirm(suspicion, floors, 1, 5000, 720_000);
+		assertThat(levelling.outcome()).isEqualTo(Confirmation.Outcome.INCONCLUSIVE);
+		// The same rise kept up to the last step, as a leak's floor does, confirms.
+		List<Point> kept = List.of(new Point(600_000, 1700 * MB), new Point(660_000, 1900 * MB),
+				new Point(720_000, 2050 * MB));
+		assertThat(this.analyzer.confirm(suspicion, kept, 1, 5000, 720_000).confirmed()).isTrue();
+	}
+
+	@Test
+	void aLeaksNoisyLiveFloorsShouldNotLookLikeLevellingOff() {
+		// Histograms spaced for four noise units of growth a step (urgent), each floor off
+		// its line by up to one noise unit either way, over many seeds.
+		java.util.Random random = new java.util.Random(42);
+		for (int seed = 0; seed < 2000; seed++) {
+			long level = (200 + random.nextInt(4000)) * MB;
+			double noise = TrendAnalyzer.liveNoise(level);
+			List<Point> floors = new java.util.ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				double off = (random.nextDouble() * 2 - 1) * noise;
+				floors.add(new Point(600_000 + i * 30_000L, Math.round(level + 4 * noise * i + off)));
+			}
+			assertThat(TrendAnalyzer.levelsOff(floors, noise)).as("seed %d: %s", seed, floors).isFalse();
+		}
+	}
+
+	@Test
 	void aConfirmedClimbShouldBeJudgedOnTheLiveFloorsPace() {
 		// The demo's cache leak on a 6 GiB heap: young collections climb 58 MiB/min since
 		// 2 min, live histograms at 6-7 min measure 28 MiB/min.
