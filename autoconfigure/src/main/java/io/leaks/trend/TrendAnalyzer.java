@@ -506,16 +506,22 @@ public final class TrendAnalyzer {
 		boolean risesClearly = rise >= CONFIRM_NOISE_MULTIPLE * noise && everyStepRose;
 		boolean classesGrow = rise >= noise && growingClasses > 0
 				&& leastGain >= CONFIRMING_INSTANCES_PER_STEP;
-		// Floors of several rounds (an inconclusive one before) rise as a series does.
-		boolean risesAcrossRounds = liveFloors.size() >= TrendSettings.MIN_POINTS
+		// Floors of several rounds (an inconclusive one before) rise as a series does, and
+		// kept rising: the later half above all of the earlier one. A batch that landed, or a
+		// cache that reached its bound during the earlier round, rose once and then stopped.
+		boolean acrossRounds = liveFloors.size() >= TrendSettings.MIN_POINTS;
+		boolean keptRising = last - earlierMax(liveFloors) >= CONFIRM_NOISE_MULTIPLE * noise;
+		boolean risesAcrossRounds = acrossRounds && keptRising
 				&& TrendFit.of(liveFloors).rises(TrendSettings.SIGNIFICANCE) && rise >= CONFIRM_NOISE_MULTIPLE * noise;
 		// A floor that slowed to less than half its pace by the last step levels off (a cache
 		// reaching its bound during the round): its classes still grow at every step, but it
-		// is not rising as a leak rises, and the next round judges both.
-		boolean levelling = liveFloors.size() < TrendSettings.MIN_POINTS && levelsOff(liveFloors, noise);
-		boolean confirmed = (neverFell && !levelling && (risesClearly || classesGrow)) || risesAcrossRounds;
-		// Refuted only when it did not rise: a rise in steps, or with a dip, is for a later round.
-		boolean inconclusive = !confirmed && rise >= CONFIRM_NOISE_MULTIPLE * noise;
+		// is not rising as a leak rises, and the next round judges both; across rounds, one
+		// that stopped rising is refuted, whatever its classes did.
+		boolean stopped = acrossRounds ? !keptRising : levelsOff(liveFloors, noise);
+		boolean confirmed = (neverFell && !stopped && (risesClearly || classesGrow)) || risesAcrossRounds;
+		// Refuted only when it did not rise, or, across rounds, stopped rising: a rise in
+		// steps, or with a dip, is for a later round.
+		boolean inconclusive = !confirmed && rise >= CONFIRM_NOISE_MULTIPLE * noise && !(acrossRounds && stopped);
 		double perMinute = (liveFloors.size() >= 2) ? TrendFit.of(liveFloors).perMinute() : 0;
 		Evidence climb = suspicion.evidence();
 		// A round measuring again a pace an earlier round confirmed is no climb after young
@@ -533,6 +539,15 @@ public final class TrendAnalyzer {
 				: inconclusive ? Confirmation.Outcome.INCONCLUSIVE : Confirmation.Outcome.REFUTED;
 		return new Confirmation(outcome, nowMillis, from, perMinute, last, liveFloors, young, growingClasses, steady,
 				liveFloors.get(0).atMillis());
+	}
+
+	/** The highest of the earlier half of the live floors. */
+	private static long earlierMax(List<Point> liveFloors) {
+		long max = Long.MIN_VALUE;
+		for (int i = 0; i < liveFloors.size() / 2; i++) {
+			max = Math.max(max, liveFloors.get(i).value());
+		}
+		return max;
 	}
 
 	/**

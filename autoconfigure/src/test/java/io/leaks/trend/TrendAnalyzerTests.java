@@ -152,6 +152,17 @@ class TrendAnalyzerTests {
 	}
 
 	@Test
+	void aRiseThatStoppedAfterAnInconclusiveRoundShouldBeRefutedWhenBothAreJudged() {
+		// The cache of the round above, full by the next round: its floors are flat since.
+		Verdict suspicion = suspicion(150 * MB);
+		List<Point> both = List.of(new Point(600_000, 1700 * MB), new Point(660_000, 1900 * MB),
+				new Point(720_000, 1920 * MB), new Point(2_400_000, 1921 * MB), new Point(2_460_000, 1923 * MB),
+				new Point(2_520_000, 1922 * MB));
+		Confirmation judged = this.analyzer.confirm(suspicion, both, 1, 5000, 2_520_000);
+		assertThat(judged.outcome()).isEqualTo(Confirmation.Outcome.REFUTED);
+	}
+
+	@Test
 	void aLeaksNoisyLiveFloorsShouldNotLookLikeLevellingOff() {
 		// Histograms spaced for four noise units of growth a step (urgent), each floor off
 		// its line by up to one noise unit either way, over many seeds.
