@@ -354,7 +354,7 @@ public class LeaksProperties {
 		private int historySize = GcHistory.DEFAULT_CAPACITY;
 
 		/**
-		 * Whether the leaks health contributor reports DOWN while a heap leak is suspected
+		 * Whether the leaks health contributor reports DOWN while a leak of any resource is suspected
 		 * (off: a liveness restart would destroy the evidence).
 		 */
 		private boolean downOnLeak;

@@ -6,8 +6,8 @@ import org.springframework.context.ApplicationEvent;
 
 /**
  * Published once when a resource whose {@link LeakSuspectedEvent} was published leaves
- * {@link TrendStatus#LEAK_SUSPECTED}: the evidence has shown no leak for a min-evidence
- * span.
+ * {@link TrendStatus#LEAK_SUSPECTED}: the evidence has shown no leak for two min-evidence
+ * spans.
  */
 public class LeakClearedEvent extends ApplicationEvent {
 
