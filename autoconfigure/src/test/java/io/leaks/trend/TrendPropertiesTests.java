@@ -41,6 +41,13 @@ class TrendPropertiesTests {
 				healthy("bounded cache evicting into the old generation on a default heap", 6 * GB,
 						Scenarios.boundedCache(60 * MB, (long) (0.4 * 6 * GB), MINUTE, 20 * MINUTE), 0.2, false,
 						0.4 * 6 * GB / (20 * 60.0) / MB),
+				// The fourth soak's: fast enough that, while it fills, it would fill the heap within
+				// 20 min, but full 3 min after the warm-up, before the persist span (the fast
+				// path's boundary, README): a round landing while it still fills must not be
+				// drawn on past it.
+				healthy("cache filling 30% of a default heap's free heap in 5 min from the start, evicting", 6 * GB,
+						Scenarios.boundedCache(60 * MB, (long) (0.3 * 6 * GB), 0, 5 * MINUTE), 0.2, false,
+						0.3 * 6 * GB / (5 * 60.0) / MB),
 				healthy("bounded cache on a small heap", 512 * MB,
 						Scenarios.boundedCache(60 * MB, 180 * MB, MINUTE, 20 * MINUTE), 0.2, false),
 				// Promoted garbage makes the heap after young collections climb like a leak
