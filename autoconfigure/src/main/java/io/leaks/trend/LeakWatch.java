@@ -441,8 +441,9 @@ public final class LeakWatch {
 			}
 			return;
 		}
-		Confirmation found = this.analyzer.chained(this.confirmation, this.analyzer.confirm(round.suspicion(),
-				measuredFloors(round), ranking.growing(), ranking.leastGain(), now));
+		List<Point> floors = measuredFloors(round);
+		Confirmation found = this.analyzer.chained(this.confirmation, this.analyzer.confirm(round.suspicion(), floors,
+				floors.size() - round.liveFloors().size(), ranking.growing(), ranking.leastGain(), now));
 		this.confirmation = found;
 		if (found.confirmed()) {
 			this.refutations = 0;

@@ -476,21 +476,41 @@ public final class TrendAnalyzer {
 	}
 
 	/**
-	 * Measures a climb with live histograms: confirmed when the live floor rose beyond
-	 * its noise over the round (never falling by more than the noise between steps), or,
-	 * for a smaller rise, when some classes grew at every step by a clear number of
-	 * instances (a leak's signature), in either case without slowing to less than half its
-	 * pace by the last step; refuted when it did not rise beyond its noise, inconclusive
-	 * otherwise.
+	 * Measures a climb with the live floors of one round, judged on their own.
 	 * @param suspicion the verdict that raised the suspicion
 	 * @param liveFloors the live bytes measured, oldest first (at least two)
 	 * @param growingClasses classes whose instances grew at every step
 	 * @param leastGain the fewest instances any of them gained per step
 	 * @param nowMillis when
 	 * @return what the round found
+	 * @see #confirm(Verdict, List, int, int, long, long)
 	 */
 	public Confirmation confirm(Verdict suspicion, List<Point> liveFloors, int growingClasses, long leastGain,
 			long nowMillis) {
+		return confirm(suspicion, liveFloors, 0, growingClasses, leastGain, nowMillis);
+	}
+
+	/**
+	 * Measures a climb with live histograms: confirmed when the live floor rose beyond
+	 * its noise over the round (never falling by more than the noise between steps), or,
+	 * for a smaller rise, when some classes grew at every step by a clear number of
+	 * instances (a leak's signature), or when enough floors rise as a series does; in
+	 * every case without slowing to less than half the round's pace by its last step (a
+	 * round on its own), or, with the floors of an inconclusive round before, only when
+	 * this round's last floor is above all of that round's. Refuted when it did not rise beyond its noise, or rose
+	 * in the earlier round and then stopped; inconclusive otherwise (a rise in steps, with
+	 * a dip, or slowing by the last step: for the next round to judge with this one's).
+	 * @param suspicion the verdict that raised the suspicion
+	 * @param liveFloors the live bytes measured, oldest first (at least two): those of an
+	 * inconclusive round before, if any, then this round's
+	 * @param earlierFloors how many of them the round before measured (0 for none)
+	 * @param growingClasses classes whose instances grew at every step of this round
+	 * @param leastGain the fewest instances any of them gained per step
+	 * @param nowMillis when
+	 * @return what the round found
+	 */
+	public Confirmation confirm(Verdict suspicion, List<Point> liveFloors, int earlierFloors, int growingClasses,
+			long leastGain, long nowMillis) {
 		long first = liveFloors.get(0).value();
 		long last = liveFloors.get(liveFloors.size() - 1).value();
 		double noise = liveNoise(last);
@@ -506,22 +526,24 @@ public final class TrendAnalyzer {
 		boolean risesClearly = rise >= CONFIRM_NOISE_MULTIPLE * noise && everyStepRose;
 		boolean classesGrow = rise >= noise && growingClasses > 0
 				&& leastGain >= CONFIRMING_INSTANCES_PER_STEP;
-		// Floors of several rounds (an inconclusive one before) rise as a series does, and
-		// kept rising: the later half above all of the earlier one. A batch that landed, or a
-		// cache that reached its bound during the earlier round, rose once and then stopped.
-		boolean acrossRounds = liveFloors.size() >= TrendSettings.MIN_POINTS;
-		boolean keptRising = last - earlierMax(liveFloors) >= CONFIRM_NOISE_MULTIPLE * noise;
-		boolean risesAcrossRounds = acrossRounds && keptRising
+		// Floors of several rounds (an inconclusive one before), or of a long round, rise as
+		// a series does.
+		boolean risesAsSeries = liveFloors.size() >= TrendSettings.MIN_POINTS
 				&& TrendFit.of(liveFloors).rises(TrendSettings.SIGNIFICANCE) && rise >= CONFIRM_NOISE_MULTIPLE * noise;
+		boolean rising = (neverFell && (risesClearly || classesGrow)) || risesAsSeries;
+		// After an inconclusive round the floor must have kept rising: a batch that landed, or
+		// a cache that reached its bound, during that round rose once and then stopped, and
+		// is refuted whatever its classes did.
+		int earlier = Math.max(0, Math.min(earlierFloors, liveFloors.size() - 1));
+		boolean keptRising = earlier == 0
+				|| last - highest(liveFloors.subList(0, earlier)) >= CONFIRM_NOISE_MULTIPLE * noise;
 		// A floor that slowed to less than half its pace by the last step levels off (a cache
 		// reaching its bound during the round): its classes still grow at every step, but it
-		// is not rising as a leak rises, and the next round judges both; across rounds, one
-		// that stopped rising is refuted, whatever its classes did.
-		boolean stopped = acrossRounds ? !keptRising : levelsOff(liveFloors, noise);
-		boolean confirmed = (neverFell && !stopped && (risesClearly || classesGrow)) || risesAcrossRounds;
-		// Refuted only when it did not rise, or, across rounds, stopped rising: a rise in
-		// steps, or with a dip, is for a later round.
-		boolean inconclusive = !confirmed && rise >= CONFIRM_NOISE_MULTIPLE * noise && !(acrossRounds && stopped);
+		// is not rising as a leak rises, and the next round judges both. Judged with the round
+		// before, the series decides: a leak growing in steps lands one step per round.
+		boolean levelling = earlier == 0 && levelsOff(liveFloors, noise);
+		boolean confirmed = rising && keptRising && !levelling;
+		boolean inconclusive = !confirmed && keptRising && (rising || rise >= CONFIRM_NOISE_MULTIPLE * noise);
 		double perMinute = (liveFloors.size() >= 2) ? TrendFit.of(liveFloors).perMinute() : 0;
 		Evidence climb = suspicion.evidence();
 		// A round measuring again a pace an earlier round confirmed is no climb after young
@@ -541,19 +563,19 @@ public final class TrendAnalyzer {
 				liveFloors.get(0).atMillis());
 	}
 
-	/** The highest of the earlier half of the live floors. */
-	private static long earlierMax(List<Point> liveFloors) {
+	private static long highest(List<Point> points) {
 		long max = Long.MIN_VALUE;
-		for (int i = 0; i < liveFloors.size() / 2; i++) {
-			max = Math.max(max, liveFloors.get(i).value());
+		for (Point point : points) {
+			max = Math.max(max, point.value());
 		}
 		return max;
 	}
 
 	/**
-	 * Whether a round's live floors slowed down: the last step, with the noise allowed it,
-	 * rose by less than {@link TrendSettings#KEEP_PACE} of what the round's own pace would
-	 * have raised it over that step's time.
+	 * Whether a round's live floors slowed down: the last step, with the noise of both its
+	 * floors allowed it, rose by less than {@link TrendSettings#KEEP_PACE} of what the
+	 * round's own pace (first to last floor) would have raised it over that step's time.
+	 * A leak's floors, each off its line by up to the noise, never do at any pace.
 	 */
 	static boolean levelsOff(List<Point> liveFloors, double noise) {
 		if (liveFloors.size() < 3) {
@@ -564,7 +586,7 @@ public final class TrendAnalyzer {
 		Point last = liveFloors.get(liveFloors.size() - 1);
 		double perMillis = (last.value() - first.value()) / (double) Math.max(1, last.atMillis() - first.atMillis());
 		double expected = perMillis * (last.atMillis() - before.atMillis());
-		return expected > 0 && last.value() - before.value() + noise < TrendSettings.KEEP_PACE * expected;
+		return expected > 0 && last.value() - before.value() + 2 * noise < TrendSettings.KEEP_PACE * expected;
 	}
 
 	/**

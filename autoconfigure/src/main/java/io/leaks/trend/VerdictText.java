@@ -47,9 +47,9 @@ final class VerdictText {
 					+ " over " + Units.duration(evidence.spanMillis()) + " but is levelling off, as warm-up and "
 					+ "caches do (pace kept " + decimal(evidence.pace()) + ")";
 			case REFUTED -> "No leak: live histograms measured the live heap at " + levels(facts.liveFloors())
-					+ ", no steady rise beyond its noise, while occupancy after young collections rose "
+					+ ", no rise beyond its noise that kept on, while occupancy after young collections rose "
 					+ Units.rate(facts.youngPerMinute(), true)
-					+ ": that climb was mostly garbage waiting for an old collection";
+					+ ": that climb was garbage waiting for an old collection, or retained memory that stopped growing";
 			case GROWING -> "Leak: " + subject(verdict) + " keeps growing, " + rise(verdict, bytes) + live(facts) + ", "
 					+ grounds(verdict) + exhaustion(verdict, bytes);
 			case FILLS_SOON -> "Leak: " + subject(verdict) + " rises " + rise(verdict, bytes) + live(facts)

@@ -125,7 +125,7 @@ class TrendAnalyzerTests {
 		List<Point> both = new java.util.ArrayList<>(first);
 		both.addAll(List.of(new Point(2_400_000, 400 * MB), new Point(2_460_000, 400 * MB),
 				new Point(2_520_000, 425 * MB)));
-		assertThat(this.analyzer.confirm(suspicion, both, 0, 0, 2_520_000).confirmed()).isTrue();
+		assertThat(this.analyzer.confirm(suspicion, both, 3, 0, 0, 2_520_000).confirmed()).isTrue();
 	}
 
 	@Test
@@ -158,25 +158,62 @@ class TrendAnalyzerTests {
 		List<Point> both = List.of(new Point(600_000, 1700 * MB), new Point(660_000, 1900 * MB),
 				new Point(720_000, 1920 * MB), new Point(2_400_000, 1921 * MB), new Point(2_460_000, 1923 * MB),
 				new Point(2_520_000, 1922 * MB));
-		Confirmation judged = this.analyzer.confirm(suspicion, both, 1, 5000, 2_520_000);
+		Confirmation judged = this.analyzer.confirm(suspicion, both, 3, 1, 5000, 2_520_000);
 		assertThat(judged.outcome()).isEqualTo(Confirmation.Outcome.REFUTED);
 	}
 
 	@Test
-	void aLeaksNoisyLiveFloorsShouldNotLookLikeLevellingOff() {
-		// Histograms spaced for four noise units of growth a step (urgent), each floor off
-		// its line by up to one noise unit either way, over many seeds.
+	void aLongRoundShouldBeJudgedAsOneRound() {
+		// leaks.trend.histogram-count=5: one round of five floors, not two rounds'.
+		Verdict suspicion = suspicion(100 * MB);
+		List<Point> levelling = floors(1700, 1900, 2000, 2020, 2025);
+		assertThat(this.analyzer.confirm(suspicion, levelling, 1, 5000, 840_000).outcome())
+			.isEqualTo(Confirmation.Outcome.INCONCLUSIVE);
+		List<Point> batch = floors(200, 226, 225, 226, 225.5);
+		assertThat(this.analyzer.confirm(suspicion, batch, 0, 0, 840_000).outcome())
+			.isEqualTo(Confirmation.Outcome.INCONCLUSIVE);
+		// A small rise a class makes at every step still confirms, as in a round of three.
+		List<Point> small = floors(500, 500.7, 501.3, 502.0, 502.6);
+		assertThat(this.analyzer.confirm(suspicion, small, 1, 500, 840_000).confirmed()).isTrue();
+	}
+
+	@Test
+	void aSmallRiseWhoseStepsDifferWithinTheirNoiseShouldStillConfirmByItsClasses() {
+		// Classes grew at every step, the floor rose 2.5 and then 0.6 noise units: what the
+		// noise of two floors can make of an even rise, not a floor levelling off.
+		Verdict suspicion = suspicion(6 * MB);
+		List<Point> floors = floors(500, 503.1, 503.8);
+		assertThat(this.analyzer.confirm(suspicion, floors, 2, 500, 720_000).confirmed()).isTrue();
+	}
+
+	@Test
+	void aLeaksNoisyLiveFloorsShouldNeverLookLikeLevellingOff() {
+		// A leak as slow as one noise unit a step, each floor off its line by up to one
+		// noise unit either way (every corner of that, and random draws between them), in
+		// rounds of 3 to 6 histograms.
 		java.util.Random random = new java.util.Random(42);
-		for (int seed = 0; seed < 2000; seed++) {
-			long level = (200 + random.nextInt(4000)) * MB;
-			double noise = TrendAnalyzer.liveNoise(level);
-			List<Point> floors = new java.util.ArrayList<>();
-			for (int i = 0; i < 3; i++) {
-				double off = (random.nextDouble() * 2 - 1) * noise;
-				floors.add(new Point(600_000 + i * 30_000L, Math.round(level + 4 * noise * i + off)));
+		for (int count = 3; count <= 6; count++) {
+			for (int draw = 0; draw < 2000; draw++) {
+				long level = (200 + random.nextInt(4000)) * MB;
+				double noise = TrendAnalyzer.liveNoise(level);
+				double pace = 1 + random.nextDouble() * 7;
+				List<Point> floors = new java.util.ArrayList<>();
+				for (int i = 0; i < count; i++) {
+					double off = (draw < 1 << count) ? (((draw >> i) & 1) == 0 ? -noise : noise)
+							: (random.nextDouble() * 2 - 1) * noise;
+					floors.add(new Point(600_000 + i * 30_000L, Math.round(level + pace * noise * i + off)));
+				}
+				assertThat(TrendAnalyzer.levelsOff(floors, noise)).as("%d floors: %s", count, floors).isFalse();
 			}
-			assertThat(TrendAnalyzer.levelsOff(floors, noise)).as("seed %d: %s", seed, floors).isFalse();
 		}
+	}
+
+	private static List<Point> floors(double... mebibytes) {
+		List<Point> floors = new java.util.ArrayList<>();
+		for (int i = 0; i < mebibytes.length; i++) {
+			floors.add(new Point(600_000 + i * 60_000L, Math.round(mebibytes[i] * MB)));
+		}
+		return floors;
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class TrendPropertiesTests {
 				// 20 min, but full 3 min after the warm-up, before the persist span (the fast
 				// path's boundary, README): a round landing while it still fills must not be
 				// drawn on past it.
-				healthy("cache filling 30% of a default heap's free heap in 5 min from the start, evicting", 6 * GB,
+				healthy("cache filling 30% of a default heap in 5 min from the start, evicting", 6 * GB,
 						Scenarios.boundedCache(60 * MB, (long) (0.3 * 6 * GB), 0, 5 * MINUTE), 0.2, false,
 						0.3 * 6 * GB / (5 * 60.0) / MB),
 				healthy("bounded cache on a small heap", 512 * MB,
