@@ -28,6 +28,8 @@ final class HistogramRound {
 
 	private long nextAtMillis;
 
+	private boolean hurried;
+
 	private int busy;
 
 	HistogramRound(Purpose purpose, Verdict suspicion, int count, long spacingMillis, long startMillis) {
@@ -82,7 +84,17 @@ final class HistogramRound {
 		}
 		this.steps.add(ClassCounts.of(histogram));
 		this.liveFloors.add(new Point(atMillis, Math.max(0, histogram.totalBytes() - own)));
-		this.nextAtMillis = atMillis + this.spacingMillis;
+		this.nextAtMillis = this.hurried ? atMillis : atMillis + this.spacingMillis;
+	}
+
+	/**
+	 * Takes the rest of the round from the given moment on, one histogram per judgement,
+	 * instead of at its spacing.
+	 * @param atMillis when the next histogram is due at the latest
+	 */
+	void hurry(long atMillis) {
+		this.nextAtMillis = Math.min(this.nextAtMillis, atMillis);
+		this.hurried = true;
 	}
 
 	/**
