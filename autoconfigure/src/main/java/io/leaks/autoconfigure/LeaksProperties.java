@@ -314,8 +314,8 @@ public class LeaksProperties {
 
 		/**
 		 * Most full collections the trend analysis may force on its own for live histograms
-		 * per forced-collection-budget-period; automatic live heap dumps count against it but
-		 * are never refused for it.
+		 * per forced-collection-budget-period; automatic live heap dumps and the round naming
+		 * a called leak's suspects count against it but are never refused for it.
 		 */
 		private int forcedCollectionBudget = WatchSettings.DEFAULT_BUDGET;
 

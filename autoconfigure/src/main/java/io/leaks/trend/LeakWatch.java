@@ -252,7 +252,11 @@ public final class LeakWatch {
 			this.round.hurry(now);
 			return;
 		}
-		if (watch.resource() == Resource.HEAP && !named && mayStartRound(now)) {
+		if (watch.resource() == Resource.HEAP && !named && this.round == null && histogramsAvailable()) {
+			// A leak is called: what grows is what its owner acts on, so naming it, once per
+			// suspicion, is counted against the budget but, like an automatic dump, never
+			// refused for it or for the cool-down (an early round at start-up would otherwise
+			// leave a leak called within the hour unnamed).
 			startRound(HistogramRound.Purpose.SUSPECTS, verdict, now);
 			return;
 		}

@@ -118,6 +118,34 @@ class LeakWatchTests {
 	}
 
 	@Test
+	void aLeakCalledWithinTheHourOfAnEarlyRoundShouldStillBeNamed() {
+		// A probe's case (parallel-17-512m-late-onset-leak): a round at start-up spends the
+		// hour's budget on promoted garbage; a leak starting at 20 min is called on the
+		// collector's own floors within that hour, and its event must still name its class.
+		for (long seed = 1; seed <= 4; seed++) {
+			long onset = 20 * 60_000L;
+			SimulatedRun run = new SimulatedRun(seed, SimulatedJvm.Collector.PARALLEL, 512 * MB,
+					Scenarios.leak(60 * MB, 14 * MB, onset), SimulatedRun.defaults(),
+					(jvm) -> jvm.promotedPerSecond = 0.4 * MB).run(Duration.ofMinutes(50));
+			String what = "seed " + seed + ":\n" + String.join("\n", run.reasons);
+			List<Long> forced = run.jvm.forced();
+			assertThat(forced).as("a round before the onset: %s", what).anyMatch((at) -> at < onset);
+			assertThat(run.firstEventAt).as(what).isGreaterThan(onset).isLessThan(onset + 3_600_000L - forced.get(0));
+			LeakSuspectedEvent event = run.events.stream()
+				.filter(LeakSuspectedEvent.class::isInstance)
+				.map(LeakSuspectedEvent.class::cast)
+				.findFirst()
+				.orElseThrow();
+			assertThat(event.getSuspects()).as(what)
+				.first()
+				.satisfies((suspect) -> assertThat(suspect.className()).isEqualTo("com.example.Scenario$Retained"));
+			assertThat(run.watch.report().forced().get(io.leaks.gc.ForcedCollections.Reason.HISTOGRAM))
+				.as("the early round and the naming one: %s", what)
+				.isEqualTo(6);
+		}
+	}
+
+	@Test
 	void anErrorInALiveHistogramShouldEndTheRoundAsAFailure() {
 		AtomicInteger calls = new AtomicInteger();
 		GcHistory history = new GcHistory();
