@@ -314,8 +314,9 @@ public class LeaksProperties {
 
 		/**
 		 * Most full collections the trend analysis may force on its own for live histograms
-		 * per forced-collection-budget-period; automatic live heap dumps and the round naming
-		 * a called leak's suspects count against it but are never refused for it.
+		 * per forced-collection-budget-period; automatic live heap dumps, and once per period
+		 * the round naming a called leak's suspects, count against it but are never refused
+		 * for it (nor for the cool-down).
 		 */
 		private int forcedCollectionBudget = WatchSettings.DEFAULT_BUDGET;
 

@@ -81,6 +81,9 @@ public final class LeakWatch {
 
 	private long lastRoundEndMillis = Long.MIN_VALUE;
 
+	/** When a round naming a called leak last started outside the budget. */
+	private long lastNamingBeyondBudgetMillis = Long.MIN_VALUE;
+
 	private int refutations;
 
 	private @Nullable MemorySample lastSample;
@@ -246,17 +249,15 @@ public final class LeakWatch {
 		logger.warn("leaks: " + watch.resource() + " leak suspected. " + verdict.reason());
 		boolean named = verdict.evidence().basis() == Basis.CONFIRMED && !this.confirmedSuspects.isEmpty();
 		if (watch.resource() == Resource.HEAP && !named && this.round != null) {
-			// The round under way names the suspects when it ends. Its spacing was for
-			// measuring the floor, which is measured now: the rest only names what grows, and
-			// one interval of a leak this fast is enough, so the event need not wait.
-			this.round.hurry(now);
+			// The round under way names the suspects when it ends. When its own floors called
+			// the leak, its spacing was for measuring them: the rest only names what grows,
+			// and one interval of a leak this fast is enough, so the event need not wait.
+			if (this.round.taken() >= 2) {
+				this.round.hurry(now);
+			}
 			return;
 		}
-		if (watch.resource() == Resource.HEAP && !named && this.round == null && histogramsAvailable()) {
-			// A leak is called: what grows is what its owner acts on, so naming it, once per
-			// suspicion, is counted against the budget but, like an automatic dump, never
-			// refused for it or for the cool-down (an early round at start-up would otherwise
-			// leave a leak called within the hour unnamed).
+		if (watch.resource() == Resource.HEAP && !named && mayNameSuspects(now)) {
 			startRound(HistogramRound.Purpose.SUSPECTS, verdict, now);
 			return;
 		}
@@ -318,6 +319,25 @@ public final class LeakWatch {
 	private boolean mayStartRound(long now) {
 		return mayStartRoundNow(now)
 				&& (this.lastRoundEndMillis == Long.MIN_VALUE || now - this.lastRoundEndMillis >= cooldownMillis());
+	}
+
+	/**
+	 * Whether a round may name a called leak's suspects now: as any round may, or, once per
+	 * budget period, beyond the budget and the cool-down. What grows is what the leak's
+	 * owner acts on, and a round at start-up would otherwise leave a leak called within the
+	 * hour unnamed; it is counted against the budget, like an automatic dump.
+	 */
+	private boolean mayNameSuspects(long now) {
+		if (mayStartRound(now)) {
+			return true;
+		}
+		boolean beyond = this.round == null && histogramsAvailable()
+				&& (this.lastNamingBeyondBudgetMillis == Long.MIN_VALUE
+						|| now - this.lastNamingBeyondBudgetMillis >= this.settings.budgetPeriod().toMillis());
+		if (beyond) {
+			this.lastNamingBeyondBudgetMillis = now;
+		}
+		return beyond;
 	}
 
 	/** Whether a round may start now whatever the cool-down: nothing under way, budget left. */

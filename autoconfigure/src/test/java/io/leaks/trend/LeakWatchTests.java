@@ -130,7 +130,10 @@ class LeakWatchTests {
 			String what = "seed " + seed + ":\n" + String.join("\n", run.reasons);
 			List<Long> forced = run.jvm.forced();
 			assertThat(forced).as("a round before the onset: %s", what).anyMatch((at) -> at < onset);
-			assertThat(run.firstEventAt).as(what).isGreaterThan(onset).isLessThan(onset + 3_600_000L - forced.get(0));
+			assertThat(forced).as(what).hasSizeGreaterThanOrEqualTo(6);
+			assertThat(forced.get(5)).as("named within the hour of the early round: %s", what)
+				.isLessThan(forced.get(0) + 3_600_000L);
+			assertThat(run.firstEventAt).as(what).isGreaterThan(onset);
 			LeakSuspectedEvent event = run.events.stream()
 				.filter(LeakSuspectedEvent.class::isInstance)
 				.map(LeakSuspectedEvent.class::cast)
@@ -142,6 +145,30 @@ class LeakWatchTests {
 			assertThat(run.watch.report().forced().get(io.leaks.gc.ForcedCollections.Reason.HISTOGRAM))
 				.as("the early round and the naming one: %s", what)
 				.isEqualTo(6);
+		}
+	}
+
+	@Test
+	void namingBeyondTheBudgetShouldHappenOncePerPeriod() {
+		// Rises that are called and then released, one after the other: the first call's
+		// naming may go beyond the budget, the next ones within the hour wait for it.
+		long minute = 60_000L;
+		java.util.function.LongUnaryOperator bursts = (t) -> {
+			long phase = t % (16 * minute);
+			return 60 * MB + ((t >= 12 * minute && phase >= 4 * minute && phase < 12 * minute)
+					? (long) (30.0 * MB * (phase - 4 * minute) / minute) : 0);
+		};
+		for (long seed = 1; seed <= 4; seed++) {
+			SimulatedRun run = new SimulatedRun(seed, SimulatedJvm.Collector.PARALLEL, 512 * MB, bursts,
+					SimulatedRun.defaults(), (jvm) -> jvm.promotedPerSecond = 0.4 * MB).run(Duration.ofMinutes(75));
+			String what = "seed " + seed + ":\n" + String.join("\n", run.reasons);
+			long events = run.events.stream().filter(LeakSuspectedEvent.class::isInstance).count();
+			assertThat(events).as("calls: %s", what).isGreaterThanOrEqualTo(2);
+			List<Long> forced = run.jvm.forced();
+			for (long at : forced) {
+				long within = forced.stream().filter((other) -> other > at - 3_600_000L && other <= at).count();
+				assertThat(within).as("forced within the hour before %d: %s", at, what).isLessThanOrEqualTo(6);
+			}
 		}
 	}
 
