@@ -257,7 +257,10 @@ public final class LeakWatch {
 			}
 			return;
 		}
-		if (watch.resource() == Resource.HEAP && !named && mayNameSuspects(now)) {
+		if (watch.resource() == Resource.HEAP && !named && (mayStartRound(now) || mayNameBeyondBudget(now))) {
+			if (!mayStartRound(now)) {
+				this.lastNamingBeyondBudgetMillis = now;
+			}
 			startRound(HistogramRound.Purpose.SUSPECTS, verdict, now);
 			return;
 		}
@@ -322,22 +325,15 @@ public final class LeakWatch {
 	}
 
 	/**
-	 * Whether a round may name a called leak's suspects now: as any round may, or, once per
-	 * budget period, beyond the budget and the cool-down. What grows is what the leak's
-	 * owner acts on, and a round at start-up would otherwise leave a leak called within the
-	 * hour unnamed; it is counted against the budget, like an automatic dump.
+	 * Whether a round may name a called leak's suspects now beyond the budget and the
+	 * cool-down: once per budget period. What grows is what the leak's owner acts on, and a
+	 * round at start-up would otherwise leave a leak called within the hour unnamed; it is
+	 * counted against the budget, like an automatic dump.
 	 */
-	private boolean mayNameSuspects(long now) {
-		if (mayStartRound(now)) {
-			return true;
-		}
-		boolean beyond = this.round == null && histogramsAvailable()
+	private boolean mayNameBeyondBudget(long now) {
+		return this.round == null && histogramsAvailable()
 				&& (this.lastNamingBeyondBudgetMillis == Long.MIN_VALUE
 						|| now - this.lastNamingBeyondBudgetMillis >= this.settings.budgetPeriod().toMillis());
-		if (beyond) {
-			this.lastNamingBeyondBudgetMillis = now;
-		}
-		return beyond;
 	}
 
 	/** Whether a round may start now whatever the cool-down: nothing under way, budget left. */

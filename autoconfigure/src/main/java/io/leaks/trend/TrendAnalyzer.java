@@ -125,7 +125,7 @@ public final class TrendAnalyzer {
 			if (floors.size() >= 2 && floors.size() < TrendSettings.MIN_POINTS) {
 				Verdict climbing = new Verdict(Resource.HEAP, Finding.CONFIRMING, Math.max(0, climb.perMinute()), null,
 						null, null, Evidence.of(Basis.YOUNG_TREND, climb, allKinds), facts, true, nowMillis);
-				Confirmation measured = confirm(climbing, floors, 0, 0, floors.get(floors.size() - 1).atMillis());
+				Confirmation measured = confirm(climbing, floors, 0, 0, 0, floors.get(floors.size() - 1).atMillis());
 				if (measured.confirmed() && standing(measured, oldPoints, all, nowMillis)) {
 					// A leak already; otherwise still a climb for live histograms, which also
 					// name what grows.
@@ -476,30 +476,16 @@ public final class TrendAnalyzer {
 	}
 
 	/**
-	 * Measures a climb with the live floors of one round, judged on their own.
-	 * @param suspicion the verdict that raised the suspicion
-	 * @param liveFloors the live bytes measured, oldest first (at least two)
-	 * @param growingClasses classes whose instances grew at every step
-	 * @param leastGain the fewest instances any of them gained per step
-	 * @param nowMillis when
-	 * @return what the round found
-	 * @see #confirm(Verdict, List, int, int, long, long)
-	 */
-	public Confirmation confirm(Verdict suspicion, List<Point> liveFloors, int growingClasses, long leastGain,
-			long nowMillis) {
-		return confirm(suspicion, liveFloors, 0, growingClasses, leastGain, nowMillis);
-	}
-
-	/**
 	 * Measures a climb with live histograms: confirmed when the live floor rose beyond
 	 * its noise over the round (never falling by more than the noise between steps), or,
 	 * for a smaller rise, when some classes grew at every step by a clear number of
 	 * instances (a leak's signature), or when enough floors rise as a series does; in
 	 * every case without slowing to less than half the round's pace by its last step (a
 	 * round on its own), or, with the floors of an inconclusive round before, only when
-	 * this round's last floor is above all of that round's. Refuted when it did not rise beyond its noise, or rose
-	 * in the earlier round and then stopped; inconclusive otherwise (a rise in steps, with
-	 * a dip, or slowing by the last step: for the next round to judge with this one's).
+	 * this round's last floor is above all of that round's. Refuted when it did not rise
+	 * beyond its noise, or rose in the earlier round and then stopped; inconclusive
+	 * otherwise (a rise in steps, with a dip, or slowing by the last step: for the next
+	 * round to judge with this one's).
 	 * @param suspicion the verdict that raised the suspicion
 	 * @param liveFloors the live bytes measured, oldest first (at least two): those of an
 	 * inconclusive round before, if any, then this round's
@@ -535,8 +521,8 @@ public final class TrendAnalyzer {
 		// a cache that reached its bound, during that round rose once and then stopped, and
 		// is refuted whatever its classes did.
 		int earlier = Math.max(0, Math.min(earlierFloors, liveFloors.size() - 1));
-		boolean keptRising = earlier == 0
-				|| last - highest(liveFloors.subList(0, earlier)) >= CONFIRM_NOISE_MULTIPLE * noise;
+		long earlierHighest = liveFloors.subList(0, earlier).stream().mapToLong(Point::value).max().orElse(first);
+		boolean keptRising = earlier == 0 || last - earlierHighest >= CONFIRM_NOISE_MULTIPLE * noise;
 		// A floor that slowed to less than half its pace by the last step levels off (a cache
 		// reaching its bound during the round): its classes still grow at every step, but it
 		// is not rising as a leak rises, and the next round judges both. Judged with the round
@@ -561,14 +547,6 @@ public final class TrendAnalyzer {
 				: inconclusive ? Confirmation.Outcome.INCONCLUSIVE : Confirmation.Outcome.REFUTED;
 		return new Confirmation(outcome, nowMillis, from, perMinute, last, liveFloors, young, growingClasses, steady,
 				liveFloors.get(0).atMillis());
-	}
-
-	private static long highest(List<Point> points) {
-		long max = Long.MIN_VALUE;
-		for (Point point : points) {
-			max = Math.max(max, point.value());
-		}
-		return max;
 	}
 
 	/**

@@ -94,20 +94,20 @@ class TrendAnalyzerTests {
 		Verdict suspicion = suspicion(12 * MB);
 		Confirmation confirmation = this.analyzer.confirm(suspicion,
 				List.of(new Point(600_000, (long) (131.5 * MB)), new Point(630_000, (long) (133.6 * MB)),
-						new Point(660_000, (long) (135.6 * MB))),
+						new Point(660_000, (long) (135.6 * MB))), 0,
 				1, 1000, 660_000);
 		assertThat(confirmation.confirmed()).isTrue();
 		assertThat(confirmation.livePerMinute()).isCloseTo(4.1 * MB, org.assertj.core.data.Percentage.withPercentage(5));
 		List<Point> again = List.of(new Point(600_000, (long) (134.2 * MB)), new Point(630_000, (long) (136.1 * MB)),
 				new Point(660_000, (long) (138.1 * MB)));
-		assertThat(this.analyzer.confirm(suspicion, again, 0, 0, 660_000).confirmed()).isTrue();
+		assertThat(this.analyzer.confirm(suspicion, again, 0, 0, 0, 660_000).confirmed()).isTrue();
 	}
 
 	@Test
 	void liveFloorsWithinTheirNoiseShouldRefute() {
 		Confirmation confirmation = this.analyzer.confirm(suspicion(30 * MB),
 				List.of(new Point(600_000, 500 * MB), new Point(630_000, 500 * MB + MB / 2),
-						new Point(660_000, 500 * MB - MB / 4)),
+						new Point(660_000, 500 * MB - MB / 4)), 0,
 				0, 0, 660_000);
 		assertThat(confirmation.confirmed()).isFalse();
 		assertThat(confirmation.refuted()).isTrue();
@@ -120,7 +120,7 @@ class TrendAnalyzerTests {
 		Verdict suspicion = suspicion(8 * MB);
 		List<Point> first = List.of(new Point(600_000, 200 * MB), new Point(660_000, 226 * MB),
 				new Point(720_000, 224 * MB + MB / 2));
-		Confirmation inconclusive = this.analyzer.confirm(suspicion, first, 0, 0, 720_000);
+		Confirmation inconclusive = this.analyzer.confirm(suspicion, first, 0, 0, 0, 720_000);
 		assertThat(inconclusive.outcome()).isEqualTo(Confirmation.Outcome.INCONCLUSIVE);
 		List<Point> both = new java.util.ArrayList<>(first);
 		both.addAll(List.of(new Point(2_400_000, 400 * MB), new Point(2_460_000, 400 * MB),
@@ -132,8 +132,8 @@ class TrendAnalyzerTests {
 	void aSmallRiseWithAClassGrowingAtEveryStepShouldConfirm() {
 		List<Point> floors = List.of(new Point(600_000, 500 * MB), new Point(630_000, 500 * MB + MB),
 				new Point(660_000, 500 * MB + 2 * MB + MB / 2));
-		assertThat(this.analyzer.confirm(suspicion(6 * MB), floors, 0, 0, 660_000).confirmed()).isFalse();
-		assertThat(this.analyzer.confirm(suspicion(6 * MB), floors, 2, 500, 660_000).confirmed()).isTrue();
+		assertThat(this.analyzer.confirm(suspicion(6 * MB), floors, 0, 0, 0, 660_000).confirmed()).isFalse();
+		assertThat(this.analyzer.confirm(suspicion(6 * MB), floors, 0, 2, 500, 660_000).confirmed()).isTrue();
 	}
 
 	@Test
@@ -143,12 +143,12 @@ class TrendAnalyzerTests {
 		Verdict suspicion = suspicion(150 * MB);
 		List<Point> floors = List.of(new Point(600_000, 1700 * MB), new Point(660_000, 1900 * MB),
 				new Point(720_000, 1920 * MB));
-		Confirmation levelling = this.analyzer.confirm(suspicion, floors, 1, 5000, 720_000);
+		Confirmation levelling = this.analyzer.confirm(suspicion, floors, 0, 1, 5000, 720_000);
 		assertThat(levelling.outcome()).isEqualTo(Confirmation.Outcome.INCONCLUSIVE);
 		// The same rise kept up to the last step, as a leak's floor does, confirms.
 		List<Point> kept = List.of(new Point(600_000, 1700 * MB), new Point(660_000, 1900 * MB),
 				new Point(720_000, 2050 * MB));
-		assertThat(this.analyzer.confirm(suspicion, kept, 1, 5000, 720_000).confirmed()).isTrue();
+		assertThat(this.analyzer.confirm(suspicion, kept, 0, 1, 5000, 720_000).confirmed()).isTrue();
 	}
 
 	@Test
@@ -167,14 +167,14 @@ class TrendAnalyzerTests {
 		// leaks.trend.histogram-count=5: one round of five floors, not two rounds'.
 		Verdict suspicion = suspicion(100 * MB);
 		List<Point> levelling = floors(1700, 1900, 2000, 2020, 2025);
-		assertThat(this.analyzer.confirm(suspicion, levelling, 1, 5000, 840_000).outcome())
+		assertThat(this.analyzer.confirm(suspicion, levelling, 0, 1, 5000, 840_000).outcome())
 			.isEqualTo(Confirmation.Outcome.INCONCLUSIVE);
 		List<Point> batch = floors(200, 226, 225, 226, 225.5);
-		assertThat(this.analyzer.confirm(suspicion, batch, 0, 0, 840_000).outcome())
+		assertThat(this.analyzer.confirm(suspicion, batch, 0, 0, 0, 840_000).outcome())
 			.isEqualTo(Confirmation.Outcome.INCONCLUSIVE);
 		// A small rise a class makes at every step still confirms, as in a round of three.
 		List<Point> small = floors(500, 500.7, 501.3, 502.0, 502.6);
-		assertThat(this.analyzer.confirm(suspicion, small, 1, 500, 840_000).confirmed()).isTrue();
+		assertThat(this.analyzer.confirm(suspicion, small, 0, 1, 500, 840_000).confirmed()).isTrue();
 	}
 
 	@Test
@@ -183,7 +183,7 @@ class TrendAnalyzerTests {
 		// noise of two floors can make of an even rise, not a floor levelling off.
 		Verdict suspicion = suspicion(6 * MB);
 		List<Point> floors = floors(500, 503.1, 503.8);
-		assertThat(this.analyzer.confirm(suspicion, floors, 2, 500, 720_000).confirmed()).isTrue();
+		assertThat(this.analyzer.confirm(suspicion, floors, 0, 2, 500, 720_000).confirmed()).isTrue();
 	}
 
 	@Test
