@@ -97,11 +97,44 @@ public final class GcHistory {
 		}
 
 		/**
-		 * Everything that bounds the floor from close by: whole-heap and mixed collections.
+		 * Everything that bounds the floor from close by: whole-heap collections and the
+		 * cycles of mixed ones.
 		 * @return their points in time order
 		 */
 		public List<Point> oldGeneration() {
-			return TrendAnalyzer.merge(this.floor, this.mixed);
+			return TrendAnalyzer.merge(this.floor, mixedCycles());
+		}
+
+		/**
+		 * The mixed collections with each cycle (mixed collections with no young-only one
+		 * between them) counted once, at its lowest: a cycle collects the old regions a
+		 * marking found in steps, each leaving less garbage than the one before, so it is one
+		 * measurement of the floor, and its steps would only add a decline to a trend that
+		 * hides the rise between cycles.
+		 * @return the points in time order
+		 */
+		public List<Point> mixedCycles() {
+			List<Point> cycles = new ArrayList<>();
+			int y = 0;
+			long previous = Long.MIN_VALUE;
+			for (Point point : this.mixed) {
+				boolean youngBetween = false;
+				while (y < this.young.size() && this.young.get(y).atMillis() < point.atMillis()) {
+					youngBetween |= this.young.get(y).atMillis() > previous;
+					y++;
+				}
+				Point last = cycles.isEmpty() ? null : cycles.get(cycles.size() - 1);
+				if (last != null && !youngBetween) {
+					if (point.value() <= last.value()) {
+						cycles.set(cycles.size() - 1, point);
+					}
+				}
+				else {
+					cycles.add(point);
+				}
+				previous = point.atMillis();
+			}
+			return cycles;
 		}
 
 		/**
