@@ -42,6 +42,22 @@ public final class EnvelopeSeries {
 		this.size++;
 	}
 
+	/**
+	 * Lowers the last point to the given one when it is lower (or equal): the next step of
+	 * one measurement, such as a cycle of mixed collections.
+	 * @param atMillis milliseconds since the JVM started
+	 * @param value the value
+	 */
+	public void lowerLast(long atMillis, long value) {
+		if (this.size == 0) {
+			add(atMillis, value);
+		}
+		else if (value <= this.values[this.size - 1]) {
+			this.times[this.size - 1] = atMillis;
+			this.values[this.size - 1] = value;
+		}
+	}
+
 	private void thinOlderHalf() {
 		int half = this.size / 2;
 		int kept = 0;

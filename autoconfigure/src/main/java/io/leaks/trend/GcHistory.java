@@ -21,11 +21,22 @@ public final class GcHistory {
 
 	static final int RECENT = 16;
 
+	/** G1's default {@code G1MixedGCCountTarget}: the mixed collections it aims one cycle at. */
+	static final int MIXED_CYCLE_STEPS = 8;
+
 	private final EnvelopeSeries floor;
 
 	private final EnvelopeSeries forcedFloor;
 
 	private final EnvelopeSeries mixed;
+
+	private final EnvelopeSeries mixedCycles;
+
+	/** Steps of the cycle of mixed collections under way, 0 when the last collection was no mixed one. */
+	private int cycleSteps;
+
+	/** What the last step of that cycle left. */
+	private long cycleLow;
 
 	private final EnvelopeSeries young;
 
@@ -41,6 +52,7 @@ public final class GcHistory {
 		this.floor = new EnvelopeSeries(capacity);
 		this.forcedFloor = new EnvelopeSeries(capacity);
 		this.mixed = new EnvelopeSeries(capacity);
+		this.mixedCycles = new EnvelopeSeries(capacity);
 		this.young = new EnvelopeSeries(capacity);
 	}
 
@@ -52,8 +64,14 @@ public final class GcHistory {
 		switch (collection.kind()) {
 			case FULL, CONCURRENT -> ((collection.forced()) ? this.forcedFloor : this.floor).add(collection.atMillis(),
 					collection.used());
-			case MIXED -> this.mixed.add(collection.atMillis(), collection.used());
+			case MIXED -> {
+				this.mixed.add(collection.atMillis(), collection.used());
+				recordCycleStep(collection);
+			}
 			default -> this.young.add(collection.atMillis(), collection.used());
+		}
+		if (collection.kind() != CollectionKind.MIXED) {
+			this.cycleSteps = 0;
 		}
 		if (this.recent.size() == RECENT) {
 			this.recent.removeFirst();
@@ -63,13 +81,33 @@ public final class GcHistory {
 	}
 
 	/**
+	 * Counts a mixed collection into its cycle: mixed collections one after the other, with
+	 * no other collection between them, each leaving less than the one before, and no more
+	 * than G1 aims a cycle at ({@code G1MixedGCCountTarget}, 8). A cycle collects the old
+	 * regions one marking found in steps, so it is one measurement of the floor, at its
+	 * lowest. A step that leaves more (a young collection that reclaimed a dead humongous
+	 * object while promoting garbage, which also lowers the old generation) starts another.
+	 */
+	private void recordCycleStep(HeapAfterGc collection) {
+		if (this.cycleSteps > 0 && this.cycleSteps < MIXED_CYCLE_STEPS && collection.used() <= this.cycleLow) {
+			this.mixedCycles.lowerLast(collection.atMillis(), collection.used());
+			this.cycleSteps++;
+		}
+		else {
+			this.mixedCycles.add(collection.atMillis(), collection.used());
+			this.cycleSteps = 1;
+		}
+		this.cycleLow = collection.used();
+	}
+
+	/**
 	 * An immutable copy for one analysis.
 	 * @return the series as they are now
 	 */
 	public synchronized HeapSeries snapshot() {
 		return new HeapSeries(TrendAnalyzer.merge(this.floor.points(), this.forcedFloor.points()),
-				this.forcedFloor.points(), this.mixed.points(), this.young.points(), new ArrayList<>(this.recent),
-				new EnumMap<>(this.counts));
+				this.forcedFloor.points(), this.mixed.points(), this.mixedCycles.points(), this.young.points(),
+				new ArrayList<>(this.recent), new EnumMap<>(this.counts));
 	}
 
 	/**
@@ -80,17 +118,19 @@ public final class GcHistory {
 	 * which come in bursts: a round of histograms measures one moment, not three
 	 * @param mixed occupancy after G1's mixed collections: close to the floor, but garbage
 	 * in old regions they skipped can build up for hours
+	 * @param mixedCycles the same, each cycle of them counted once, at its lowest
 	 * @param young occupancy after young collections and other pauses (upper bounds)
 	 * @param recent the last collections, oldest first
 	 * @param counts collections seen, by kind
 	 */
-	public record HeapSeries(List<Point> floor, List<Point> forced, List<Point> mixed, List<Point> young,
-			List<HeapAfterGc> recent, Map<CollectionKind, Long> counts) {
+	public record HeapSeries(List<Point> floor, List<Point> forced, List<Point> mixed, List<Point> mixedCycles,
+			List<Point> young, List<HeapAfterGc> recent, Map<CollectionKind, Long> counts) {
 
 		public HeapSeries {
 			floor = Collections.unmodifiableList(floor);
 			forced = Collections.unmodifiableList(forced);
 			mixed = Collections.unmodifiableList(mixed);
+			mixedCycles = Collections.unmodifiableList(mixedCycles);
 			young = Collections.unmodifiableList(young);
 			recent = Collections.unmodifiableList(recent);
 			counts = Collections.unmodifiableMap(counts);
@@ -98,43 +138,12 @@ public final class GcHistory {
 
 		/**
 		 * Everything that bounds the floor from close by: whole-heap collections and the
-		 * cycles of mixed ones.
+		 * cycles of mixed ones (the steps of one cycle would only add a decline to a trend,
+		 * hiding the rise between cycles).
 		 * @return their points in time order
 		 */
 		public List<Point> oldGeneration() {
-			return TrendAnalyzer.merge(this.floor, mixedCycles());
-		}
-
-		/**
-		 * The mixed collections with each cycle (mixed collections with no young-only one
-		 * between them) counted once, at its lowest: a cycle collects the old regions a
-		 * marking found in steps, each leaving less garbage than the one before, so it is one
-		 * measurement of the floor, and its steps would only add a decline to a trend that
-		 * hides the rise between cycles.
-		 * @return the points in time order
-		 */
-		public List<Point> mixedCycles() {
-			List<Point> cycles = new ArrayList<>();
-			int y = 0;
-			long previous = Long.MIN_VALUE;
-			for (Point point : this.mixed) {
-				boolean youngBetween = false;
-				while (y < this.young.size() && this.young.get(y).atMillis() < point.atMillis()) {
-					youngBetween |= this.young.get(y).atMillis() > previous;
-					y++;
-				}
-				Point last = cycles.isEmpty() ? null : cycles.get(cycles.size() - 1);
-				if (last != null && !youngBetween) {
-					if (point.value() <= last.value()) {
-						cycles.set(cycles.size() - 1, point);
-					}
-				}
-				else {
-					cycles.add(point);
-				}
-				previous = point.atMillis();
-			}
-			return cycles;
+			return TrendAnalyzer.merge(this.floor, this.mixedCycles);
 		}
 
 		/**

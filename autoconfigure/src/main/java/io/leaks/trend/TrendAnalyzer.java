@@ -45,19 +45,6 @@ public final class TrendAnalyzer {
 	/** Share of the live floor's pace the upper bounds may lose before a confirmed climb stops standing. */
 	static final double UPPER_BOUND_PACE_SHARE = 0.5;
 
-	/**
-	 * The most of the heap G1 leaves to reclaim when it stops mixed collections: the
-	 * loosest {@code G1HeapWastePercent} HotSpot has shipped (10 on JDK 7; 5 since 8u40).
-	 */
-	static final double MIXED_WASTE_SHARE = 0.10;
-
-	/**
-	 * The share of a region live above which G1 never collects it in a mixed collection:
-	 * the loosest {@code G1MixedGCLiveThresholdPercent} HotSpot has shipped (65 on JDK 7;
-	 * 85 since 8u40, which leaves less garbage behind).
-	 */
-	static final double MIXED_LIVE_THRESHOLD = 0.65;
-
 	/** Live floors a climb measured over several rounds keeps, the latest. */
 	static final int MAX_CHAINED_FLOORS = 9;
 
@@ -114,12 +101,6 @@ public final class TrendAnalyzer {
 		SeriesJudgement upper = SeriesJudgement.ofUpperBounds(all, limit, this.settings);
 		List<String> allKinds = kinds(series.counts(), false);
 		boolean mixed = oldClimb != old;
-		if (mixed && old.leak() && beyondMixedGarbage(old.window(), limit)) {
-			List<String> oldKinds = kinds(series.counts(), false).stream()
-				.filter((kind) -> CollectionKind.valueOf(kind).revealsFloor())
-				.toList();
-			return verdict(old, Resource.HEAP, Basis.FLOOR_TREND, oldKinds, facts, nowMillis);
-		}
 		SeriesJudgement suspected = (mixed && oldClimb.leak()) ? oldClimb : (mixed && old.leak()) ? old
 				: upper.leak() ? upper : null;
 		if (confirmation != null && confirmation.confirmed()
@@ -315,23 +296,6 @@ public final class TrendAnalyzer {
 		Window climb = Window.of(List.of(lowest, floor), limit, true);
 		boolean significant = climb.growth() >= Math.max(TrendSettings.CLIMB_SHARE_OF_LIMIT * limit, 1024 * 1024);
 		return (significant && climb.untilLimit() <= TrendSettings.URGENT.toMillis()) ? climb : null;
-	}
-
-	/**
-	 * Whether the old generation's own floor, mixed collections included, rose by more than
-	 * the garbage mixed collections can leave behind: G1 never collects old regions that
-	 * are mostly live and stops collecting when what is left to reclaim is a small share of
-	 * the heap, so their floor overstates the live heap by at most that share and the
-	 * skipped regions' garbage. A rise beyond both is retained memory, with no forced
-	 * collection needed to know it; a mixed floor that only drifts up (garbage piling up in
-	 * regions G1 skips, for hours) stays within them and is left for live histograms.
-	 */
-	static boolean beyondMixedGarbage(@Nullable Window window, long limit) {
-		if (window == null || limit <= 0) {
-			return false;
-		}
-		double garbage = MIXED_WASTE_SHARE * limit + (1 - MIXED_LIVE_THRESHOLD) * window.level();
-		return window.growth() > garbage;
 	}
 
 	/**
