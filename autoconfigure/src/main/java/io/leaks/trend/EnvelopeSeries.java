@@ -43,19 +43,20 @@ public final class EnvelopeSeries {
 	}
 
 	/**
-	 * Lowers the last point to the given one when it is lower (or equal): the next step of
-	 * one measurement, such as a cycle of mixed collections.
+	 * Lowers the last point to the given one when it is no higher: the next step of one
+	 * measurement, such as a cycle of mixed collections.
 	 * @param atMillis milliseconds since the JVM started
 	 * @param value the value
+	 * @return whether the last point was lowered (not when the series is empty or the
+	 * value is higher)
 	 */
-	public void lowerLast(long atMillis, long value) {
-		if (this.size == 0) {
-			add(atMillis, value);
+	public boolean lowerLast(long atMillis, long value) {
+		if (this.size == 0 || value > this.values[this.size - 1]) {
+			return false;
 		}
-		else if (value <= this.values[this.size - 1]) {
-			this.times[this.size - 1] = atMillis;
-			this.values[this.size - 1] = value;
-		}
+		this.times[this.size - 1] = atMillis;
+		this.values[this.size - 1] = value;
+		return true;
 	}
 
 	private void thinOlderHalf() {

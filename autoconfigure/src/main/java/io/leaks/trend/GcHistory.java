@@ -35,9 +35,6 @@ public final class GcHistory {
 	/** Steps of the cycle of mixed collections under way, 0 when the last collection was no mixed one. */
 	private int cycleSteps;
 
-	/** What the last step of that cycle left. */
-	private long cycleLow;
-
 	private final EnvelopeSeries young;
 
 	private final ArrayDeque<HeapAfterGc> recent = new ArrayDeque<>(RECENT);
@@ -89,15 +86,14 @@ public final class GcHistory {
 	 * object while promoting garbage, which also lowers the old generation) starts another.
 	 */
 	private void recordCycleStep(HeapAfterGc collection) {
-		if (this.cycleSteps > 0 && this.cycleSteps < MIXED_CYCLE_STEPS && collection.used() <= this.cycleLow) {
-			this.mixedCycles.lowerLast(collection.atMillis(), collection.used());
+		if (this.cycleSteps > 0 && this.cycleSteps < MIXED_CYCLE_STEPS
+				&& this.mixedCycles.lowerLast(collection.atMillis(), collection.used())) {
 			this.cycleSteps++;
 		}
 		else {
 			this.mixedCycles.add(collection.atMillis(), collection.used());
 			this.cycleSteps = 1;
 		}
-		this.cycleLow = collection.used();
 	}
 
 	/**
