@@ -527,7 +527,9 @@ public final class TrendAnalyzer {
 		// reaching its bound during the round): its classes still grow at every step, but it
 		// is not rising as a leak rises, and the next round judges both. Judged with the round
 		// before, the series decides: a leak growing in steps lands one step per round.
-		boolean levelling = earlier == 0 && levelsOff(liveFloors, noise);
+		// The mirror image, a first step far short of the round's pace, is a floor that stood
+		// still and then rose in one go: a batch that landed during the round, not yet a pace.
+		boolean levelling = earlier == 0 && (levelsOff(liveFloors, noise) || beginsLate(liveFloors, noise));
 		boolean confirmed = rising && keptRising && !levelling;
 		boolean inconclusive = !confirmed && keptRising && (rising || rise >= CONFIRM_NOISE_MULTIPLE * noise);
 		double perMinute = (liveFloors.size() >= 2) ? TrendFit.of(liveFloors).perMinute() : 0;
@@ -565,6 +567,25 @@ public final class TrendAnalyzer {
 		double perMillis = (last.value() - first.value()) / (double) Math.max(1, last.atMillis() - first.atMillis());
 		double expected = perMillis * (last.atMillis() - before.atMillis());
 		return expected > 0 && last.value() - before.value() + 2 * noise < TrendSettings.KEEP_PACE * expected;
+	}
+
+	/**
+	 * Whether a round's live floors began to rise only after the first step: it rose, with
+	 * the noise of both its floors allowed it, by less than {@link TrendSettings#KEEP_PACE}
+	 * of what the round's own pace (first to last floor) would have raised it over that
+	 * step's time. A leak's floors, each off its line by up to the noise, never do at any
+	 * pace; a batch that landed between the later floors does.
+	 */
+	static boolean beginsLate(List<Point> liveFloors, double noise) {
+		if (liveFloors.size() < 3) {
+			return false;
+		}
+		Point first = liveFloors.get(0);
+		Point second = liveFloors.get(1);
+		Point last = liveFloors.get(liveFloors.size() - 1);
+		double perMillis = (last.value() - first.value()) / (double) Math.max(1, last.atMillis() - first.atMillis());
+		double expected = perMillis * (second.atMillis() - first.atMillis());
+		return expected > 0 && second.value() - first.value() + 2 * noise < TrendSettings.KEEP_PACE * expected;
 	}
 
 	/**

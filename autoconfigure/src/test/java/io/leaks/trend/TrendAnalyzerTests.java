@@ -192,6 +192,22 @@ class TrendAnalyzerTests {
 	}
 
 	@Test
+	void liveFloorsThatStoodStillBeforeAStepShouldBeLeftToTheNextRound() {
+		// The library's batch: an import of 80 MiB starting between the first two histograms
+		// of a round 90 s apart; classes (byte arrays, strings) grew at every step, but the
+		// floor stood still and then rose 39 MiB in one go.
+		Verdict suspicion = suspicion(8 * MB);
+		List<Point> landed = List.of(new Point(360_000, 29 * MB + MB / 5), new Point(450_000, 30 * MB),
+				new Point(540_000, 69 * MB + 2 * MB / 5));
+		Confirmation batch = this.analyzer.confirm(suspicion, landed, 0, 3, 500, 540_000);
+		assertThat(batch.outcome()).isEqualTo(Confirmation.Outcome.INCONCLUSIVE);
+		// The same rise spread over both steps, as a leak's floor rises, confirms.
+		List<Point> even = List.of(new Point(360_000, 29 * MB + MB / 5), new Point(450_000, 45 * MB),
+				new Point(540_000, 69 * MB + 2 * MB / 5));
+		assertThat(this.analyzer.confirm(suspicion, even, 0, 3, 500, 540_000).confirmed()).isTrue();
+	}
+
+	@Test
 	void aRiseThatStoppedAfterAnInconclusiveRoundShouldBeRefutedWhenBothAreJudged() {
 		// The cache of the round above, full by the next round: its floors are flat since.
 		Verdict suspicion = suspicion(150 * MB);
@@ -227,7 +243,7 @@ class TrendAnalyzerTests {
 	}
 
 	@Test
-	void aLeaksNoisyLiveFloorsShouldNeverLookLikeLevellingOff() {
+	void aLeaksNoisyLiveFloorsShouldNeverLookLikeLevellingOffOrBeginningLate() {
 		// A leak as slow as one noise unit a step, each floor off its line by up to one
 		// noise unit either way (every corner of that, and random draws between them), in
 		// rounds of 3 to 6 histograms.
@@ -244,6 +260,7 @@ class TrendAnalyzerTests {
 					floors.add(new Point(600_000 + i * 30_000L, Math.round(level + pace * noise * i + off)));
 				}
 				assertThat(TrendAnalyzer.levelsOff(floors, noise)).as("%d floors: %s", count, floors).isFalse();
+				assertThat(TrendAnalyzer.beginsLate(floors, noise)).as("%d floors: %s", count, floors).isFalse();
 			}
 		}
 	}
