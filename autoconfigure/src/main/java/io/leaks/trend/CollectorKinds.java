@@ -52,6 +52,18 @@ final class CollectorKinds {
 	}
 
 	/**
+	 * Whether a collector measures the floor itself before the heap fills: every one but G1
+	 * collects the whole heap when its old generation fills (Serial, Parallel, CMS) or in
+	 * concurrent cycles (ZGC, Shenandoah). G1 reclaims old regions in mixed collections that
+	 * leave garbage behind, and collects the whole heap only as a last resort.
+	 * @param collector the collector's MXBean name
+	 * @return whether it does
+	 */
+	static boolean measuresFloorItself(String collector) {
+		return !collector.startsWith("G1 ");
+	}
+
+	/**
 	 * Whether a collection's cause says someone forced it.
 	 * @param cause the notification's cause
 	 * @return whether it was forced

@@ -132,6 +132,7 @@ public final class GcEventRecorder implements AutoCloseable {
 		long heapBefore = notification.usedBefore();
 		long heapAfter = notification.usedAfter();
 		long committed = notification.committedAfter();
+		this.history.collectedBy(CollectorKinds.measuresFloorItself(notification.collector()));
 		this.history.record(new HeapAfterGc(notification.endMillis(), kind, heapAfter, committed, notification.forced()));
 		List<GcEvent.PoolChange> pools = new ArrayList<>();
 		for (GcNotification.PoolUsage pool : notification.pools()) {

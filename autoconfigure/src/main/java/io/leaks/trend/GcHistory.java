@@ -41,6 +41,8 @@ public final class GcHistory {
 
 	private final Map<CollectionKind, Long> counts = new EnumMap<>(CollectionKind.class);
 
+	private boolean collectorMeasuresFloor;
+
 	public GcHistory() {
 		this(DEFAULT_CAPACITY);
 	}
@@ -78,6 +80,15 @@ public final class GcHistory {
 	}
 
 	/**
+	 * Notes which collector collected: one that collects the whole heap before the heap
+	 * fills measures the floor itself (see {@link HeapSeries#collectorMeasuresFloor()}).
+	 * @param measuresFloor whether it does
+	 */
+	public synchronized void collectedBy(boolean measuresFloor) {
+		this.collectorMeasuresFloor |= measuresFloor;
+	}
+
+	/**
 	 * Counts a mixed collection into its cycle: mixed collections one after the other, with
 	 * no other collection between them, each leaving less than the one before, and no more
 	 * than G1 aims a cycle at ({@code G1MixedGCCountTarget}, 8). A cycle collects the old
@@ -103,7 +114,7 @@ public final class GcHistory {
 	public synchronized HeapSeries snapshot() {
 		return new HeapSeries(TrendAnalyzer.merge(this.floor.points(), this.forcedFloor.points()),
 				this.forcedFloor.points(), this.mixed.points(), this.mixedCycles.points(), this.young.points(),
-				new ArrayList<>(this.recent), new EnumMap<>(this.counts));
+				new ArrayList<>(this.recent), new EnumMap<>(this.counts), this.collectorMeasuresFloor);
 	}
 
 	/**
@@ -118,9 +129,14 @@ public final class GcHistory {
 	 * @param young occupancy after young collections and other pauses (upper bounds)
 	 * @param recent the last collections, oldest first
 	 * @param counts collections seen, by kind
+	 * @param collectorMeasuresFloor whether the collector measures the floor itself before
+	 * the heap fills: every collector but G1 collects the whole heap when its old generation
+	 * fills (Serial, Parallel) or in concurrent cycles (ZGC, Shenandoah); G1's mixed
+	 * collections leave garbage behind and it collects the whole heap only as a last resort
 	 */
 	public record HeapSeries(List<Point> floor, List<Point> forced, List<Point> mixed, List<Point> mixedCycles,
-			List<Point> young, List<HeapAfterGc> recent, Map<CollectionKind, Long> counts) {
+			List<Point> young, List<HeapAfterGc> recent, Map<CollectionKind, Long> counts,
+			boolean collectorMeasuresFloor) {
 
 		public HeapSeries {
 			floor = Collections.unmodifiableList(floor);

@@ -105,7 +105,8 @@ public final class TrendAnalyzer {
 				: upper.leak() ? upper : null;
 		if (confirmation != null && confirmation.confirmed()
 				&& stillApplies(confirmation, suspected, oldPoints, all, nowMillis)) {
-			return confirmed(confirmation, confirmation.climbFromMillis(), oldPoints, wholeHeap, limit, facts, nowMillis);
+			return confirmed(confirmation, confirmation.climbFromMillis(), oldPoints, wholeHeap, limit,
+					series.collectorMeasuresFloor(), facts, nowMillis);
 		}
 		if (suspected != null) {
 			Window climb = suspected.window();
@@ -116,7 +117,8 @@ public final class TrendAnalyzer {
 			if (confirmation != null && confirmation.atMillis() >= climb.fit().fromMillis()
 					&& (confirmation.confirmed() ? standing(confirmation, oldPoints, all, nowMillis)
 							: (suspected == upper && !steeper(climb, confirmation)))) {
-				return confirmed(confirmation, climb.fit().fromMillis(), oldPoints, wholeHeap, limit, facts, nowMillis);
+				return confirmed(confirmation, climb.fit().fromMillis(), oldPoints, wholeHeap, limit,
+						series.collectorMeasuresFloor(), facts, nowMillis);
 			}
 			// Whole-heap collections during the climb (a user's live snapshots, System.gc(),
 			// the collector's own) measured the floor as a round would: rising, they confirm it.
@@ -129,7 +131,8 @@ public final class TrendAnalyzer {
 				if (measured.confirmed() && standing(measured, oldPoints, all, nowMillis)) {
 					// A leak already; otherwise still a climb for live histograms, which also
 					// name what grows.
-					Verdict verdict = confirmed(measured, climb.fit().fromMillis(), oldPoints, wholeHeap, limit, facts, nowMillis);
+					Verdict verdict = confirmed(measured, climb.fit().fromMillis(), oldPoints, wholeHeap, limit,
+							series.collectorMeasuresFloor(), facts, nowMillis);
 					if (verdict.leak()) {
 						return verdict;
 					}
@@ -331,9 +334,12 @@ public final class TrendAnalyzer {
 	 * The climb after a round of live histograms measured it: refuted, or retained memory
 	 * growing at the live floor's pace since the climb began, judged by the same grounds
 	 * as any floor.
+	 * @param collectorMeasuresFloor whether the collector measures the floor itself (its
+	 * whole-heap collections come before the heap fills): then a pace drawn on past the round
+	 * does not make a rise urgent that was not urgent as measured
 	 */
 	private Verdict confirmed(Confirmation confirmation, long climbFromMillis, List<Point> oldPoints,
-			List<Point> wholeHeap, long limit, Verdict.Facts facts, long nowMillis) {
+			List<Point> wholeHeap, long limit, boolean collectorMeasuresFloor, Verdict.Facts facts, long nowMillis) {
 		List<Long> floors = confirmation.liveFloors().stream().map(Point::value).toList();
 		Verdict.Facts measured = facts.measured(floors, confirmation.youngPerMinute());
 		if (confirmation.outcome() == Confirmation.Outcome.INCONCLUSIVE) {
@@ -356,12 +362,25 @@ public final class TrendAnalyzer {
 		// rests on more than that.
 		long reach = confirmation.atMillis()
 				+ Math.max(confirmation.atMillis() - watchedFrom, this.settings.persistSpan().toMillis());
-		boolean stale = nowMillis > reach;
-		Window live = Window.of(line(confirmation, from, measuredAt(oldPoints, wholeHeap, from, confirmation),
-				Math.min(nowMillis, reach)), limit, true);
+		double measuredStart = measuredAt(oldPoints, wholeHeap, from, confirmation);
+		Window live = Window.of(line(confirmation, from, measuredStart, Math.min(nowMillis, reach)), limit, true);
 		Grounds grounds = live.steady() ? SeriesJudgement.grounds(live, Resource.HEAP, this.settings) : null;
-		Finding finding = (grounds == null) ? Finding.FILLING
-				: (grounds == Grounds.URGENT || grounds == Grounds.HALF_FREE) ? Finding.FILLS_SOON : Finding.GROWING;
+		if (collectorMeasuresFloor && urgent(grounds) && nowMillis > confirmation.atMillis()) {
+			// Drawn on, the pace may near the heap's end only because the line goes on past
+			// what was measured (a sawtooth's tooth flushed since looks the same). A collector
+			// that collects the whole heap before the heap fills measures the floor itself by
+			// then, so the line stops at the round until that (or another round) measures it.
+			Window atRound = Window.of(line(confirmation, from, measuredStart, confirmation.atMillis()), limit, true);
+			Grounds measuredGrounds = atRound.steady() ? SeriesJudgement.grounds(atRound, Resource.HEAP, this.settings)
+					: null;
+			if (!urgent(measuredGrounds)) {
+				reach = confirmation.atMillis();
+				live = atRound;
+				grounds = measuredGrounds;
+			}
+		}
+		boolean stale = nowMillis > reach;
+		Finding finding = (grounds == null) ? Finding.FILLING : urgent(grounds) ? Finding.FILLS_SOON : Finding.GROWING;
 		Evidence evidence = new Evidence(Basis.CONFIRMED, live.fit().fromMillis(), live.fit().toMillis(),
 				floors.size(), List.of("LIVE_HISTOGRAM"), 0, 1, Math.round(live.start()), Math.round(live.level()), 1, 0);
 		// The line ends at its reach; the heap left is counted from now.
@@ -369,6 +388,10 @@ public final class TrendAnalyzer {
 		return new Verdict(Resource.HEAP, finding, Math.max(0, live.perMinute()), Projection.of(live),
 				finding.leak() ? Severity.of(untilLimit) : null, grounds, evidence, measured.limited(untilLimit, limit),
 				stale && !finding.leak(), nowMillis);
+	}
+
+	private static boolean urgent(@Nullable Grounds grounds) {
+		return grounds == Grounds.URGENT || grounds == Grounds.HALF_FREE;
 	}
 
 	/**

@@ -43,6 +43,18 @@ class CollectorKindsTests {
 	}
 
 	@Test
+	void everyCollectorButG1ShouldMeasureTheFloorItself() {
+		for (String collector : List.of("PS Scavenge", "PS MarkSweep", "Copy", "MarkSweepCompact", "ParNew",
+				"ConcurrentMarkSweep", "ZGC Cycles", "ZGC Minor Cycles", "ZGC Major Pauses", "Shenandoah Cycles",
+				"Shenandoah Pauses")) {
+			assertThat(CollectorKinds.measuresFloorItself(collector)).as(collector).isTrue();
+		}
+		for (String collector : List.of("G1 Young Generation", "G1 Old Generation", "G1 Concurrent GC")) {
+			assertThat(CollectorKinds.measuresFloorItself(collector)).as(collector).isFalse();
+		}
+	}
+
+	@Test
 	void otherCollectorsShouldNotBeMixedWhenTheirOldGenerationShrinks() {
 		GcNotification full = new GcNotification("PS MarkSweep", "end of major GC", "Ergonomics", 0, 10, 10,
 				List.of(new GcNotification.PoolUsage("PS Old Gen", 300, 400, 100, 400, 1000)));

@@ -321,6 +321,40 @@ class TrendAnalyzerTests {
 	}
 
 	@Test
+	void aPaceDrawnOnShouldNotMakeARiseUrgentWhereTheCollectorMeasuresTheFloorItself() {
+		// The Parallel sawtooth probe (here a 220 MiB heap): an export buffer's tooth measured at
+		// 7.2 MiB/min by live histograms at 4.5-5.5 min, 21 min from the heap's end as
+		// measured; drawn on to 8 min, 19 min (URGENT), as the tooth flushes.
+		HeapLimits limits = new HeapLimits(220 * MB, 40);
+		Confirmation tooth = sawtoothRound();
+		for (int i = 0; i < 24; i++) {
+			record(CollectionKind.YOUNG, 40 * MB + 10 * MB * i / 3, 2 * MINUTE + i * 15_000L, false);
+		}
+		Verdict g1 = judge(limits, tooth, 8 * MINUTE);
+		assertThat(g1.finding()).as("G1, where only rounds measure the floor: %s", g1.reason())
+			.isEqualTo(Finding.FILLS_SOON);
+		// Parallel's full collections come before the heap fills: the line stops at the round
+		// until the collector (or another round) measures the floor again.
+		this.history.collectedBy(true);
+		Verdict parallel = judge(limits, tooth, 8 * MINUTE);
+		assertThat(parallel.leak()).as(parallel.reason()).isFalse();
+		assertThat(parallel.finding()).isEqualTo(Finding.FILLING);
+		assertThat(parallel.suspicion()).as("measured again before it is called").isTrue();
+		assertThat(parallel.evidence().toMillis()).as("the line ends at the round").isEqualTo(tooth.atMillis());
+		// Urgent as measured, it is called at once on any collector.
+		Confirmation fast = new Confirmation(Confirmation.Outcome.CONFIRMED, 331_000, 2 * MINUTE, 20 * MB, 80 * MB,
+				List.of(new Point(270_000, 60 * MB), new Point(301_000, 70 * MB), new Point(331_000, 80 * MB)),
+				25 * MB, 1, true, 270_000);
+		assertThat(judge(limits, fast, 8 * MINUTE).finding()).isEqualTo(Finding.FILLS_SOON);
+	}
+
+	private static Confirmation sawtoothRound() {
+		return new Confirmation(Confirmation.Outcome.CONFIRMED, 331_000, 2 * MINUTE, 7 * MB + MB / 5, 66 * MB,
+				List.of(new Point(270_000, 59 * MB), new Point(301_000, 63 * MB), new Point(331_000, 66 * MB)), 10 * MB,
+				1, true, 270_000);
+	}
+
+	@Test
 	void aClimbConfirmedTwiceWithTheFloorRisingBetweenShouldBeOneClimb() {
 		// A slow leak (about 1 MiB/min) measured by two rounds 45 min apart.
 		Confirmation first = confirmation(164 * MB, 20 * MINUTE, 61 * MB / 60, 5 * MINUTE);
