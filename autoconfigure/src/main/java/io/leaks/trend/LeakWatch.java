@@ -479,9 +479,19 @@ public final class LeakWatch {
 		logger.info("leaks: " + judged.reason() + (found.confirmed() ? ""
 				: "; next live histograms not before " + Units.duration(cooldownMillis()) + " from now"));
 		if (heap.phase() == ResourceWatch.Phase.NAMING) {
-			heap.judged(judged);
-			act(heap, ranking.suspects(), now);
-			return;
+			if (!judged.leak()) {
+				// Called on the round's first floors, before its last one: a rise that stopped
+				// there (an import that finished loading) is no longer a leak once the whole
+				// round is judged, so no event is published for it.
+				logger.info("leaks: heap leak suspicion withdrawn before its event: the round's last live histogram "
+						+ "does not bear it out. " + judged.reason());
+				heap.clear();
+			}
+			else {
+				heap.judged(judged);
+				act(heap, ranking.suspects(), now);
+				return;
+			}
 		}
 		handle(heap, judged, now);
 	}

@@ -39,6 +39,19 @@ final class Scenarios {
 		return (t) -> base + ((t >= fromMillis && t < toMillis) ? results : 0);
 	}
 
+	/**
+	 * An import loading its results at a steady pace over a span, holding them for a while,
+	 * then releasing them all: a leak while it loads.
+	 */
+	static LongUnaryOperator load(long base, long results, long fromMillis, long loadMillis, long holdMillis) {
+		return (t) -> {
+			if (t < fromMillis || t >= fromMillis + loadMillis + holdMillis) {
+				return base;
+			}
+			return base + (long) (results * Math.min(1.0, (t - fromMillis) / (double) loadMillis));
+		};
+	}
+
 	/** Batches that each leave results behind. */
 	static LongUnaryOperator stepwise(long base, long perStep, long everyMillis) {
 		return (t) -> base + perStep * (t / everyMillis);
