@@ -479,11 +479,13 @@ public final class LeakWatch {
 		logger.info("leaks: " + judged.reason() + (found.confirmed() ? ""
 				: "; next live histograms not before " + Units.duration(cooldownMillis()) + " from now"));
 		if (heap.phase() == ResourceWatch.Phase.NAMING) {
-			if (!judged.leak()) {
+			if (!judged.leak() && heap.leakVerdict() != null
+					&& heap.leakVerdict().evidence().basis() == Basis.CONFIRMED) {
 				// Called on the round's first floors, before its last one: a rise that stopped
 				// there (an import that finished loading) is no longer a leak once the whole
-				// round is judged, so no event is published for it.
-				logger.info("leaks: heap leak suspicion withdrawn before its event: the round's last live histogram "
+				// round is judged, so no event is published for it. A call on other evidence
+				// (the collector's floors, pressure) is not the round's to withdraw.
+				logger.warn("leaks: heap leak suspicion withdrawn before its event: the round's last live histogram "
 						+ "does not bear it out. " + judged.reason());
 				heap.clear();
 			}

@@ -369,13 +369,15 @@ public final class TrendAnalyzer {
 			// Drawn on, the pace may near the heap's end only because the line goes on past
 			// what was measured (a sawtooth's tooth flushed since looks the same). A collector
 			// that collects the whole heap before the heap fills measures the floor itself by
-			// then, so the line stops at the round until that (or another round) measures it.
-			Window atRound = Window.of(line(confirmation, from, measuredStart, confirmation.atMillis()), limit, true);
-			Grounds measuredGrounds = atRound.steady() ? SeriesJudgement.grounds(atRound, Resource.HEAP, this.settings)
+			// then, so the line stops at the last floor that measured it on its course: the
+			// round's, or a whole-heap collection's since, until one (or another round) does.
+			long measuredTo = Math.min(reach, lastOnLine(confirmation, wholeHeap));
+			Window atFloor = Window.of(line(confirmation, from, measuredStart, measuredTo), limit, true);
+			Grounds measuredGrounds = atFloor.steady() ? SeriesJudgement.grounds(atFloor, Resource.HEAP, this.settings)
 					: null;
 			if (!urgent(measuredGrounds)) {
-				reach = confirmation.atMillis();
-				live = atRound;
+				reach = measuredTo;
+				live = atFloor;
 				grounds = measuredGrounds;
 			}
 		}
@@ -388,6 +390,23 @@ public final class TrendAnalyzer {
 		return new Verdict(Resource.HEAP, finding, Math.max(0, live.perMinute()), Projection.of(live),
 				finding.leak() ? Severity.of(untilLimit) : null, grounds, evidence, measured.limited(untilLimit, limit),
 				stale && !finding.leak(), nowMillis);
+	}
+
+	/**
+	 * The last moment a floor measured a confirmed climb's line: the round's, or the latest
+	 * whole-heap collection since that is not clearly below the line.
+	 */
+	private static long lastOnLine(Confirmation confirmation, List<Point> wholeHeap) {
+		double perMillis = confirmation.livePerMinute() / 60_000.0;
+		double tolerance = CONFIRM_NOISE_MULTIPLE * liveNoise(confirmation.liveLevel());
+		long last = confirmation.atMillis();
+		for (Point point : wholeHeap) {
+			double line = confirmation.liveLevel() + perMillis * (point.atMillis() - confirmation.atMillis());
+			if (point.atMillis() > last && point.value() >= line - tolerance) {
+				last = point.atMillis();
+			}
+		}
+		return last;
 	}
 
 	private static boolean urgent(@Nullable Grounds grounds) {

@@ -129,9 +129,11 @@ final class VerdictText {
 		if (verdict.evidence().basis() != Basis.CONFIRMED || !verdict.suspicion()) {
 			return "";
 		}
-		return "; that pace is known to hold until " + Units.duration(verdict.atMillis() - verdict.evidence().toMillis())
-				+ " ago (as long after the live histograms as the climb was watched before them), so live histograms "
-				+ "measure the live heap again before it is called";
+		// The line reaches as far after the round as the climb was watched before it, or, where
+		// the collector measures the floor itself, to the last floor that measured it.
+		return "; that pace is known to hold only until " + Units.duration(verdict.atMillis() - verdict.evidence().toMillis())
+				+ " ago, as far as what measured it reaches, so the live heap is measured again (by live histograms, "
+				+ "or by the collector's own whole-heap collections) before it is called";
 	}
 
 	private static String grounds(Verdict verdict) {

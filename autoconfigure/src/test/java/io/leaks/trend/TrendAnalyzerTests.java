@@ -315,9 +315,9 @@ class TrendAnalyzerTests {
 		assertThat(later.suspicion()).as("measured again before a call rests on more").isTrue();
 		assertThat(later.evidence().toMillis()).as("the line ends where the measurement reaches")
 			.isEqualTo(10 * MINUTE);
-		assertThat(later.reason()).endsWith("; that pace is known to hold until 17min ago (as long after the live "
-				+ "histograms as the climb was watched before them), so live histograms measure the live heap again "
-				+ "before it is called");
+		assertThat(later.reason()).endsWith("; that pace is known to hold only until 17min ago, as far as what "
+				+ "measured it reaches, so the live heap is measured again (by live histograms, or by the collector's "
+				+ "own whole-heap collections) before it is called");
 	}
 
 	@Test
@@ -346,6 +346,11 @@ class TrendAnalyzerTests {
 				List.of(new Point(270_000, 60 * MB), new Point(301_000, 70 * MB), new Point(331_000, 80 * MB)),
 				25 * MB, 1, true, 270_000);
 		assertThat(judge(limits, fast, 8 * MINUTE).finding()).isEqualTo(Finding.FILLS_SOON);
+		// A full collection of the collector's own on the line since measures it: urgent
+		// where that floor reaches, it is called.
+		record(CollectionKind.FULL, 80 * MB, 7 * MINUTE + 31_000, false);
+		Verdict measuredAgain = judge(limits, tooth, 8 * MINUTE);
+		assertThat(measuredAgain.finding()).as(measuredAgain.reason()).isEqualTo(Finding.FILLS_SOON);
 	}
 
 	private static Confirmation sawtoothRound() {
