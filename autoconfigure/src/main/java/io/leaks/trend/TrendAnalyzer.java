@@ -218,11 +218,10 @@ public final class TrendAnalyzer {
 
 	/** Whether an old-generation collection after the measurement fell clearly below its line. */
 	private static boolean contradictedSince(Confirmation confirmation, List<Point> oldPoints) {
-		double perMillis = confirmation.livePerMinute() / 60_000.0;
 		double tolerance = CONFIRM_NOISE_MULTIPLE * liveNoise(confirmation.liveLevel());
 		for (Point point : oldPoints) {
 			if (point.atMillis() > confirmation.atMillis()) {
-				double line = confirmation.liveLevel() + perMillis * (point.atMillis() - confirmation.atMillis());
+				double line = lineAt(confirmation, point.atMillis());
 				if (point.value() < line - tolerance - 0.25 * (line - confirmation.liveLevel())) {
 					return true;
 				}
@@ -397,16 +396,19 @@ public final class TrendAnalyzer {
 	 * whole-heap collection since that is not clearly below the line.
 	 */
 	private static long lastOnLine(Confirmation confirmation, List<Point> wholeHeap) {
-		double perMillis = confirmation.livePerMinute() / 60_000.0;
 		double tolerance = CONFIRM_NOISE_MULTIPLE * liveNoise(confirmation.liveLevel());
 		long last = confirmation.atMillis();
 		for (Point point : wholeHeap) {
-			double line = confirmation.liveLevel() + perMillis * (point.atMillis() - confirmation.atMillis());
-			if (point.atMillis() > last && point.value() >= line - tolerance) {
+			if (point.atMillis() > last && point.value() >= lineAt(confirmation, point.atMillis()) - tolerance) {
 				last = point.atMillis();
 			}
 		}
 		return last;
+	}
+
+	/** Where a measured climb's line is at a moment: the live floor at its measured pace. */
+	private static double lineAt(Confirmation confirmation, long atMillis) {
+		return confirmation.liveLevel() + confirmation.livePerMinute() / 60_000.0 * (atMillis - confirmation.atMillis());
 	}
 
 	private static boolean urgent(@Nullable Grounds grounds) {
@@ -597,37 +599,37 @@ public final class TrendAnalyzer {
 	 * Whether a round's live floors slowed down: the last step, with the noise of both its
 	 * floors allowed it, rose by less than {@link TrendSettings#KEEP_PACE} of what the
 	 * round's own pace (first to last floor) would have raised it over that step's time.
-	 * A leak's floors, each off its line by up to the noise, never do at any pace.
+	 * A leak's floors rising by a noise unit a step or more, each off its line by up to the
+	 * noise, never do.
 	 */
 	static boolean levelsOff(List<Point> liveFloors, double noise) {
-		if (liveFloors.size() < 3) {
-			return false;
-		}
-		Point first = liveFloors.get(0);
-		Point before = liveFloors.get(liveFloors.size() - 2);
-		Point last = liveFloors.get(liveFloors.size() - 1);
-		double perMillis = (last.value() - first.value()) / (double) Math.max(1, last.atMillis() - first.atMillis());
-		double expected = perMillis * (last.atMillis() - before.atMillis());
-		return expected > 0 && last.value() - before.value() + 2 * noise < TrendSettings.KEEP_PACE * expected;
+		return liveFloors.size() >= 3 && stepShortOfPace(liveFloors, liveFloors.size() - 1, noise);
 	}
 
 	/**
 	 * Whether a round's live floors began to rise only after the first step: it rose, with
 	 * the noise of both its floors allowed it, by less than {@link TrendSettings#KEEP_PACE}
 	 * of what the round's own pace (first to last floor) would have raised it over that
-	 * step's time. A leak's floors, each off its line by up to the noise, never do at any
-	 * pace; a batch that landed between the later floors does.
+	 * step's time. A leak's floors rising by a noise unit a step or more, each off its line
+	 * by up to the noise, never do; a batch that landed between the later floors does.
 	 */
 	static boolean beginsLate(List<Point> liveFloors, double noise) {
-		if (liveFloors.size() < 3) {
-			return false;
-		}
+		return liveFloors.size() >= 3 && stepShortOfPace(liveFloors, 1, noise);
+	}
+
+	/**
+	 * Whether the step up to the given floor, with the noise of both its floors allowed it,
+	 * rose by less than {@link TrendSettings#KEEP_PACE} of what the round's own pace (first
+	 * to last floor) would have raised it over that step's time.
+	 */
+	private static boolean stepShortOfPace(List<Point> liveFloors, int step, double noise) {
 		Point first = liveFloors.get(0);
-		Point second = liveFloors.get(1);
 		Point last = liveFloors.get(liveFloors.size() - 1);
+		Point before = liveFloors.get(step - 1);
+		Point after = liveFloors.get(step);
 		double perMillis = (last.value() - first.value()) / (double) Math.max(1, last.atMillis() - first.atMillis());
-		double expected = perMillis * (second.atMillis() - first.atMillis());
-		return expected > 0 && second.value() - first.value() + 2 * noise < TrendSettings.KEEP_PACE * expected;
+		double expected = perMillis * (after.atMillis() - before.atMillis());
+		return expected > 0 && after.value() - before.value() + 2 * noise < TrendSettings.KEEP_PACE * expected;
 	}
 
 	/**
