@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * production judges it, at the starter's defaults: healthy services never reach the leak
  * verdict and stay within the budget of forced collections (none at all when idle or
  * idle); leaks are called, with at least 40% of their time to exhaustion ahead (stepwise
- * leaks on a collector without whole-heap collections: 10%).
+ * leaks on a collector without whole-heap collections: 10%). Each case is a pure
+ * simulation, so the cases run side by side (junit-platform.properties).
  */
 @Tag("core")
 class TrendPropertiesTests {
@@ -59,6 +62,26 @@ class TrendPropertiesTests {
 				healthy("idle", 6 * GB, Scenarios.flat(50 * MB), 0, true));
 	}
 
+	static Stream<Arguments> healthyOnEveryCollector() {
+		return onEveryCollector(healthy());
+	}
+
+	static Stream<Arguments> leaksOnEveryCollector() {
+		return onEveryCollector(leaks());
+	}
+
+	/** Each case once per collector (after its name), so that the cases can run side by side. */
+	private static Stream<Arguments> onEveryCollector(Stream<Arguments> cases) {
+		return cases.flatMap((arguments) -> Stream.of(SimulatedJvm.Collector.values()).map((collector) -> {
+			Object[] values = arguments.get();
+			Object[] withCollector = new Object[values.length + 1];
+			withCollector[0] = values[0];
+			withCollector[1] = collector;
+			System.arraycopy(values, 1, withCollector, 2, values.length - 1);
+			return Arguments.of(withCollector);
+		}));
+	}
+
 	private static Arguments healthy(String name, long heap, LongUnaryOperator live, double promotedMbPerSecond,
 			boolean noForcedCollections) {
 		return healthy(name, heap, live, promotedMbPerSecond, noForcedCollections, 0);
@@ -69,24 +92,24 @@ class TrendPropertiesTests {
 		return Arguments.of(name, heap, live, promotedMbPerSecond, noForcedCollections, cacheInsertsMbPerSecond);
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("healthy")
-	void healthyServicesShouldNeverBeCalledLeakingAndStayWithinTheBudget(String name, long heap, LongUnaryOperator live,
-			double promotedMbPerSecond, boolean noForcedCollections, double cacheInsertsMbPerSecond) {
-		for (SimulatedJvm.Collector collector : SimulatedJvm.Collector.values()) {
-			for (long seed = 1; seed <= SEEDS; seed++) {
-				SimulatedRun run = new SimulatedRun(seed, collector, heap, live, SimulatedRun.defaults(), (jvm) -> {
-					jvm.promotedPerSecond = promotedMbPerSecond * MB;
-					jvm.cacheInsertsPerSecond = cacheInsertsMbPerSecond * MB;
-					if (promotedMbPerSecond == 0) {
-						jvm.allocationPerSecond = 0.2 * MB;
-					}
-				}).run(Duration.ofMinutes(90));
-				String what = name + ", " + collector + ", seed " + seed;
-				assertThat(run.firstLeak).as("%s:%n%s", what, String.join("\n", run.reasons)).isEmpty();
-				assertThat(forcedWithin(run, 45 * MINUTE)).as("%s: forced collections in 45 min", what)
-					.isLessThanOrEqualTo(noForcedCollections ? 0 : 3);
-			}
+	@Execution(ExecutionMode.CONCURRENT)
+	@ParameterizedTest(name = "{0}, {1}")
+	@MethodSource("healthyOnEveryCollector")
+	void healthyServicesShouldNeverBeCalledLeakingAndStayWithinTheBudget(String name, SimulatedJvm.Collector collector,
+			long heap, LongUnaryOperator live, double promotedMbPerSecond, boolean noForcedCollections,
+			double cacheInsertsMbPerSecond) {
+		for (long seed = 1; seed <= SEEDS; seed++) {
+			SimulatedRun run = new SimulatedRun(seed, collector, heap, live, SimulatedRun.defaults(), (jvm) -> {
+				jvm.promotedPerSecond = promotedMbPerSecond * MB;
+				jvm.cacheInsertsPerSecond = cacheInsertsMbPerSecond * MB;
+				if (promotedMbPerSecond == 0) {
+					jvm.allocationPerSecond = 0.2 * MB;
+				}
+			}).run(Duration.ofMinutes(90));
+			String what = name + ", " + collector + ", seed " + seed;
+			assertThat(run.firstLeak).as("%s:%n%s", what, String.join("\n", run.reasons)).isEmpty();
+			assertThat(forcedWithin(run, 45 * MINUTE)).as("%s: forced collections in 45 min", what)
+				.isLessThanOrEqualTo(noForcedCollections ? 0 : 3);
 		}
 	}
 
@@ -115,25 +138,24 @@ class TrendPropertiesTests {
 		return Arguments.of(name, heap, live, minutes, exhausts, lead);
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("leaks")
-	void leaksShouldBeCalledWithTimeToSpare(String name, long heap, LongUnaryOperator live, int minutes,
-			boolean exhausts, double leastLead) {
-		for (SimulatedJvm.Collector collector : SimulatedJvm.Collector.values()) {
-			for (long seed = 1; seed <= SEEDS; seed++) {
-				SimulatedRun run = new SimulatedRun(seed, collector, heap, live, SimulatedRun.defaults(),
-						(jvm) -> jvm.promotedPerSecond = 0.1 * MB)
-					.run(Duration.ofMinutes(exhausts ? 240 : minutes));
-				String what = name + ", " + collector + ", seed " + seed;
-				long detected = run.firstLeak(Resource.HEAP);
-				assertThat(detected).as("%s: called within %d min:%n%s", what, minutes, String.join("\n", run.reasons))
-					.isPositive()
-					.isLessThanOrEqualTo(minutes * MINUTE);
-				if (run.exhaustedAt > 0) {
-					long onset = onset(live);
-					double lead = (double) (run.exhaustedAt - detected) / (run.exhaustedAt - onset);
-					assertThat(lead).as("%s: share of the time to exhaustion still ahead", what).isGreaterThanOrEqualTo(leastLead);
-				}
+	@Execution(ExecutionMode.CONCURRENT)
+	@ParameterizedTest(name = "{0}, {1}")
+	@MethodSource("leaksOnEveryCollector")
+	void leaksShouldBeCalledWithTimeToSpare(String name, SimulatedJvm.Collector collector, long heap,
+			LongUnaryOperator live, int minutes, boolean exhausts, double leastLead) {
+		for (long seed = 1; seed <= SEEDS; seed++) {
+			SimulatedRun run = new SimulatedRun(seed, collector, heap, live, SimulatedRun.defaults(),
+					(jvm) -> jvm.promotedPerSecond = 0.1 * MB)
+				.run(Duration.ofMinutes(exhausts ? 240 : minutes));
+			String what = name + ", " + collector + ", seed " + seed;
+			long detected = run.firstLeak(Resource.HEAP);
+			assertThat(detected).as("%s: called within %d min:%n%s", what, minutes, String.join("\n", run.reasons))
+				.isPositive()
+				.isLessThanOrEqualTo(minutes * MINUTE);
+			if (run.exhaustedAt > 0) {
+				long onset = onset(live);
+				double lead = (double) (run.exhaustedAt - detected) / (run.exhaustedAt - onset);
+				assertThat(lead).as("%s: share of the time to exhaustion still ahead", what).isGreaterThanOrEqualTo(leastLead);
 			}
 		}
 	}

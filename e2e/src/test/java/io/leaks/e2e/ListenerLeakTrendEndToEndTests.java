@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,8 +22,10 @@ import static org.assertj.core.api.Assertions.fail;
  * it prints whether it met) and name the
  * listener class, while the fixed listener, driven the same way at the same time in a
  * second app, raises none. It prints the seconds the event took and, when late, the
- * timeline of findings and the starter's log lines.
+ * timeline of findings and the starter's log lines. Tagged "alone": the seconds it prints are
+ * measured with no other test beside it (e2e/pom.xml).
  */
+@Tag("alone")
 class ListenerLeakTrendEndToEndTests {
 
 	private static final List<String> TEST_SETTINGS = List.of("--leaks.trend.interval=5s",
