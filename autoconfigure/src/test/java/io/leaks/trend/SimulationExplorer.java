@@ -2,14 +2,27 @@ package io.leaks.trend;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
-
-class SimulationExplorationTests {
+/**
+ * Prints, for a few scenarios on the simulated JVM, when the watch first called a leak, when
+ * it published the event, when the heap filled, how many collections it forced and how its
+ * finding changed: a way to look at a change of the analyzer before writing its test. It is
+ * not a test (it asserts nothing; TrendPropertiesTests holds the claims), so it is a program:
+ *
+ * <pre>
+ * mvn -B -ntp -q -pl autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.2:java \
+ *     -Dexec.mainClass=io.leaks.trend.SimulationExplorer -Dexec.classpathScope=test
+ * </pre>
+ *
+ * ({@code -Dverbose=true} prints every judgement's reason too).
+ */
+final class SimulationExplorer {
 
 	static final long MB = 1024 * 1024;
 
-	@Test
-	void explore() {
+	private SimulationExplorer() {
+	}
+
+	public static void main(String[] args) {
 		long big = 6L * 1024 * MB;
 		print("demo cache leak 28MiB/min 6GiB G1", new SimulatedRun(1, SimulatedJvm.Collector.G1, big,
 				Scenarios.leak(60 * MB, 28 * MB, 60_000), SimulatedRun.defaults(), (jvm) -> {
