@@ -30,6 +30,8 @@ final class HistogramRound {
 
 	private boolean hurried;
 
+	private boolean called;
+
 	private int busy;
 
 	HistogramRound(Purpose purpose, Verdict suspicion, int count, long spacingMillis, long startMillis) {
@@ -95,6 +97,22 @@ final class HistogramRound {
 	void hurry(long atMillis) {
 		this.nextAtMillis = Math.min(this.nextAtMillis, atMillis);
 		this.hurried = true;
+	}
+
+	/**
+	 * Notes that measured floors called a leak while this round was under way: the call
+	 * waits for the round's end.
+	 */
+	void called() {
+		this.called = true;
+	}
+
+	/**
+	 * Whether measured floors called a leak while this round was under way.
+	 * @return whether they did
+	 */
+	boolean calledOnItsFloors() {
+		return this.called;
 	}
 
 	/**

@@ -224,6 +224,23 @@ public final class LeakWatch {
 	}
 
 	private void handle(ResourceWatch watch, Verdict verdict, long now) {
+		HistogramRound under = this.round;
+		if (watch.phase() == ResourceWatch.Phase.QUIET && verdict.leak() && watch.resource() == Resource.HEAP
+				&& under != null && under.purpose() == HistogramRound.Purpose.CONFIRM && under.taken() >= 1
+				&& verdict.evidence().basis() == Basis.CONFIRMED) {
+			// Called on measured floors while a round is under way, before its last one: the
+			// call is made when the round ends, judged on all of it (the event waits for the
+			// round's suspects anyway). Until then the round's suspicion stays the verdict
+			// shown, so the status, the health and the leaks.suspected gauge never say leak
+			// for a rise the last floor does not bear out (an import that finished loading).
+			// When two of the round's own floors called it, its spacing was for measuring
+			// them: the rest only names what grows, one judgement apart.
+			if (under.taken() >= 2) {
+				under.hurry(now);
+			}
+			under.called();
+			return;
+		}
 		watch.judged(verdict);
 		switch (watch.phase()) {
 			case QUIET -> {
@@ -478,13 +495,27 @@ public final class LeakWatch {
 		Verdict judged = judgeHeap(now);
 		logger.info("leaks: " + judged.reason() + (found.confirmed() ? ""
 				: "; next live histograms not before " + Units.duration(cooldownMillis()) + " from now"));
+		if (heap.phase() == ResourceWatch.Phase.QUIET && round.calledOnItsFloors()) {
+			if (judged.leak()) {
+				// The call made while the round was under way, borne out by the whole round,
+				// which named the suspects too: published now.
+				heap.judged(judged);
+				heap.suspect(judged, now);
+				logger.warn("leaks: " + heap.resource() + " leak suspected. " + judged.reason());
+				act(heap, ranking.suspects(), now);
+				return;
+			}
+			logger.info("leaks: the heap's rise that called a leak while live histograms were under way stopped by "
+					+ "their last, so no leak is called. " + judged.reason());
+		}
 		if (heap.phase() == ResourceWatch.Phase.NAMING) {
 			if (!judged.leak() && heap.leakVerdict() != null
 					&& heap.leakVerdict().evidence().basis() == Basis.CONFIRMED) {
-				// Called on the round's first floors, before its last one: a rise that stopped
-				// there (an import that finished loading) is no longer a leak once the whole
-				// round is judged, so no event is published for it. A call on other evidence
-				// (the collector's floors, pressure) is not the round's to withdraw.
+				// Called on measured floors before this round had two of its own (a call on
+				// two or more waits for the round's end, in handle): a rise that stopped by the
+				// round's last floor (an import that finished loading) is no longer a leak once
+				// the whole round is judged, so no event is published for it. A call on other
+				// evidence (the collector's floors, pressure) is not the round's to withdraw.
 				logger.warn("leaks: heap leak suspicion withdrawn before its event: the round's last live histogram "
 						+ "does not bear it out. " + judged.reason());
 				heap.clear();
