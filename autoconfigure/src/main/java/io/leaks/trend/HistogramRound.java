@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.leaks.histogram.ClassHistogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A round of spaced live histograms under way: to confirm a climb seen after young
@@ -30,7 +31,7 @@ final class HistogramRound {
 
 	private boolean hurried;
 
-	private boolean called;
+	private @Nullable Verdict call;
 
 	private int busy;
 
@@ -100,19 +101,20 @@ final class HistogramRound {
 	}
 
 	/**
-	 * Notes that measured floors called a leak while this round was under way: the call
-	 * waits for the round's end.
+	 * Keeps a leak that measured floors called while this round was under way: it is
+	 * called when the round ends.
+	 * @param verdict the call
 	 */
-	void called() {
-		this.called = true;
+	void called(Verdict verdict) {
+		this.call = verdict;
 	}
 
 	/**
-	 * Whether measured floors called a leak while this round was under way.
-	 * @return whether they did
+	 * The latest leak that measured floors called while this round was under way.
+	 * @return the call, or {@code null} if there was none
 	 */
-	boolean calledOnItsFloors() {
-		return this.called;
+	@Nullable Verdict call() {
+		return this.call;
 	}
 
 	/**

@@ -226,19 +226,20 @@ public final class LeakWatch {
 	private void handle(ResourceWatch watch, Verdict verdict, long now) {
 		HistogramRound under = this.round;
 		if (watch.phase() == ResourceWatch.Phase.QUIET && verdict.leak() && watch.resource() == Resource.HEAP
-				&& under != null && under.purpose() == HistogramRound.Purpose.CONFIRM && under.taken() >= 1
-				&& verdict.evidence().basis() == Basis.CONFIRMED) {
+				&& under != null && under.purpose() == HistogramRound.Purpose.CONFIRM
+				&& verdict.evidence().basis() == Basis.CONFIRMED && this.confirmedSuspects.isEmpty()) {
 			// Called on measured floors while a round is under way, before its last one: the
 			// call is made when the round ends, judged on all of it (the event waits for the
-			// round's suspects anyway). Until then the round's suspicion stays the verdict
-			// shown, so the status, the health and the leaks.suspected gauge never say leak
-			// for a rise the last floor does not bear out (an import that finished loading).
-			// When two of the round's own floors called it, its spacing was for measuring
-			// them: the rest only names what grows, one judgement apart.
+			// round's suspects anyway). Until then the round is still measuring, so the status,
+			// the health and the leaks.suspected gauge never say leak for a rise the last floor
+			// does not bear out (an import that finished loading). When two of the round's own
+			// floors called it, its spacing was for measuring them: the rest only names what
+			// grows, one judgement apart.
 			if (under.taken() >= 2) {
 				under.hurry(now);
 			}
-			under.called();
+			under.called(verdict);
+			watch.judged(awaitingTheRound(verdict));
 			return;
 		}
 		watch.judged(verdict);
@@ -259,6 +260,15 @@ public final class LeakWatch {
 			}
 			default -> leaveWhenStable(watch, verdict, now);
 		}
+	}
+
+	/**
+	 * What is shown while a call waits for the round under way: the round's suspicion,
+	 * with the numbers the call measured.
+	 */
+	private static Verdict awaitingTheRound(Verdict call) {
+		return new Verdict(call.resource(), Finding.CONFIRMING, call.growthPerMinute(), call.projection(), null, null,
+				call.evidence(), call.facts(), true, call.atMillis());
 	}
 
 	private void suspect(ResourceWatch watch, Verdict verdict, long now) {
@@ -475,6 +485,16 @@ public final class LeakWatch {
 		}
 		if (failure != null || round.taken() < 2) {
 			this.refutations++;
+			Verdict call = round.call();
+			if (heap.phase() == ResourceWatch.Phase.QUIET && call != null) {
+				// The round cannot judge the call it kept: made as it stood, without suspects.
+				heap.judged(call);
+				heap.suspect(call, now);
+				logger.warn("leaks: " + heap.resource() + " leak suspected. " + call.reason());
+				heap.note("No suspects named: " + ((failure != null) ? failure : "too few live histograms"));
+				act(heap, List.of(), now);
+				return;
+			}
 			if (heap.phase() == ResourceWatch.Phase.NAMING) {
 				heap.note("No suspects named: " + ((failure != null) ? failure : "too few live histograms"));
 				act(heap, List.of(), now);
@@ -495,7 +515,7 @@ public final class LeakWatch {
 		Verdict judged = judgeHeap(now);
 		logger.info("leaks: " + judged.reason() + (found.confirmed() ? ""
 				: "; next live histograms not before " + Units.duration(cooldownMillis()) + " from now"));
-		if (heap.phase() == ResourceWatch.Phase.QUIET && round.calledOnItsFloors()) {
+		if (heap.phase() == ResourceWatch.Phase.QUIET && round.call() != null) {
 			if (judged.leak()) {
 				// The call made while the round was under way, borne out by the whole round,
 				// which named the suspects too: published now.
@@ -509,22 +529,11 @@ public final class LeakWatch {
 					+ "their last, so no leak is called. " + judged.reason());
 		}
 		if (heap.phase() == ResourceWatch.Phase.NAMING) {
-			if (!judged.leak() && heap.leakVerdict() != null
-					&& heap.leakVerdict().evidence().basis() == Basis.CONFIRMED) {
-				// Called on measured floors before this round had two of its own (a call on
-				// two or more waits for the round's end, in handle): a rise that stopped by the
-				// round's last floor (an import that finished loading) is no longer a leak once
-				// the whole round is judged, so no event is published for it. A call on other
-				// evidence (the collector's floors, pressure) is not the round's to withdraw.
-				logger.warn("leaks: heap leak suspicion withdrawn before its event: the round's last live histogram "
-						+ "does not bear it out. " + judged.reason());
-				heap.clear();
-			}
-			else {
-				heap.judged(judged);
-				act(heap, ranking.suspects(), now);
-				return;
-			}
+			// A leak called on other evidence (the collector's floors, pressure) while the
+			// round was under way, which named its suspects.
+			heap.judged(judged);
+			act(heap, ranking.suspects(), now);
+			return;
 		}
 		handle(heap, judged, now);
 	}

@@ -31,6 +31,9 @@ final class VerdictText {
 					+ "floor here (leaks.trend.histograms is off or the JVM has no histograms): a leak is called "
 					+ "once old-generation collections show it, or when the heap is near full";
 			case CONFIRMING -> (evidence.basis() == Basis.FLOOR_ABOVE_CLIMB) ? floorAboveClimb(verdict)
+					: (evidence.basis() == Basis.CONFIRMED) ? "The live heap rises " + rise(verdict, bytes) + live(facts)
+							+ "; the round of live histograms under way calls it a leak or not when its last "
+							+ "histogram is taken"
 					: facts.liveFloors().isEmpty() ? "Occupancy after young collections rises "
 					+ rise(verdict, bytes)
 					+ "; young collections leave garbage behind, so live histograms measure the true floor next"

@@ -302,27 +302,72 @@ class LeakWatchTests {
 		// finished loading before the round's last floor, which stood still: the whole round
 		// no longer calls it. (The seed is one
 		// whose round falls so; the simulated ZGC measures the floor at every cycle.)
-		long heap = 6 * GB;
 		// The watch's info lines say what a round found (logback-test.xml shows warnings only).
 		Logger logger = (Logger) LoggerFactory.getLogger(LeakWatch.class);
 		Level level = logger.getLevel();
 		logger.setLevel(Level.INFO);
+		List<String> shown = new ArrayList<>();
 		SimulatedRun run;
 		try {
-			run = new SimulatedRun(11, SimulatedJvm.Collector.ZGC, heap,
-					Scenarios.load(60 * MB, (long) (0.35 * heap), 10 * 60_000, 3 * 60_000, 2 * 60_000),
-					SimulatedRun.defaults(), (jvm) -> jvm.promotedPerSecond = 0.5 * MB)
-				.run(Duration.ofMinutes(45));
+			run = importOnTheDefaultHeap().run(Duration.ofMinutes(45),
+					(each) -> shown.add(each.watch.report().heap().verdict().reason()));
 		}
 		finally {
 			logger.setLevel(level);
 		}
 		assertThat(output).as("measured floors called it while the round was under way")
 			.contains("the heap's rise that called a leak while live histograms were under way stopped by their last");
+		assertThat(shown).as("what /trend said meanwhile")
+			.anyMatch((reason) -> reason.startsWith("The live heap rises ")
+					&& reason.endsWith("; the round of live histograms under way calls it a leak or not when its last "
+							+ "histogram is taken"));
 		// Neither the status nor the gauge and the health (the leak state) ever said leak.
 		assertThat(run.heapFindings).as(String.join("\n", run.reasons)).noneMatch(Finding::leak);
 		assertThat(run.firstLeak).isEmpty();
 		assertThat(run.events).noneMatch(LeakSuspectedEvent.class::isInstance);
+	}
+
+	@Test
+	void aCallWaitingForItsRoundShouldBeMadeAsItStoodWhenTheRoundFails() {
+		// The same import, but the heap walk of the round's last histogram fails: the round
+		// cannot judge the call it kept, so the call is made then, as it stood, without
+		// suspects, instead of being lost.
+		SimulatedRun run = importOnTheDefaultHeap();
+		run.jvm.failingCapture = (capture) -> capture == 3;
+		run.run(Duration.ofMinutes(45));
+		long failedAt = run.jvm.forced().get(2);
+		assertThat(run.firstLeak(Resource.HEAP)).as(String.join("\n", run.reasons)).isEqualTo(failedAt);
+		assertThat(run.firstEventAt).isEqualTo(failedAt);
+		LeakSuspectedEvent event = run.events.stream()
+			.filter(LeakSuspectedEvent.class::isInstance)
+			.map(LeakSuspectedEvent.class::cast)
+			.findFirst()
+			.orElseThrow();
+		assertThat(event.getSuspects()).isEmpty();
+		assertThat(event.getNotes()).anyMatch((note) -> note.startsWith("No suspects named: live histograms failed"));
+	}
+
+	@Test
+	void aCallWhoseSuspectsAnEarlierRoundNamedShouldNotWaitForTheRoundUnderWay() {
+		// A slow leak on a Parallel heap: the first round confirmed it and named the class
+		// while it was still filling; the floors measured as the second round begins call
+		// it. The suspects are known, so the event comes at once, before that round's end.
+		SimulatedRun run = new SimulatedRun(1, SimulatedJvm.Collector.PARALLEL, GB, Scenarios.leak(150 * MB, 6 * MB, 0),
+				SimulatedRun.defaults(), (jvm) -> jvm.promotedPerSecond = 0.1 * MB)
+			.run(Duration.ofMinutes(180));
+		List<Long> forced = run.jvm.forced();
+		assertThat(forced).as("two rounds").hasSize(6);
+		assertThat(run.firstEventAt).as(String.join("\n", run.reasons))
+			.isGreaterThan(forced.get(3))
+			.isLessThan(forced.get(5));
+	}
+
+	/** The fifth soak's batch as the simulated ZGC sees it, with a seed whose round falls so. */
+	private static SimulatedRun importOnTheDefaultHeap() {
+		long heap = 6 * GB;
+		return new SimulatedRun(11, SimulatedJvm.Collector.ZGC, heap,
+				Scenarios.load(60 * MB, (long) (0.35 * heap), 10 * 60_000, 3 * 60_000, 2 * 60_000),
+				SimulatedRun.defaults(), (jvm) -> jvm.promotedPerSecond = 0.5 * MB);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.leaks.trend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntPredicate;
 import java.util.function.LongUnaryOperator;
 
 import io.leaks.histogram.ClassHistogram;
@@ -218,10 +219,16 @@ final class SimulatedJvm implements MemorySource, LiveHistograms {
 		return true;
 	}
 
+	/** Which captures (counted from 1) fail after their collection, as a heap walk can. */
+	IntPredicate failingCapture = (capture) -> false;
+
 	@Override
 	public ClassHistogram capture() {
 		this.forced.add(this.now);
 		forceFullCollection("Heap Inspection Initiated GC");
+		if (this.failingCapture.test(this.forced.size())) {
+			throw new IllegalStateException("simulated failure of a heap walk");
+		}
 		long total = Math.max(0, live(this.now) + (long) (this.random.nextGaussian() * this.liveNoise));
 		long leaked = Math.max(0, live(this.now) - this.baseline);
 		long leakedObjects = leaked / (this.leakedObjectBytes + 1024);
