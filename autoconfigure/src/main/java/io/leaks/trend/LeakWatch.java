@@ -272,8 +272,7 @@ public final class LeakWatch {
 	}
 
 	private void suspect(ResourceWatch watch, Verdict verdict, long now) {
-		watch.suspect(verdict, now);
-		logger.warn("leaks: " + watch.resource() + " leak suspected. " + verdict.reason());
+		enterLeak(watch, verdict, now);
 		boolean named = verdict.evidence().basis() == Basis.CONFIRMED && !this.confirmedSuspects.isEmpty();
 		if (watch.resource() == Resource.HEAP && !named && this.round != null) {
 			// The round under way names the suspects when it ends. When its own floors called
@@ -296,6 +295,11 @@ public final class LeakWatch {
 			watch.note("No suspects named: " + whyNoRound(now));
 		}
 		act(watch, suspects, now);
+	}
+
+	private static void enterLeak(ResourceWatch watch, Verdict verdict, long now) {
+		watch.suspect(verdict, now);
+		logger.warn("leaks: " + watch.resource() + " leak suspected. " + verdict.reason());
 	}
 
 	private void act(ResourceWatch watch, List<Suspect> suspects, long now) {
@@ -489,11 +493,7 @@ public final class LeakWatch {
 			if (heap.phase() == ResourceWatch.Phase.QUIET && call != null) {
 				// The round cannot judge the call it kept: made as it stood, without suspects.
 				heap.judged(call);
-				heap.suspect(call, now);
-				logger.warn("leaks: " + heap.resource() + " leak suspected. " + call.reason());
-				heap.note("No suspects named: " + ((failure != null) ? failure : "too few live histograms"));
-				act(heap, List.of(), now);
-				return;
+				enterLeak(heap, call, now);
 			}
 			if (heap.phase() == ResourceWatch.Phase.NAMING) {
 				heap.note("No suspects named: " + ((failure != null) ? failure : "too few live histograms"));
@@ -517,20 +517,18 @@ public final class LeakWatch {
 				: "; next live histograms not before " + Units.duration(cooldownMillis()) + " from now"));
 		if (heap.phase() == ResourceWatch.Phase.QUIET && round.call() != null) {
 			if (judged.leak()) {
-				// The call made while the round was under way, borne out by the whole round,
-				// which named the suspects too: published now.
-				heap.judged(judged);
-				heap.suspect(judged, now);
-				logger.warn("leaks: " + heap.resource() + " leak suspected. " + judged.reason());
-				act(heap, ranking.suspects(), now);
-				return;
+				// The call made while the round was under way, borne out by the whole round.
+				enterLeak(heap, judged, now);
 			}
-			logger.info("leaks: the heap's rise that called a leak while live histograms were under way stopped by "
-					+ "their last, so no leak is called. " + judged.reason());
+			else {
+				logger.info("leaks: the heap's rise that called a leak while live histograms were under way stopped by "
+						+ "their last, so no leak is called. " + judged.reason());
+			}
 		}
 		if (heap.phase() == ResourceWatch.Phase.NAMING) {
-			// A leak called on other evidence (the collector's floors, pressure) while the
-			// round was under way, which named its suspects.
+			// A leak called while the round was under way (on its floors and borne out by it,
+			// or on other evidence: the collector's floors, pressure): the round named its
+			// suspects, published now.
 			heap.judged(judged);
 			act(heap, ranking.suspects(), now);
 			return;
