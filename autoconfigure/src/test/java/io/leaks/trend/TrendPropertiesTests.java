@@ -192,6 +192,10 @@ class TrendPropertiesTests {
 				assertThat(event.getSuspects()).as("%s: the event's suspects", what)
 					.first()
 					.satisfies((suspect) -> assertThat(suspect.className()).isEqualTo("com.example.Scenario$Retained"));
+				// The pace a round of live histograms a few seconds apart measured: 15.4 to 25.5
+				// MiB a minute over these runs; the end-to-end test holds the same bound.
+				assertThat(event.getGrowthPerMinute() / MB).as("%s: the event's MiB a minute", what)
+					.isBetween(10.0, 30.0);
 				SimulatedRun fixed = new SimulatedRun(seed, SimulatedJvm.Collector.G1, 256 * MB,
 						Scenarios.flat(45 * MB), SimulatedRun.testSettings(), sparse(spacing))
 					.run(Duration.ofMinutes(6));
