@@ -13,7 +13,9 @@ import java.time.Duration;
  *     -Dexec.mainClass=io.leaks.trend.SimulationExplorer -Dexec.classpathScope=test
  * </pre>
  *
- * ({@code -Dverbose=true} prints every judgement's reason too).
+ * ({@code -Dverbose=true} prints every judgement's reason too; {@code -Dpaces=true} prints
+ * instead the pace and the time of the simulated listener leak's event, per seed and spacing
+ * of young collections, as docs/benchmarks.md's "The listener's measured pace" reports).
  */
 final class SimulationExplorer {
 
@@ -23,6 +25,10 @@ final class SimulationExplorer {
 	}
 
 	public static void main(String[] args) {
+		if (Boolean.getBoolean("paces")) {
+			printListenerPaces();
+			return;
+		}
 		long big = 6L * 1024 * MB;
 		print("demo cache leak 28MiB/min 6GiB G1", new SimulatedRun(1, SimulatedJvm.Collector.G1, big,
 				Scenarios.leak(60 * MB, 28 * MB, 60_000), SimulatedRun.defaults(), (jvm) -> {
@@ -53,6 +59,32 @@ final class SimulationExplorer {
 	}
 
 	static boolean verbose = Boolean.getBoolean("verbose");
+
+	/**
+	 * The listener leak of TrendPropertiesTests (20 MiB a minute from 10 s, 256 MiB G1, test
+	 * settings): "pace@seconds" of each seed's event after the leak's start, -1 for none.
+	 */
+	private static void printListenerPaces() {
+		long onset = 10_000;
+		for (long spacing : new long[] { 10_000, 20_000, 25_000, 30_000, 40_000, 45_000, 50_000 }) {
+			StringBuilder line = new StringBuilder("young collections every " + spacing / 1000 + " s:");
+			for (long seed = 1; seed <= 20; seed++) {
+				SimulatedRun run = new SimulatedRun(seed, SimulatedJvm.Collector.G1, 256 * MB,
+						Scenarios.leak(45 * MB, 20 * MB, onset), SimulatedRun.testSettings(),
+						TrendPropertiesTests.sparse(spacing))
+					.run(Duration.ofMinutes(6));
+				double pace = run.events.stream()
+					.filter(LeakSuspectedEvent.class::isInstance)
+					.map(LeakSuspectedEvent.class::cast)
+					.findFirst()
+					.map((event) -> event.getGrowthPerMinute() / MB)
+					.orElse(-1.0);
+				line.append(String.format(java.util.Locale.ROOT, " %.1f@%d", pace,
+						(run.firstEventAt < 0) ? -1 : (run.firstEventAt - onset) / 1000));
+			}
+			System.out.println(line);
+		}
+	}
 
 	private static void print(String name, SimulatedRun run) {
 		if (verbose) {

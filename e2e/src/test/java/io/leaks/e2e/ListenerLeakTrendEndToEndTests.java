@@ -111,8 +111,8 @@ class ListenerLeakTrendEndToEndTests {
 				.startsWith(listenerClass);
 			// The pace is what a round of three live histograms measured over about 20 s at
 			// these settings: a floor's noise of about 1 MiB makes that 20 +- 4 MiB a minute
-			// (one standard deviation). The simulation of this test read 15.4 to 25.5 over 140
-			// runs, a clean-clone CI run 13.0 (docs/benchmarks.md, "The listener's measured
+			// (one standard deviation). The simulation of this test read 15.4 to 25.5 over 137
+			// events, a clean-clone CI run 13.0 (docs/benchmarks.md, "The listener's measured
 			// pace"). The bound is two and a half deviations: a pace off by more is a defect.
 			assertThat(alert.path("growthPerMinute").asDouble() / (1024 * 1024)).as("MiB a minute")
 				.isBetween(10.0, 30.0);
