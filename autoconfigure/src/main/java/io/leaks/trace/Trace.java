@@ -18,14 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param samples the periodic memory samples
  * @param histograms the histograms taken
  * @param ticks when each judgement ended
+ * @param seenAtTicks for each judgement, how many of the collections (in the order they
+ * arrived) its heap verdict had seen: those recorded before the judgement's memory sample,
+ * for a collection's notification may arrive after it ended; empty when the trace does
+ * not tell
  * @param verdicts the verdicts recorded (at each change)
  * @param events the events published
  * @param marks annotations
  * @param end why the trace ended, or {@code null} if it just stops (the process died)
  */
 public record Trace(int version, Map<String, String> meta, List<GcNotification> collections,
-		List<MemorySample> samples, List<Histogram> histograms, List<Long> ticks, List<Verdict> verdicts,
-		List<Event> events, List<Mark> marks, @Nullable String end) {
+		List<MemorySample> samples, List<Histogram> histograms, List<Long> ticks, List<Integer> seenAtTicks,
+		List<Verdict> verdicts, List<Event> events, List<Mark> marks, @Nullable String end) {
 
 	public Trace {
 		meta = Map.copyOf(meta);
@@ -33,6 +37,7 @@ public record Trace(int version, Map<String, String> meta, List<GcNotification> 
 		samples = List.copyOf(samples);
 		histograms = List.copyOf(histograms);
 		ticks = List.copyOf(ticks);
+		seenAtTicks = List.copyOf(seenAtTicks);
 		verdicts = List.copyOf(verdicts);
 		events = List.copyOf(events);
 		marks = List.copyOf(marks);

@@ -40,6 +40,14 @@ public final class TraceReader {
 
 	private final List<Long> ticks = new ArrayList<>();
 
+	private final List<Integer> seenAtTicks = new ArrayList<>();
+
+	/** Collections read before the last memory sample, or -1 before one since the last tick. */
+	private int seenAtSample = -1;
+
+	/** Whether every judgement so far had its memory sample recorded before it. */
+	private boolean arrivalsKnown = true;
+
 	private final List<Trace.Verdict> verdicts = new ArrayList<>();
 
 	private final List<Trace.Event> events = new ArrayList<>();
@@ -99,7 +107,19 @@ public final class TraceReader {
 			reader.parse(previous);
 		}
 		return new Trace(reader.version, reader.meta, reader.collections, reader.samples, reader.histograms,
-				reader.ticks, reader.verdicts, reader.events, reader.marks, reader.end);
+				reader.ticks, reader.arrivalsKnown ? reader.seenAtTicks : List.of(), reader.verdicts, reader.events,
+				reader.marks, reader.end);
+	}
+
+	/**
+	 * A judgement ended: the watch sampled memory, then judged the heap on the collections
+	 * recorded by then, so those written before its sample are the ones it saw.
+	 */
+	private void tick(long atMillis) {
+		this.ticks.add(atMillis);
+		this.arrivalsKnown &= this.seenAtSample >= 0;
+		this.seenAtTicks.add(this.seenAtSample);
+		this.seenAtSample = -1;
 	}
 
 	private void parse(String line) throws IOException {
@@ -110,9 +130,12 @@ public final class TraceReader {
 				case "columns" -> columns(fields);
 				case "pool" -> pool(fields);
 				case "gc" -> this.collections.add(collection(fields));
-				case "sample" -> this.samples.add(sample(fields));
+				case "sample" -> {
+					this.samples.add(sample(fields));
+					this.seenAtSample = this.collections.size();
+				}
 				case "histo" -> this.histograms.add(histogram(fields));
-				case "tick" -> this.ticks.add(Long.parseLong(fields[1]));
+				case "tick" -> tick(Long.parseLong(fields[1]));
 				case "verdict" -> this.verdicts.add(new Trace.Verdict(Long.parseLong(fields[1]), fields[2], fields[3],
 						Boolean.parseBoolean(fields[4]), fields[5], Double.parseDouble(fields[6]), fields[7]));
 				case "event" -> this.events.add(new Trace.Event(Long.parseLong(fields[1]), fields[2], fields[3],

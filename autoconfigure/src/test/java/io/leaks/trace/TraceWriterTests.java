@@ -74,6 +74,50 @@ class TraceWriterTests {
 	}
 
 	@Test
+	void eachJudgementShouldTellTheCollectionsThatHadArrivedByItsSample() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (TraceWriter writer = new TraceWriter(bytes, Long.MAX_VALUE)) {
+			writer.collection(young(1000));
+			writer.sample(sample(1500));
+			// Ended before the judgement's sample, arrived after it: not seen by that judgement.
+			writer.collection(young(1490));
+			writer.tick(1500);
+			writer.collection(young(2100));
+			writer.sample(sample(2500));
+			writer.tick(2500);
+			writer.sample(sample(3500));
+			writer.tick(3500);
+		}
+		Trace trace = TraceReader.read(new ByteArrayInputStream(bytes.toByteArray()));
+		assertThat(trace.collections()).extracting(GcNotification::endMillis).containsExactly(1000L, 1490L, 2100L);
+		assertThat(trace.seenAtTicks()).containsExactly(1, 3, 3);
+	}
+
+	@Test
+	void judgementsWithoutTheirSamplesShouldNotTellWhatTheySaw() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (TraceWriter writer = new TraceWriter(bytes, Long.MAX_VALUE)) {
+			writer.collection(young(1000));
+			writer.sample(sample(1500));
+			writer.tick(1500);
+			writer.collection(young(2100));
+			writer.tick(2500);
+		}
+		Trace trace = TraceReader.read(new ByteArrayInputStream(bytes.toByteArray()));
+		assertThat(trace.ticks()).containsExactly(1500L, 2500L);
+		assertThat(trace.seenAtTicks()).isEmpty();
+	}
+
+	private static GcNotification young(long endMillis) {
+		return new GcNotification("G1 Young Generation", "end of minor GC", "G1 Evacuation Pause", endMillis - 5,
+				endMillis, 5, List.of(pool("G1 Old Gen", 10 * MB, 12 * MB, 512 * MB)));
+	}
+
+	private static MemorySample sample(long atMillis) {
+		return new MemorySample(atMillis, 30 * MB, 64 * MB, 512 * MB, 20 * MB, -1, 5000, 30, 1024, 0, 200 * MB);
+	}
+
+	@Test
 	void aTraceCutOffMidWayShouldReadUpToTheBreak() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		TraceWriter writer = new TraceWriter(bytes, Long.MAX_VALUE);

@@ -69,7 +69,7 @@ public final class CsvTraces {
 		meta.put("heap.pools", family.youngPool + "," + family.oldPool);
 		meta.put("heap.max", "-1");
 		return new Trace(1, meta, collections, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-				null);
+				List.of(), null);
 	}
 
 	/**

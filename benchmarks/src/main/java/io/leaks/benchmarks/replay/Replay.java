@@ -25,6 +25,12 @@ import io.leaks.trend.WatchSettings;
  * {@link LeakWatch} judges at every tick on the trace's clock, with the recorded memory
  * samples and {@link SimulatedHistograms simulated live histograms}.
  * <p>
+ * Where the replay judges at the recorded judgements and the trace tells which collections
+ * each of them had seen ({@link Trace#seenAtTicks()}), those go in before it, in the order
+ * they arrived: a notification can arrive after the next judgement began (the JVM's
+ * notification thread on a loaded machine), and a verdict near one of its thresholds can
+ * turn on one young collection more or less.
+ * <p>
  * The live histograms the recording starter took for itself (rounds to confirm or to name
  * suspects) forced full collections of their own. Those collections are left out of the
  * feed: the replayed watch forces its own where it asks for histograms, and the recorded
@@ -50,6 +56,10 @@ public final class Replay {
 	public static Outcome run(Trace trace, LeaksProperties.Trend trend) {
 		WatchSettings settings = LeaksTrendAutoConfiguration.settings(trend);
 		AtomicLong clock = new AtomicLong(trace.startMillis());
+		// Within a judgement the clock stays at its start, as the live run's did, except
+		// where a recorded histogram that answers ended before the next judgement: the live
+		// run took it at this one, and spaced its round and timed its floors by its end.
+		AtomicLong nextTick = new AtomicLong(Long.MIN_VALUE);
 		GcHistory history = new GcHistory(trend.getHistorySize());
 		GcEventRecorder recorder = new GcEventRecorder(history, trend.getHistorySize());
 		long interval = settings.interval().toMillis();
@@ -61,7 +71,12 @@ public final class Replay {
 		List<GcNotification> own = new ArrayList<>(trace.collections());
 		own.removeAll(feed);
 		SimulatedHistograms histograms = new SimulatedHistograms(trace, own, Math.max(interval, MATCH_WITHIN_MILLIS),
-				Math.max(interval, settings.analysis().minEvidence().toMillis() * 2), clock::get, recorder::record);
+				Math.max(interval, settings.analysis().minEvidence().toMillis() * 2), clock::get,
+				(taken) -> {
+					if (taken < nextTick.get()) {
+						clock.accumulateAndGet(taken, Math::max);
+					}
+				}, recorder::record);
 		List<Event> events = new ArrayList<>();
 		LeakWatch watch = LeakWatch.builder(settings, history)
 			.memory(new RecordedMemory(trace))
@@ -71,12 +86,28 @@ public final class Replay {
 			.historySize(trend.getHistorySize())
 			.build();
 		List<Long> ticks = ticks(trace, trend);
+		boolean asRecorded = judgesAsRecorded(trace, trend);
+		List<Integer> seen = asRecorded ? trace.seenAtTicks() : List.of();
 		List<Tick> timeline = new ArrayList<>(ticks.size());
 		Map<String, Long> firstLeak = new LinkedHashMap<>();
 		int next = 0;
-		for (long tick : ticks) {
-			while (next < feed.size() && feed.get(next).endMillis() <= tick) {
-				recorder.record(feed.get(next++));
+		for (int i = 0; i < ticks.size(); i++) {
+			long tick = ticks.get(i);
+			nextTick.set(!asRecorded ? Long.MIN_VALUE : (i + 1 < ticks.size()) ? ticks.get(i + 1) : Long.MAX_VALUE);
+			if (seen.size() == ticks.size()) {
+				// The recorded judgements saw the collections that had arrived by then,
+				// which on a loaded machine may lag their end.
+				for (; next < Math.min(seen.get(i), trace.collections().size()); next++) {
+					GcNotification collection = trace.collections().get(next);
+					if (!own.contains(collection)) {
+						recorder.record(collection);
+					}
+				}
+			}
+			else {
+				while (next < feed.size() && feed.get(next).endMillis() <= tick) {
+					recorder.record(feed.get(next++));
+				}
 			}
 			clock.set(tick);
 			watch.tick();
@@ -106,8 +137,7 @@ public final class Replay {
 	 */
 	static List<Long> ticks(Trace trace, LeaksProperties.Trend trend) {
 		long interval = trend.getInterval().toMillis();
-		String recorded = trace.meta("settings.interval", "");
-		if (!trace.ticks().isEmpty() && recorded.equals(trend.getInterval().toString())) {
+		if (judgesAsRecorded(trace, trend)) {
 			return trace.ticks();
 		}
 		List<Long> ticks = new ArrayList<>();
@@ -116,6 +146,11 @@ public final class Replay {
 			ticks.add(at);
 		}
 		return ticks;
+	}
+
+	/** Whether the trace recorded its judgements at the interval the replay judges at. */
+	private static boolean judgesAsRecorded(Trace trace, LeaksProperties.Trend trend) {
+		return !trace.ticks().isEmpty() && trace.meta("settings.interval", "").equals(trend.getInterval().toString());
 	}
 
 	static List<GcNotification> withoutOwnCollections(Trace trace) {

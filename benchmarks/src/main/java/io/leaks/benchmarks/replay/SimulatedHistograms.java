@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import io.leaks.histogram.ClassHistogram;
@@ -37,6 +38,8 @@ final class SimulatedHistograms implements LiveHistograms {
 
 	private final LongSupplier clock;
 
+	private final LongConsumer taken;
+
 	private final Consumer<GcNotification> collections;
 
 	private final GcNotification template;
@@ -50,29 +53,19 @@ final class SimulatedHistograms implements LiveHistograms {
 	/**
 	 * Creates the simulation.
 	 * @param trace the trace
-	 * @param tolerance how far from the request a recorded histogram may be
-	 * @param lookahead how far after the request a whole-heap collection may be
-	 * @param clock the replay's clock
-	 * @param collections where the forced collection of each answer goes
-	 */
-	SimulatedHistograms(Trace trace, long tolerance, long lookahead, LongSupplier clock,
-			Consumer<GcNotification> collections) {
-		this(trace, List.of(), tolerance, lookahead, clock, collections);
-	}
-
-	/**
-	 * Creates the simulation.
-	 * @param trace the trace
 	 * @param own the full collections the recorded run's own live histograms forced (left
 	 * out of the feed): a recorded histogram that answers feeds its own collection, as the
 	 * live run saw it, rather than one made up from its total
 	 * @param tolerance how far from the request a recorded histogram may be
 	 * @param lookahead how far after the request a whole-heap collection may be
 	 * @param clock the replay's clock
+	 * @param taken told when a recorded histogram that answers was taken (it ended): the
+	 * live run's clock had moved on by then, and a replay judging at the recorded judgements
+	 * moves its own there when the live run took it at the same one
 	 * @param collections where the forced collection of each answer goes
 	 */
 	SimulatedHistograms(Trace trace, List<GcNotification> own, long tolerance, long lookahead, LongSupplier clock,
-			Consumer<GcNotification> collections) {
+			LongConsumer taken, Consumer<GcNotification> collections) {
 		this.own = List.copyOf(own);
 		this.recorded = trace.histograms().stream().filter(Trace.Histogram::live).toList();
 		this.used = new boolean[this.recorded.size()];
@@ -83,6 +76,7 @@ final class SimulatedHistograms implements LiveHistograms {
 		this.tolerance = tolerance;
 		this.lookahead = lookahead;
 		this.clock = clock;
+		this.taken = taken;
 		this.collections = collections;
 		this.template = template(trace);
 		for (Source source : Source.values()) {
@@ -120,6 +114,7 @@ final class SimulatedHistograms implements LiveHistograms {
 		if (best >= 0) {
 			this.used[best] = true;
 			Trace.Histogram histogram = this.recorded.get(best);
+			this.taken.accept(histogram.atMillis());
 			GcNotification forced = ownCollection(histogram);
 			if (forced != null) {
 				this.answers.merge(Source.RECORDED, 1, Integer::sum);

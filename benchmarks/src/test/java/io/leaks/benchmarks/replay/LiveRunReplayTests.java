@@ -1,7 +1,9 @@
 package io.leaks.benchmarks.replay;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +58,7 @@ class LiveRunReplayTests {
 		trend.setWarmup(Duration.ZERO);
 		trend.setMinEvidence(Duration.ofSeconds(15));
 		Trace trace = recordLiveRun(trend);
+		keep(this.directory.resolve("live.trace.gz"));
 		assertThat(trace.meta("collectors", "")).contains("G1 Young Generation");
 		assertThat(trace.ticks()).hasSizeGreaterThan(40);
 		Replay.Outcome replayed = Replay.run(trace, trend);
@@ -83,6 +86,18 @@ class LiveRunReplayTests {
 		if (!trace.histograms().isEmpty()) {
 			assertThat(replayed.answers().get(SimulatedHistograms.Source.RECORDED))
 				.as("the recorded live histograms answered the replayed ones").isPositive();
+		}
+	}
+
+	/**
+	 * Keeps the recorded trace where {@code LEAKS_KEEP_TRACES} names a directory: a live
+	 * run is never the same twice, and a mismatch is read again by replaying its trace.
+	 */
+	private static void keep(Path trace) throws IOException {
+		String directory = System.getenv("LEAKS_KEEP_TRACES");
+		if (directory != null && !directory.isBlank()) {
+			Files.createDirectories(Path.of(directory));
+			Files.copy(trace, Path.of(directory, "live-run-" + System.currentTimeMillis() + ".trace.gz"));
 		}
 	}
 
