@@ -87,27 +87,15 @@ public final class Replay {
 			.build();
 		List<Long> ticks = ticks(trace, trend);
 		boolean asRecorded = judgesAsRecorded(trace, trend);
-		List<Integer> seen = asRecorded ? trace.seenAtTicks() : List.of();
+		int[] due = due(trace, feed, ticks, asRecorded);
 		List<Tick> timeline = new ArrayList<>(ticks.size());
 		Map<String, Long> firstLeak = new LinkedHashMap<>();
 		int next = 0;
 		for (int i = 0; i < ticks.size(); i++) {
 			long tick = ticks.get(i);
 			nextTick.set(!asRecorded ? Long.MIN_VALUE : (i + 1 < ticks.size()) ? ticks.get(i + 1) : Long.MAX_VALUE);
-			if (seen.size() == ticks.size()) {
-				// The recorded judgements saw the collections that had arrived by then,
-				// which on a loaded machine may lag their end.
-				for (; next < Math.min(seen.get(i), trace.collections().size()); next++) {
-					GcNotification collection = trace.collections().get(next);
-					if (!own.contains(collection)) {
-						recorder.record(collection);
-					}
-				}
-			}
-			else {
-				while (next < feed.size() && feed.get(next).endMillis() <= tick) {
-					recorder.record(feed.get(next++));
-				}
+			while (next < due[i]) {
+				recorder.record(feed.get(next++));
 			}
 			clock.set(tick);
 			watch.tick();
@@ -146,6 +134,35 @@ public final class Replay {
 			ticks.add(at);
 		}
 		return ticks;
+	}
+
+	/**
+	 * How many of the feed's collections each judgement has seen: those that had arrived
+	 * by it where the trace tells (a notification can lag its collection's end on a loaded
+	 * machine), else those that had ended by it.
+	 */
+	private static int[] due(Trace trace, List<GcNotification> feed, List<Long> ticks, boolean asRecorded) {
+		int[] due = new int[ticks.size()];
+		boolean arrivals = asRecorded && trace.seenAtTicks().size() == ticks.size();
+		int fed = 0;
+		int read = 0;
+		for (int i = 0; i < ticks.size(); i++) {
+			if (arrivals) {
+				// The feed keeps the trace's order, leaving out the live run's own collections.
+				for (; read < Math.min(trace.seenAtTicks().get(i), trace.collections().size()); read++) {
+					if (fed < feed.size() && feed.get(fed) == trace.collections().get(read)) {
+						fed++;
+					}
+				}
+			}
+			else {
+				while (fed < feed.size() && feed.get(fed).endMillis() <= ticks.get(i)) {
+					fed++;
+				}
+			}
+			due[i] = fed;
+		}
+		return due;
 	}
 
 	/** Whether the trace recorded its judgements at the interval the replay judges at. */
