@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param collections every collection
  * @param samples the periodic memory samples
  * @param histograms the histograms taken
- * @param ticks when each judgement ended
+ * @param ticks when each judgement began (the time of its memory sample), one per judgement
+ * that ended
  * @param seenAtTicks for each judgement, how many of the collections (in the order they
  * arrived) its heap verdict had seen: those recorded before the judgement's memory sample,
  * for a collection's notification may arrive after it ended; empty when the trace does

@@ -27,7 +27,8 @@ public interface WatchObserver {
 
 	/**
 	 * A judgement ended.
-	 * @param atMillis when, milliseconds since the JVM started
+	 * @param atMillis when it began (the time of its memory sample), milliseconds since the
+	 * JVM started
 	 * @param report the state after it
 	 */
 	default void judged(long atMillis, TrendReport report) {
