@@ -242,6 +242,14 @@ public final class LeakWatch {
 			watch.judged(awaitingTheRound(verdict));
 			return;
 		}
+		if (watch.phase() == ResourceWatch.Phase.QUIET && !verdict.leak() && watch.resource() == Resource.HEAP
+				&& under != null && under.purpose() == HistogramRound.Purpose.CONFIRM) {
+			// The round is measuring the suspicion: until it ends that is what the heap shows,
+			// not what the upper bounds look like with its own forced collections among them
+			// (flat, or a cache filling), which the round's floors are about to settle.
+			watch.judged(measuring(under.suspicion(), now));
+			return;
+		}
 		watch.judged(verdict);
 		switch (watch.phase()) {
 			case QUIET -> {
@@ -269,6 +277,12 @@ public final class LeakWatch {
 	private static Verdict awaitingTheRound(Verdict call) {
 		return new Verdict(call.resource(), Finding.CONFIRMING, call.growthPerMinute(), call.projection(), null, null,
 				call.evidence(), call.facts(), true, call.atMillis());
+	}
+
+	/** The suspicion a round under way measures, as of now. */
+	private static Verdict measuring(Verdict suspicion, long now) {
+		return new Verdict(suspicion.resource(), Finding.CONFIRMING, suspicion.growthPerMinute(), suspicion.projection(),
+				null, null, suspicion.evidence(), suspicion.facts(), true, now);
 	}
 
 	private void suspect(ResourceWatch watch, Verdict verdict, long now) {
@@ -434,9 +448,22 @@ public final class LeakWatch {
 		boolean urgent = verdict.facts().untilLimitMillis() >= 0
 				&& verdict.facts().untilLimitMillis() <= TrendSettings.URGENT.toMillis();
 		long spacing = this.settings.spacingFor(verdict.growthPerMinute(), level, urgent).toMillis();
+		Evidence climb = verdict.evidence();
+		if (purpose == HistogramRound.Purpose.CONFIRM && climb.basis() == Basis.YOUNG_TREND
+				&& climb.points() < TrendSettings.MIN_POINTS && this.settings.histogramSpacing() == null) {
+			// A sparse climb (SeriesJudgement.sparseClimb): too few young collections to show
+			// it persists, so the round's live floors must, its last one landing when the
+			// climb has persisted the persist span.
+			long persisted = climb.fromMillis() + this.settings.analysis().persistSpan().toMillis();
+			spacing = Math.max(spacing, ceilDiv(persisted - now, this.settings.histogramCount() - 1));
+		}
 		this.round = new HistogramRound(purpose, verdict, this.settings.histogramCount(), spacing, now);
 		logger.info("leaks: " + verdict.reason() + "; taking " + this.settings.histogramCount()
 				+ " live histograms " + Units.duration(spacing) + " apart");
+	}
+
+	private static long ceilDiv(long dividend, long divisor) {
+		return (dividend <= 0) ? 0 : (dividend + divisor - 1) / divisor;
 	}
 
 	private void step(HistogramRound round, long now) {

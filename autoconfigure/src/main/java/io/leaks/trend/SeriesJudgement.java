@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
 record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Grounds grounds, int observations,
 		long spanMillis) {
 
+	/** Least rise between two points of a sparse climb: a MiB, as any rise must reach. */
+	private static final long SPARSE_STEP_BYTES = 1024 * 1024;
+
 	boolean leak() {
 		return this.grounds != null;
 	}
@@ -31,7 +34,7 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 	 * @return the judgement
 	 */
 	static SeriesJudgement of(List<Point> points, long limit, Resource resource, TrendSettings settings) {
-		return of(points, points, limit, resource, settings, false);
+		return of(points, points, limit, resource, settings, false, false);
 	}
 
 	/**
@@ -46,7 +49,7 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 	 */
 	static SeriesJudgement of(List<Point> points, List<Point> reached, long limit, Resource resource,
 			TrendSettings settings) {
-		return of(points, reached, limit, resource, settings, false);
+		return of(points, reached, limit, resource, settings, false, false);
 	}
 
 	/**
@@ -60,14 +63,31 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 	 * @return the judgement, whose leak means a suspicion
 	 */
 	static SeriesJudgement ofUpperBounds(List<Point> points, long limit, TrendSettings settings) {
-		return of(points, points, limit, Resource.HEAP, settings, true);
+		return of(points, points, limit, Resource.HEAP, settings, true, false);
+	}
+
+	/**
+	 * Judges the upper bounds of every collection (young, mixed and old together) as
+	 * {@link #ofUpperBounds} does, and, where they come too rarely for a trend within the
+	 * persist span, on a {@link #sparseClimb sparse climb} too: mixed collections alone are
+	 * always that rare, but come with young ones, which this series holds as well.
+	 * @param points the points after the warm-up, oldest first
+	 * @param limit the heap's limit
+	 * @param settings the evidence wanted
+	 * @return the judgement, whose leak means a suspicion
+	 */
+	static SeriesJudgement ofAllUpperBounds(List<Point> points, long limit, TrendSettings settings) {
+		return of(points, points, limit, Resource.HEAP, settings, true, true);
 	}
 
 	private static SeriesJudgement of(List<Point> points, List<Point> reached, long limit, Resource resource,
-			TrendSettings settings, boolean upperBounds) {
+			TrendSettings settings, boolean upperBounds, boolean sparse) {
 		long minEvidence = settings.minEvidence().toMillis();
 		if (points.size() < TrendSettings.MIN_POINTS) {
-			return new SeriesJudgement(Finding.NEEDS_OBSERVATIONS, null, null, points.size(), span(points));
+			Window climb = sparse ? sparseClimb(points, limit, settings) : null;
+			return (climb != null)
+					? new SeriesJudgement(Finding.FILLS_SOON, climb, Grounds.URGENT, points.size(), span(points))
+					: new SeriesJudgement(Finding.NEEDS_OBSERVATIONS, null, null, points.size(), span(points));
 		}
 		long last = points.get(points.size() - 1).atMillis();
 		long total = Math.min(last - points.get(0).atMillis(), TrendSettings.LONGEST_WINDOW.toMillis());
@@ -79,6 +99,10 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 		for (long width = total; width >= minEvidence; width = next(width, total, minEvidence)) {
 			List<Point> window = since(points, last - width);
 			if (window.size() < TrendSettings.MIN_POINTS || span(window) < minEvidence) {
+				Window climb = sparse ? sparseClimb(window, limit, settings) : null;
+				if (climb != null) {
+					return new SeriesJudgement(Finding.FILLS_SOON, climb, Grounds.URGENT, points.size(), span(points));
+				}
 				continue;
 			}
 			Window judged = Window.of(window, limit, resource.bytes(),
@@ -175,6 +199,40 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 		}
 		return (window.spanMillis() >= settings.persistSpan().toMillis()
 				&& window.grownShare() >= TrendSettings.CLIMB_GROWTH) ? Grounds.PERSISTED : null;
+	}
+
+	/**
+	 * A climb of upper bounds too sparse to be judged as a trend, yet worth live
+	 * histograms: young collections that come so rarely that {@link TrendSettings#MIN_POINTS}
+	 * of them cannot span the persist span (a quiet service on a large young generation),
+	 * rising at every one of at least {@link TrendSettings#FEWEST_SPARSE_POINTS} over
+	 * min-evidence, at a pace that exhausts the heap within {@link TrendSettings#URGENT}.
+	 * It is only a suspicion: a round spread over the rest of the persist span measures
+	 * whether the live floor persists in rising ({@code LeakWatch}); nothing is called on it.
+	 * @param points the points, oldest first
+	 * @param limit the heap's limit
+	 * @param settings the evidence wanted
+	 * @return the climb's window, or {@code null} if it is no such climb
+	 */
+	static @Nullable Window sparseClimb(List<Point> points, long limit, TrendSettings settings) {
+		int count = points.size();
+		if (limit <= 0 || count < TrendSettings.FEWEST_SPARSE_POINTS || count >= TrendSettings.MIN_POINTS) {
+			return null;
+		}
+		long span = span(points);
+		if (span < settings.minEvidence().toMillis()
+				|| span * (TrendSettings.MIN_POINTS - 1) <= settings.persistSpan().toMillis() * (count - 1)) {
+			// Collections come often enough for a trend of them within the persist span.
+			return null;
+		}
+		for (int i = 1; i < count; i++) {
+			if (points.get(i).value() - points.get(i - 1).value() < SPARSE_STEP_BYTES) {
+				return null;
+			}
+		}
+		Window window = Window.of(points, limit, true, count);
+		boolean worthIt = window.growth() >= TrendSettings.CLIMB_SHARE_OF_LIMIT * limit;
+		return (worthIt && window.untilLimit() <= TrendSettings.URGENT.toMillis()) ? window : null;
 	}
 
 	/**

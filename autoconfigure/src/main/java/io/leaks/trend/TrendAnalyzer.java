@@ -98,7 +98,7 @@ public final class TrendAnalyzer {
 		SeriesJudgement oldClimb = since(series.mixed(), warmupEnd).isEmpty() ? old
 				: SeriesJudgement.ofUpperBounds(oldPoints, limit, this.settings);
 		List<Point> all = since(upperBounds(series.oldGeneration(), series.young()), warmupEnd);
-		SeriesJudgement upper = SeriesJudgement.ofUpperBounds(all, limit, this.settings);
+		SeriesJudgement upper = SeriesJudgement.ofAllUpperBounds(all, limit, this.settings);
 		List<String> allKinds = kinds(series.counts(), false);
 		boolean mixed = oldClimb != old;
 		SeriesJudgement suspected = (mixed && oldClimb.leak()) ? oldClimb : (mixed && old.leak()) ? old

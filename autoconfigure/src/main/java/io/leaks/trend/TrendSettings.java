@@ -26,6 +26,14 @@ public record TrendSettings(Duration warmup, Duration minEvidence) {
 	public static final int MIN_POINTS = 5;
 
 	/**
+	 * Fewest collections a climb after young collections may raise a suspicion on when
+	 * they come too rarely for {@link #MIN_POINTS} of them within the persist span: then
+	 * only live histograms, spread over the rest of that span, can measure whether it
+	 * persists, and only for a climb that would exhaust the heap within {@link #URGENT}.
+	 */
+	public static final int FEWEST_SPARSE_POINTS = 3;
+
+	/**
 	 * The one-sided false-positive rate a rise must beat (Mann–Kendall, exact for a few
 	 * points): noise without a trend stays above it.
 	 */

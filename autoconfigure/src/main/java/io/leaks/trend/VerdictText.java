@@ -34,6 +34,12 @@ final class VerdictText {
 					: (evidence.basis() == Basis.CONFIRMED) ? "The live heap rises " + rise(verdict, bytes) + live(facts)
 							+ "; the round of live histograms under way calls it a leak or not when its last "
 							+ "histogram is taken"
+					: (facts.liveFloors().isEmpty() && evidence.points() < TrendSettings.MIN_POINTS)
+							? "Occupancy after young collections rose at each of the last " + evidence.points()
+									+ ", " + Units.rate(verdict.growthPerMinute(), bytes) + " over "
+									+ Units.duration(evidence.spanMillis()) + ", but they come too rarely for a trend: "
+									+ "live histograms spread over the rest of the " + Units.duration(facts.persistSpanMillis())
+									+ " persist span measure whether the true floor keeps rising"
 					: facts.liveFloors().isEmpty() ? "Occupancy after young collections rises "
 					+ rise(verdict, bytes)
 					+ "; young collections leave garbage behind, so live histograms measure the true floor next"

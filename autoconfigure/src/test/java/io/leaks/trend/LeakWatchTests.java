@@ -371,6 +371,30 @@ class LeakWatchTests {
 	}
 
 	@Test
+	void whileARoundMeasuresASuspicionTheHeapShouldShowThatSuspicionAtEveryJudgement() {
+		// The listener leak at test settings with a young collection every 50 s: three raise
+		// the suspicion, and the round's own forced collections then sit among them, which
+		// made the heap read "no significant rise" for a judgement before the round called it.
+		for (long seed = 1; seed <= 12; seed++) {
+			List<Finding> duringRounds = new ArrayList<>();
+			SimulatedRun run = new SimulatedRun(seed, SimulatedJvm.Collector.G1, 256 * MB,
+					Scenarios.leak(45 * MB, 20 * MB, 10_000), SimulatedRun.testSettings(),
+					TrendPropertiesTests.sparse(50_000))
+				.run(Duration.ofMinutes(5), (each) -> {
+					TrendReport report = each.watch.report();
+					if (report.round() != null && "confirm".equals(report.round().purpose())) {
+						duringRounds.add(report.heap().verdict().finding());
+					}
+				});
+			assertThat(duringRounds).as("seed %d: the heap's findings while a round confirmed%n%s", seed,
+					String.join("\n", run.reasons))
+				.isNotEmpty()
+				.allMatch((finding) -> finding == Finding.CONFIRMING || finding.leak());
+			assertThat(run.firstEventAt).as("seed %d", seed).isPositive();
+		}
+	}
+
+	@Test
 	void theReportShouldSayNotJudgedBeforeTheFirstTick() {
 		LeakWatch watch = LeakWatch.builder(SimulatedRun.defaults(), new GcHistory()).build();
 		assertThat(watch.report().heap().verdict().finding()).isEqualTo(Finding.NOT_JUDGED);

@@ -174,6 +174,48 @@ class SeriesJudgementTests {
 		assertThat(SeriesJudgement.ofUpperBounds(points, 512 * MB, this.settings).leak()).isTrue();
 	}
 
+	@Test
+	void aSparseUrgentClimbOfUpperBoundsShouldRaiseASuspicionOnThreeCollections() {
+		// The listener leak of the end-to-end test at defaults' evidence (2 min, persist 4 min):
+		// 20 MiB/min on 256 MiB, young collections every 70 s, too rare for five of them
+		// within the persist span: three over 2 min 20 s are worth live histograms.
+		LongUnaryOperator leak = (t) -> 60 * MB + 20 * MB * t / MINUTE;
+		SeriesJudgement judged = SeriesJudgement.ofAllUpperBounds(series(3, 70_000, leak, 0), 256 * MB, this.settings);
+		assertThat(judged.finding()).isEqualTo(Finding.FILLS_SOON);
+		assertThat(judged.grounds()).isEqualTo(Grounds.URGENT);
+		assertThat(judged.window().points()).isEqualTo(3);
+		assertThat(SeriesJudgement.ofAllUpperBounds(series(2, 140_000, leak, 0), 256 * MB, this.settings).leak())
+			.as("two collections").isFalse();
+		assertThat(SeriesJudgement.ofAllUpperBounds(series(3, 50_000, leak, 0), 256 * MB, this.settings).leak())
+			.as("over less than min-evidence").isFalse();
+		assertThat(SeriesJudgement.ofAllUpperBounds(series(4, 40_000, leak, 0), 256 * MB, this.settings).leak())
+			.as("collections every 40 s: five of them span the persist span, so the trend decides").isFalse();
+		assertThat(judge(series(3, 70_000, leak, 0), 256 * MB).leak()).as("a floor is never judged on three")
+			.isFalse();
+		assertThat(SeriesJudgement.ofUpperBounds(series(3, 70_000, leak, 0), 256 * MB, this.settings).leak())
+			.as("mixed collections alone, always that rare, come with young ones").isFalse();
+	}
+
+	@Test
+	void aSparseClimbShouldRiseAtEveryCollectionAndThreatenTheHeapSoon() {
+		LongUnaryOperator slow = (t) -> 60 * MB + 2 * MB * t / MINUTE;
+		assertThat(SeriesJudgement.ofAllUpperBounds(series(3, 70_000, slow, 0), 256 * MB, this.settings).leak())
+			.as("exhaustion in 1.5 h").isFalse();
+		List<Point> dip = List.of(new Point(0, 60 * MB), new Point(70_000, 90 * MB), new Point(140_000, 89 * MB));
+		assertThat(SeriesJudgement.ofAllUpperBounds(dip, 256 * MB, this.settings).leak()).as("a step that fell")
+			.isFalse();
+		// An hour flat around 60 MiB, then a climb as sparse: the three windows ending now that
+		// hold only the climb raise the suspicion.
+		List<Point> late = new ArrayList<>(series(52, 70_000, (t) -> 60 * MB, 2 * MB));
+		long end = 51 * 70_000;
+		for (int i = 1; i <= 3; i++) {
+			late.add(new Point(end + i * 70_000, 60 * MB + i * 25 * MB));
+		}
+		SeriesJudgement judged = SeriesJudgement.ofAllUpperBounds(late, 256 * MB, this.settings);
+		assertThat(judged.grounds()).as("a sparse climb that began after a flat hour").isEqualTo(Grounds.URGENT);
+		assertThat(judged.window().points()).as("the climb's, from the last flat one").isEqualTo(4);
+	}
+
 	private SeriesJudgement judge(List<Point> points, long limit) {
 		return SeriesJudgement.of(points, limit, Resource.HEAP, this.settings);
 	}

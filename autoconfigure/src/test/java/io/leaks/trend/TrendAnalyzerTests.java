@@ -265,6 +265,22 @@ class TrendAnalyzerTests {
 		}
 	}
 
+	@Test
+	void aSparseClimbShouldRaiseASuspicionThatSaysItsCollectionsAreTooFewForATrend() {
+		// A young collection every 70 s after the warm-up, 20 MiB a minute on 256 MiB: three
+		// over 2 min 20 s, too rare for five within the 4 min persist span.
+		for (int i = 0; i < 3; i++) {
+			record(CollectionKind.YOUNG, 60 * MB + 20 * MB * 70 * i / 60, 2 * MINUTE + 10_000 + i * 70_000L, false);
+		}
+		Verdict verdict = judge(new HeapLimits(256 * MB, 40), null, 2 * MINUTE + 10_000 + 140_000L);
+		assertThat(verdict.suspicion()).as(verdict.reason()).isTrue();
+		assertThat(verdict.leak()).isFalse();
+		assertThat(verdict.finding()).isEqualTo(Finding.CONFIRMING);
+		assertThat(verdict.reason()).isEqualTo("Occupancy after young collections rose at each of the last 3, "
+				+ "20.0 MiB/min over 2min, but they come too rarely for a trend: live histograms spread over the "
+				+ "rest of the 4min persist span measure whether the true floor keeps rising");
+	}
+
 	private static List<Point> floors(double... mebibytes) {
 		List<Point> floors = new java.util.ArrayList<>();
 		for (int i = 0; i < mebibytes.length; i++) {

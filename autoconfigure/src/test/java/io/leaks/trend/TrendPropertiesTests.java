@@ -113,6 +113,34 @@ class TrendPropertiesTests {
 		}
 	}
 
+	/**
+	 * The same healthy services on G1 with young collections about every 70 s (1.5 MiB of
+	 * garbage a second through a 105 MiB eden, a quiet service on a large young generation):
+	 * too rare for five within the persist span (4 min at defaults), so a climb raises a
+	 * suspicion on three (SeriesJudgement.sparseClimb). The garbage promoted is scaled to
+	 * what is allocated.
+	 */
+	@Execution(ExecutionMode.CONCURRENT)
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("healthy")
+	void healthyServicesWithSparseYoungCollectionsShouldNeverBeCalledLeaking(String name, long heap,
+			LongUnaryOperator live, double promotedMbPerSecond, boolean noForcedCollections,
+			double cacheInsertsMbPerSecond) {
+		for (long seed = 1; seed <= SEEDS; seed++) {
+			SimulatedRun run = new SimulatedRun(seed, SimulatedJvm.Collector.G1, heap, live, SimulatedRun.defaults(),
+					(jvm) -> {
+						sparse(70_000).accept(jvm);
+						jvm.promotedPerSecond = Math.min(promotedMbPerSecond, 20) / 40 * jvm.allocationPerSecond;
+						jvm.cacheInsertsPerSecond = cacheInsertsMbPerSecond * MB;
+					})
+				.run(Duration.ofMinutes(90));
+			String what = name + ", sparse young collections, seed " + seed;
+			assertThat(run.firstLeak).as("%s:%n%s", what, String.join("\n", run.reasons)).isEmpty();
+			assertThat(forcedWithin(run, 45 * MINUTE)).as("%s: forced collections in 45 min", what)
+				.isLessThanOrEqualTo(noForcedCollections ? 0 : 3);
+		}
+	}
+
 	static Stream<Arguments> leaks() {
 		return Stream.of(
 				leak("fast: fills 512 MiB in about 10 min", 512 * MB, Scenarios.leak(40 * MB, 45 * MB, 2 * MINUTE),
@@ -164,18 +192,23 @@ class TrendPropertiesTests {
 	 * Issue 9's listener leak at the test settings (5 s, 20 s, 60 s) on a 256 MiB G1 heap:
 	 * about 20 MiB a minute from 10 s after start. The issue's goal is the event within
 	 * 180 s of the leak's start; this holds what the analyzer reaches, so that a change that
-	 * makes it later fails: 155-185 s over every seed while G1 collects the young generation
-	 * at least every 25 s (a fresh 256 MiB heap did every 5 to 30 s in the end-to-end runs),
-	 * 165-230 s when it does only every 30 or 40 s. Five young collections spanning the
-	 * persist span (2 min here) raise the suspicion; the round's second histogram calls the
-	 * leak, and its third, which only names the class, comes one interval later (not at the
-	 * round's spacing: about 10 s sooner). The same service without the leak raises none.
+	 * makes it later fails. While G1 collects the young generation at least every 25 s (a
+	 * fresh 256 MiB heap did every 5 to 30 s in the end-to-end runs), five young collections
+	 * spanning the persist span (2 min here) raise the suspicion, the round's second
+	 * histogram calls the leak and its third, which only names the class, comes one interval
+	 * later: 155-185 s over every seed. When it collects every 30 s or more rarely (every 40 s
+	 * on the CI machine), five of them cannot span the persist span: three over min-evidence
+	 * raise the suspicion, and the round spreads its live histograms over the rest of the
+	 * persist span, so that they, not the young collections, measure the persistence (150 to
+	 * 190 s over 20 seeds, docs/benchmarks.md). The same service without the leak raises
+	 * none, nor does one whose cache fills 30 MiB in 90 s (shorter than the persist span) and
+	 * then stays, which spends at most one round.
 	 */
 	@Test
 	void aListenerLeakAtTestSettingsShouldRaiseTheEventSoonWhereYoungCollectionsAreSparse() {
 		long onset = 10_000;
 		for (long seed = 1; seed <= SEEDS; seed++) {
-			for (long spacing : new long[] { 10_000, 20_000, 25_000, 30_000, 40_000 }) {
+			for (long spacing : new long[] { 10_000, 20_000, 25_000, 30_000, 40_000, 45_000, 50_000 }) {
 				SimulatedRun leaking = new SimulatedRun(seed, SimulatedJvm.Collector.G1, 256 * MB,
 						Scenarios.leak(45 * MB, 20 * MB, onset), SimulatedRun.testSettings(), sparse(spacing))
 					.run(Duration.ofMinutes(6));
@@ -183,7 +216,7 @@ class TrendPropertiesTests {
 				assertThat(leaking.firstEventAt - onset).as("%s: ms from the leak's start to the event%n%s", what,
 						String.join("\n", leaking.reasons))
 					.isPositive()
-					.isLessThanOrEqualTo((spacing <= 25_000) ? 190_000 : 240_000);
+					.isLessThanOrEqualTo((spacing <= 25_000) ? 190_000 : 205_000);
 				LeakSuspectedEvent event = leaking.events.stream()
 					.filter(LeakSuspectedEvent.class::isInstance)
 					.map(LeakSuspectedEvent.class::cast)
@@ -202,6 +235,15 @@ class TrendPropertiesTests {
 					.run(Duration.ofMinutes(6));
 				assertThat(fixed.firstEventAt).as("%s, fixed:%n%s", what, String.join("\n", fixed.reasons))
 					.isNegative();
+				SimulatedRun cache = new SimulatedRun(seed, SimulatedJvm.Collector.G1, 256 * MB,
+						Scenarios.boundedCache(45 * MB, 30 * MB, onset, 90_000), SimulatedRun.testSettings(),
+						sparse(spacing))
+					.run(Duration.ofMinutes(20));
+				assertThat(cache.firstLeak).as("%s, a cache filling 30 MiB in 90 s:%n%s", what,
+						String.join("\n", cache.reasons))
+					.isEmpty();
+				assertThat(forcedWithin(cache, 20 * MINUTE)).as("%s, the cache's forced collections", what)
+					.isLessThanOrEqualTo(3);
 			}
 		}
 	}
