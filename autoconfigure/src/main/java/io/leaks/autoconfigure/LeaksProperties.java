@@ -264,7 +264,8 @@ public class LeaksProperties {
 	public static class Trend {
 
 		/**
-		 * Whether to watch heap, metaspace and threads for leaks.
+		 * Whether to watch heap, metaspace, threads, direct and mapped buffers and resident
+		 * memory for leaks.
 		 */
 		private boolean enabled = true;
 
