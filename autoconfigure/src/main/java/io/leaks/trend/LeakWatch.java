@@ -279,10 +279,14 @@ public final class LeakWatch {
 				call.evidence(), call.facts(), true, call.atMillis());
 	}
 
-	/** The suspicion a round under way measures, as of now. */
+	/**
+	 * The suspicion a round under way measures, as of now, without its projection: the
+	 * climb is not known to be retained, so the time-to-exhaustion gauge (and the alert on
+	 * it) waits for the round.
+	 */
 	private static Verdict measuring(Verdict suspicion, long now) {
-		return new Verdict(suspicion.resource(), Finding.CONFIRMING, suspicion.growthPerMinute(), suspicion.projection(),
-				null, null, suspicion.evidence(), suspicion.facts(), true, now);
+		return new Verdict(suspicion.resource(), Finding.CONFIRMING, suspicion.growthPerMinute(), null, null, null,
+				suspicion.evidence(), suspicion.facts(), true, now);
 	}
 
 	private void suspect(ResourceWatch watch, Verdict verdict, long now) {
@@ -452,8 +456,9 @@ public final class LeakWatch {
 		if (purpose == HistogramRound.Purpose.CONFIRM && climb.basis() == Basis.YOUNG_TREND
 				&& climb.points() < TrendSettings.MIN_POINTS && this.settings.histogramSpacing() == null) {
 			// A sparse climb (SeriesJudgement.sparseClimb): too few young collections to show
-			// it persists, so the round's live floors must, its last one landing when the
-			// climb has persisted the persist span.
+			// it persists, so the round's live floors must show it keeps rising, its last one
+			// landing when the climb has persisted the persist span (sooner only when its own
+			// floors call the leak first).
 			long persisted = climb.fromMillis() + this.settings.analysis().persistSpan().toMillis();
 			spacing = Math.max(spacing, ceilDiv(persisted - now, this.settings.histogramCount() - 1));
 		}

@@ -18,9 +18,6 @@ import org.jspecify.annotations.Nullable;
 record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Grounds grounds, int observations,
 		long spanMillis) {
 
-	/** Least rise between two points of a sparse climb: a MiB, as any rise must reach. */
-	private static final long SPARSE_STEP_BYTES = 1024 * 1024;
-
 	boolean leak() {
 		return this.grounds != null;
 	}
@@ -84,7 +81,7 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 			TrendSettings settings, boolean upperBounds, boolean sparse) {
 		long minEvidence = settings.minEvidence().toMillis();
 		if (points.size() < TrendSettings.MIN_POINTS) {
-			Window climb = sparse ? sparseClimb(points, limit, settings) : null;
+			Window climb = sparse ? sparseSuffix(points, limit, settings) : null;
 			return (climb != null)
 					? new SeriesJudgement(Finding.FILLS_SOON, climb, Grounds.URGENT, points.size(), span(points))
 					: new SeriesJudgement(Finding.NEEDS_OBSERVATIONS, null, null, points.size(), span(points));
@@ -99,10 +96,6 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 		for (long width = total; width >= minEvidence; width = next(width, total, minEvidence)) {
 			List<Point> window = since(points, last - width);
 			if (window.size() < TrendSettings.MIN_POINTS || span(window) < minEvidence) {
-				Window climb = sparse ? sparseClimb(window, limit, settings) : null;
-				if (climb != null) {
-					return new SeriesJudgement(Finding.FILLS_SOON, climb, Grounds.URGENT, points.size(), span(points));
-				}
 				continue;
 			}
 			Window judged = Window.of(window, limit, resource.bytes(),
@@ -124,6 +117,11 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 						? Finding.FILLS_SOON : Finding.GROWING, judged, grounds, points.size(), span(points));
 			}
 			steady = (steady != null) ? steady : judged;
+		}
+		Window sparseClimb = sparse ? sparseSuffix(points, limit, settings) : null;
+		if (sparseClimb != null) {
+			// Young collections that slowed down (the load dropped) while a climb goes on.
+			return new SeriesJudgement(Finding.FILLS_SOON, sparseClimb, Grounds.URGENT, points.size(), span(points));
 		}
 		if (longest == null) {
 			return new SeriesJudgement(Finding.NEEDS_OBSERVATIONS, null, null, points.size(), span(points));
@@ -207,8 +205,10 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 	 * of them cannot span the persist span (a quiet service on a large young generation),
 	 * rising at every one of at least {@link TrendSettings#FEWEST_SPARSE_POINTS} over
 	 * min-evidence, at a pace that exhausts the heap within {@link TrendSettings#URGENT}.
+	 * It must keep its pace as a leak does (its last step at least {@link TrendSettings#KEEP_PACE}
+	 * of its first's, and not an onset: the climb's start is where the round's line starts).
 	 * It is only a suspicion: a round spread over the rest of the persist span measures
-	 * whether the live floor persists in rising ({@code LeakWatch}); nothing is called on it.
+	 * whether the live floor keeps rising ({@code LeakWatch}); nothing is called on it.
 	 * @param points the points, oldest first
 	 * @param limit the heap's limit
 	 * @param settings the evidence wanted
@@ -226,13 +226,44 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 			return null;
 		}
 		for (int i = 1; i < count; i++) {
-			if (points.get(i).value() - points.get(i - 1).value() < SPARSE_STEP_BYTES) {
+			if (points.get(i).value() - points.get(i - 1).value() < Window.MIN_BYTES) {
 				return null;
 			}
 		}
+		if (rate(points, count - 2) < TrendSettings.KEEP_PACE * rate(points, 0)) {
+			// Slowing down, as a cache filling up does.
+			return null;
+		}
 		Window window = Window.of(points, limit, true, count);
 		boolean worthIt = window.growth() >= TrendSettings.CLIMB_SHARE_OF_LIMIT * limit;
-		return (worthIt && window.untilLimit() <= TrendSettings.URGENT.toMillis()) ? window : null;
+		boolean keepsPace = window.keepsPace() && window.pace() <= TrendSettings.ONSET_PACE;
+		return (worthIt && keepsPace && window.untilLimit() <= TrendSettings.URGENT.toMillis()) ? window : null;
+	}
+
+	/**
+	 * The longest sparse climb the series ends with: its last four points, or its last three.
+	 * @param points the points, oldest first
+	 * @param limit the heap's limit
+	 * @param settings the evidence wanted
+	 * @return the climb's window, or {@code null} if it ends with none
+	 */
+	private static @Nullable Window sparseSuffix(List<Point> points, long limit, TrendSettings settings) {
+		for (int count = TrendSettings.MIN_POINTS - 1; count >= TrendSettings.FEWEST_SPARSE_POINTS; count--) {
+			if (points.size() >= count) {
+				Window climb = sparseClimb(points.subList(points.size() - count, points.size()), limit, settings);
+				if (climb != null) {
+					return climb;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Growth per millisecond from one point to the next. */
+	private static double rate(List<Point> points, int from) {
+		Point start = points.get(from);
+		Point end = points.get(from + 1);
+		return (double) (end.value() - start.value()) / Math.max(1, end.atMillis() - start.atMillis());
 	}
 
 	/**

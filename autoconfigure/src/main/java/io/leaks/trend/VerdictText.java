@@ -38,8 +38,8 @@ final class VerdictText {
 							? "Occupancy after young collections rose at each of the last " + evidence.points()
 									+ ", " + Units.rate(verdict.growthPerMinute(), bytes) + " over "
 									+ Units.duration(evidence.spanMillis()) + ", but they come too rarely for a trend: "
-									+ "live histograms spread over the rest of the " + Units.duration(facts.persistSpanMillis())
-									+ " persist span measure whether the true floor keeps rising"
+									+ "live histograms measure whether the true floor keeps rising until the climb has "
+									+ "persisted the " + Units.duration(facts.persistSpanMillis()) + " persist span"
 					: facts.liveFloors().isEmpty() ? "Occupancy after young collections rises "
 					+ rise(verdict, bytes)
 					+ "; young collections leave garbage behind, so live histograms measure the true floor next"

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 final class Window {
 
 	/** Growth a rise must reach at least, in bytes or counts, whatever the noise. */
-	private static final double MIN_BYTES = 1024 * 1024;
+	static final double MIN_BYTES = 1024 * 1024;
 
 	private static final double MIN_COUNT = 3;
 

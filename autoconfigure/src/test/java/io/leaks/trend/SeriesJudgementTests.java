@@ -204,9 +204,18 @@ class SeriesJudgementTests {
 		List<Point> dip = List.of(new Point(0, 60 * MB), new Point(70_000, 90 * MB), new Point(140_000, 89 * MB));
 		assertThat(SeriesJudgement.ofAllUpperBounds(dip, 256 * MB, this.settings).leak()).as("a step that fell")
 			.isFalse();
-		// An hour flat around 60 MiB, then a climb as sparse: the three windows ending now that
-		// hold only the climb raise the suspicion.
-		List<Point> late = new ArrayList<>(series(52, 70_000, (t) -> 60 * MB, 2 * MB));
+		List<Point> slowing = List.of(new Point(0, 60 * MB), new Point(70_000, 90 * MB), new Point(140_000, 92 * MB));
+		assertThat(SeriesJudgement.ofAllUpperBounds(slowing, 256 * MB, this.settings).leak())
+			.as("slowing down as a cache filling up does").isFalse();
+		List<Point> slowedCollections = new ArrayList<>(series(40, 5_000, (t) -> 60 * MB, MB));
+		for (int i = 1; i <= 3; i++) {
+			slowedCollections.add(new Point(195_000 + i * 70_000, 60 * MB + i * 25 * MB));
+		}
+		assertThat(SeriesJudgement.ofAllUpperBounds(slowedCollections, 256 * MB, this.settings).grounds())
+			.as("young collections that slowed down while a climb began").isEqualTo(Grounds.URGENT);
+		// An hour drifting down from 66 to 54 MiB (no window of it, with the climb's points,
+		// rises as a trend), then a climb as sparse: the last four points raise the suspicion.
+		List<Point> late = new ArrayList<>(series(52, 70_000, (t) -> 66 * MB - 12 * MB * t / (51 * 70_000), 0));
 		long end = 51 * 70_000;
 		for (int i = 1; i <= 3; i++) {
 			late.add(new Point(end + i * 70_000, 60 * MB + i * 25 * MB));

@@ -277,8 +277,8 @@ class TrendAnalyzerTests {
 		assertThat(verdict.leak()).isFalse();
 		assertThat(verdict.finding()).isEqualTo(Finding.CONFIRMING);
 		assertThat(verdict.reason()).isEqualTo("Occupancy after young collections rose at each of the last 3, "
-				+ "20.0 MiB/min over 2min, but they come too rarely for a trend: live histograms spread over the "
-				+ "rest of the 4min persist span measure whether the true floor keeps rising");
+				+ "20.0 MiB/min over 2min, but they come too rarely for a trend: live histograms measure whether the "
+				+ "true floor keeps rising until the climb has persisted the 4min persist span");
 	}
 
 	private static List<Point> floors(double... mebibytes) {

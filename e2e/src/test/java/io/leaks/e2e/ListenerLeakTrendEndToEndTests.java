@@ -67,9 +67,10 @@ class ListenerLeakTrendEndToEndTests {
 	/**
 	 * The heaps the apps run on: as G1 sizes its young generation on this machine (every 5
 	 * to 40 s a collection, depending on what the heap committed at start), and with a
-	 * young generation of 100 MiB, so that young collections come every 40 s or so, as on
-	 * the CI machine when the event came late: then too few of them span the persist span
-	 * for a trend, and the round's live histograms must measure it.
+	 * young generation of 100 MiB, so that young collections come about once a minute (57 s
+	 * apart here), more rarely than on the CI machine when the event came late (40 s): then
+	 * too few of them span the persist span for a trend, and the round's live histograms
+	 * must measure it.
 	 */
 	static Stream<Arguments> heaps() {
 		return Stream.of(Arguments.of("young generation as G1 sizes it", List.of("-Xmx256m")),
