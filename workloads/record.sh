@@ -9,6 +9,7 @@
 #       [--gc G1|Parallel|Serial|ZGC|Shenandoah] [--heap 256m|2g|default] [--duration 45m]
 #       [--rate 12MiB/min] [--onset 30m] [--period 3m] [--ramp 20m] [--share 0.4] [--limit 200]
 #       [--settings defaults|<what the extra options are for>] [--out <dir>] [--jar <jar>]
+#       [--jvm "-XX:NewSize=100m -XX:MaxNewSize=100m" | --jvm -XX:NewSize=100m,-XX:MaxNewSize=100m]
 #       [-- --leaks.trend.interval=5s --workload.background.allocation=8MiB/s ...]
 #
 # Build the jar first: mvn -B -ntp -pl workloads -am package -DskipTests
@@ -16,6 +17,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
 name="" scenario="" jdk="17" gc="G1" heap="256m" duration="45m" settings="defaults"
+jvm_opts=()
 out="$here/traces" jar="" rate="" knobs=() extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -28,6 +30,8 @@ while [ $# -gt 0 ]; do
     --rate) rate="$2"; knobs+=("--workload.rate=$2"); shift 2 ;;
     --onset|--period|--ramp|--share|--limit) knobs+=("--workload.${1#--}=$2"); shift 2 ;;
     --settings) settings="$2"; shift 2 ;;
+    # JVM options, split at spaces or commas (a batch line takes the comma form).
+    --jvm) IFS=', ' read -r -a jvm_opts <<<"$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --jar) jar="$2"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
@@ -77,11 +81,11 @@ if [ -e "$trace" ]; then
   echo "record.sh: $trace exists; traces are never overwritten" >&2; exit 2
 fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/record-$name.XXXXXX")"
-command="record.sh --scenario $scenario --jdk $jdk --gc $gc --heap $heap --duration $duration ${knobs[*]:-} ${extra[*]:+-- ${extra[*]}}"
+command="record.sh --scenario $scenario --jdk $jdk --gc $gc --heap $heap --duration $duration ${jvm_opts[*]:+--jvm \"${jvm_opts[*]}\" }${knobs[*]:-} ${extra[*]:+-- ${extra[*]}}"
 
 echo "record.sh: $name: $scenario on JDK $jdk, $gc, heap $heap, $duration (log in $work/service.log)"
 set +e
-"$java_home/bin/java" "${heap_flags[@]}" "$gc_flag" "-Xlog:gc*,gc+stats=off,gc+task=off:file=$work/gc.log:uptime,level,tags:filecount=0" \
+"$java_home/bin/java" "${heap_flags[@]}" "${jvm_opts[@]}" "$gc_flag" "-Xlog:gc*,gc+stats=off,gc+task=off:file=$work/gc.log:uptime,level,tags:filecount=0" \
   -jar "$stable_jar" --workload.scenario="$scenario" --workload.duration="$duration" "${knobs[@]}" \
   --leaks.trend.record-to="$trace" "${extra[@]}" >"$work/service.log" 2>&1
 status=$?
