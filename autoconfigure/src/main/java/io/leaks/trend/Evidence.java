@@ -40,4 +40,12 @@ public record Evidence(Basis basis, long fromMillis, long toMillis, int points, 
 		return this.toMillis - this.fromMillis;
 	}
 
+	/**
+	 * Whether this is a sparse climb after young collections ({@link SeriesJudgement#sparseClimb}):
+	 * fewer points than any trend is judged on, so that only a window of that kind holds.
+	 */
+	boolean sparseClimb() {
+		return this.basis == Basis.YOUNG_TREND && this.points < TrendSettings.MIN_POINTS;
+	}
+
 }

@@ -453,8 +453,7 @@ public final class LeakWatch {
 				&& verdict.facts().untilLimitMillis() <= TrendSettings.URGENT.toMillis();
 		long spacing = this.settings.spacingFor(verdict.growthPerMinute(), level, urgent).toMillis();
 		Evidence climb = verdict.evidence();
-		if (purpose == HistogramRound.Purpose.CONFIRM && climb.basis() == Basis.YOUNG_TREND
-				&& climb.points() < TrendSettings.MIN_POINTS && this.settings.histogramSpacing() == null) {
+		if (purpose == HistogramRound.Purpose.CONFIRM && climb.sparseClimb() && this.settings.histogramSpacing() == null) {
 			// A sparse climb (SeriesJudgement.sparseClimb): too few young collections to show
 			// it persists, so the round's live floors must show it keeps rising, its last one
 			// landing when the climb has persisted the persist span (sooner only when its own

@@ -82,8 +82,7 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 		long minEvidence = settings.minEvidence().toMillis();
 		if (points.size() < TrendSettings.MIN_POINTS) {
 			Window climb = sparse ? sparseSuffix(points, limit, settings) : null;
-			return (climb != null)
-					? new SeriesJudgement(Finding.FILLS_SOON, climb, Grounds.URGENT, points.size(), span(points))
+			return (climb != null) ? sparse(climb, points)
 					: new SeriesJudgement(Finding.NEEDS_OBSERVATIONS, null, null, points.size(), span(points));
 		}
 		long last = points.get(points.size() - 1).atMillis();
@@ -121,7 +120,7 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 		Window sparseClimb = sparse ? sparseSuffix(points, limit, settings) : null;
 		if (sparseClimb != null) {
 			// Young collections that slowed down (the load dropped) while a climb goes on.
-			return new SeriesJudgement(Finding.FILLS_SOON, sparseClimb, Grounds.URGENT, points.size(), span(points));
+			return sparse(sparseClimb, points);
 		}
 		if (longest == null) {
 			return new SeriesJudgement(Finding.NEEDS_OBSERVATIONS, null, null, points.size(), span(points));
@@ -257,6 +256,11 @@ record SeriesJudgement(Finding finding, @Nullable Window window, @Nullable Groun
 			}
 		}
 		return null;
+	}
+
+	/** A sparse climb's suspicion: urgent, as it must be to count at all. */
+	private static SeriesJudgement sparse(Window climb, List<Point> points) {
+		return new SeriesJudgement(Finding.FILLS_SOON, climb, Grounds.URGENT, points.size(), span(points));
 	}
 
 	/** Growth per millisecond from one point to the next. */

@@ -34,7 +34,7 @@ final class VerdictText {
 					: (evidence.basis() == Basis.CONFIRMED) ? "The live heap rises " + rise(verdict, bytes) + live(facts)
 							+ "; the round of live histograms under way calls it a leak or not when its last "
 							+ "histogram is taken"
-					: (facts.liveFloors().isEmpty() && evidence.points() < TrendSettings.MIN_POINTS)
+					: (facts.liveFloors().isEmpty() && evidence.sparseClimb())
 							? "Occupancy after young collections rose at each of the last " + evidence.points()
 									+ ", " + Units.rate(verdict.growthPerMinute(), bytes) + " over "
 									+ Units.duration(evidence.spanMillis()) + ", but they come too rarely for a trend: "
