@@ -105,8 +105,14 @@ public final class TrendAnalyzer {
 				: upper.leak() ? upper : null;
 		if (confirmation != null && confirmation.confirmed()
 				&& stillApplies(confirmation, suspected, oldPoints, all, nowMillis)) {
-			return confirmed(confirmation, confirmation.climbFromMillis(), oldPoints, wholeHeap, limit,
-					series.collectorMeasuresFloor(), facts, nowMillis);
+			// The climb suspected now may reach back further than the round's suspicion did
+			// (collections came since that make a longer window a trend): it has been watched
+			// that long, as a call made on the round's first floors already counted it.
+			long climbFrom = (suspected != null)
+					? Math.min(confirmation.climbFromMillis(), suspected.window().fit().fromMillis())
+					: confirmation.climbFromMillis();
+			return confirmed(confirmation, climbFrom, oldPoints, wholeHeap, limit, series.collectorMeasuresFloor(),
+					facts, nowMillis);
 		}
 		if (suspected != null) {
 			Window climb = suspected.window();

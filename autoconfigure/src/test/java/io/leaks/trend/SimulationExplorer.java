@@ -15,7 +15,9 @@ import java.time.Duration;
  *
  * ({@code -Dverbose=true} prints every judgement's reason too; {@code -Dpaces=true} prints
  * instead the pace and the time of the simulated listener leak's event, per seed and spacing
- * of young collections, as docs/benchmarks.md's "The listener's measured pace" reports).
+ * of young collections, as docs/benchmarks.md's "The listener's measured pace" reports;
+ * {@code -Done.spacing=<seconds> -Done.seed=<n>} prints every judgement of one such run, to
+ * see why one seed's event came late).
  */
 final class SimulationExplorer {
 
@@ -25,6 +27,11 @@ final class SimulationExplorer {
 	}
 
 	public static void main(String[] args) {
+		Long oneSpacing = Long.getLong("one.spacing");
+		if (oneSpacing != null) {
+			printOneListenerRun(oneSpacing, Long.getLong("one.seed", 1));
+			return;
+		}
 		if (Boolean.getBoolean("paces")) {
 			printListenerPaces();
 			return;
@@ -64,6 +71,33 @@ final class SimulationExplorer {
 	 * The listener leak of TrendPropertiesTests (20 MiB a minute from 10 s, 256 MiB G1, test
 	 * settings): "pace@seconds" of each seed's event after the leak's start, -1 for none.
 	 */
+	/**
+	 * One run of the simulated listener leak (45 MiB live, 20 MiB a minute from 10 s on a
+	 * 256 MiB heap at the test settings), printing every live histogram, the finding, evidence
+	 * and reason of every judgement, and the event's time (ms since start).
+	 */
+	private static void printOneListenerRun(long spacingSeconds, long seed) {
+		SimulatedRun run = new SimulatedRun(seed, SimulatedJvm.Collector.G1, 256 * MB,
+				Scenarios.leak(45 * MB, 20 * MB, 10_000), SimulatedRun.testSettings(),
+				TrendPropertiesTests.sparse(spacingSeconds * 1000));
+		run.watch.addObserver(new WatchObserver() {
+			@Override
+			public void histogramTaken(long atMillis, String purpose, io.leaks.histogram.ClassHistogram histogram,
+					long durationMillis) {
+				System.out.println(atMillis / 1000.0 + "s live histogram (" + purpose + "): "
+						+ histogram.totalBytes() / MB + " MiB");
+			}
+		});
+		run.run(Duration.ofMinutes(4), (judged) -> {
+			Verdict verdict = judged.watch.report().heap().verdict();
+			Evidence evidence = verdict.evidence();
+			System.out.println(judged.jvm.now() / 1000 + "s " + verdict.finding() + " " + evidence.basis() + " "
+					+ evidence.fromMillis() / 1000.0 + ".." + evidence.toMillis() / 1000.0 + "s, " + evidence.points()
+					+ " points: " + verdict.reason());
+		});
+		System.out.println("event " + run.firstEventAt);
+	}
+
 	private static void printListenerPaces() {
 		long onset = 10_000;
 		for (long spacing : new long[] { 10_000, 20_000, 25_000, 30_000, 40_000, 45_000, 50_000 }) {
