@@ -98,7 +98,14 @@ public final class TrendAnalyzer {
 		SeriesJudgement oldClimb = since(series.mixed(), warmupEnd).isEmpty() ? old
 				: SeriesJudgement.ofUpperBounds(oldPoints, limit, this.settings);
 		List<Point> all = since(upperBounds(series.oldGeneration(), series.young()), warmupEnd);
-		SeriesJudgement upper = SeriesJudgement.ofAllUpperBounds(all, limit, this.settings);
+		// A sparse climb stands in for the trend that young collections, too rare, cannot show
+		// in time. Where every collection measures the floor (single-generation ZGC,
+		// Shenandoah) there are no young ones: its collections are floor points, which the
+		// floor's trend judges, and three of them rising while an import loads are no reason
+		// to force collections.
+		List<Point> youngPoints = since(series.young(), warmupEnd);
+		SeriesJudgement upper = !youngPoints.isEmpty() ? SeriesJudgement.ofAllUpperBounds(all, limit, this.settings)
+				: SeriesJudgement.ofUpperBounds(all, limit, this.settings);
 		List<String> allKinds = kinds(series.counts(), false);
 		boolean mixed = oldClimb != old;
 		SeriesJudgement suspected = (mixed && oldClimb.leak()) ? oldClimb : (mixed && old.leak()) ? old
@@ -161,7 +168,6 @@ public final class TrendAnalyzer {
 		}
 		// The old generation's own points count a burst of forced floors one by one, where the
 		// floor counts it once: their leak, when there is one, comes first.
-		List<Point> youngPoints = since(series.young(), warmupEnd);
 		Window above = (canConfirm && !old.leak())
 				? floorAboveClimb(since(series.floor(), warmupEnd), youngPoints, confirmation, limit, nowMillis) : null;
 		if (above != null) {

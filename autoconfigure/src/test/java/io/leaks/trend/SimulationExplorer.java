@@ -17,7 +17,8 @@ import java.time.Duration;
  * instead the pace and the time of the simulated listener leak's event, per seed and spacing
  * of young collections, as docs/benchmarks.md's "The listener's measured pace" reports;
  * {@code -Done.spacing=<seconds> -Done.seed=<n>} prints every judgement of one such run, to
- * see why one seed's event came late).
+ * see why one seed's event came late; {@code -Dimports=true} counts the simulated imports of
+ * the fifth soak's batch that published an event, per collector, as the README reports).
  */
 final class SimulationExplorer {
 
@@ -30,6 +31,10 @@ final class SimulationExplorer {
 		Long oneSpacing = Long.getLong("one.spacing");
 		if (oneSpacing != null) {
 			printOneListenerRun(oneSpacing, Long.getLong("one.seed", 1));
+			return;
+		}
+		if (Boolean.getBoolean("imports")) {
+			printImports();
 			return;
 		}
 		if (Boolean.getBoolean("paces")) {
@@ -96,6 +101,47 @@ final class SimulationExplorer {
 					+ " points: " + verdict.reason());
 		});
 		System.out.println("event " + run.firstEventAt);
+	}
+
+	/**
+	 * The import of the fifth soak's batch on the default-sized heap (35% of 6 GiB loaded
+	 * over 3 minutes, held 2, released; onsets at 8 to 12 minutes, 12 seeds, 0.5 MiB/s of
+	 * promoted garbage) on every simulated collector: the runs that published an event, and
+	 * the first leak's finding, grounds and evidence.
+	 */
+	private static void printImports() {
+		long heap = 6L * 1024 * MB;
+		for (SimulatedJvm.Collector collector : SimulatedJvm.Collector.values()) {
+			int published = 0;
+			int runs = 0;
+			for (long onsetMinutes = 8; onsetMinutes <= 12; onsetMinutes++) {
+				for (long seed = 1; seed <= 12; seed++) {
+					runs++;
+					SimulatedRun run = new SimulatedRun(seed, collector, heap,
+							Scenarios.load(60 * MB, (long) (0.35 * heap), onsetMinutes * 60_000, 3 * 60_000,
+									2 * 60_000),
+							SimulatedRun.defaults(), (jvm) -> jvm.promotedPerSecond = 0.5 * MB);
+					Verdict[] first = new Verdict[1];
+					run.run(Duration.ofMinutes(45), (judged) -> {
+						Verdict verdict = judged.watch.report().heap().verdict();
+						if (first[0] == null && verdict.finding().leak()) {
+							first[0] = verdict;
+						}
+					});
+					if (run.events.stream().anyMatch(LeakSuspectedEvent.class::isInstance)) {
+						published++;
+						if (verbose && first[0] != null) {
+							Evidence evidence = first[0].evidence();
+							System.out.println(collector + " onset " + onsetMinutes + " min seed " + seed + ": event at "
+									+ run.firstEventAt / 1000 + " s, " + first[0].finding() + " " + first[0].grounds() + " "
+									+ evidence.basis() + " " + evidence.fromMillis() / 1000 + ".." + evidence.toMillis() / 1000
+									+ " s: " + first[0].reason());
+						}
+					}
+				}
+			}
+			System.out.println(collector + ": " + published + " of " + runs + " imports published an event");
+		}
 	}
 
 	private static void printListenerPaces() {
