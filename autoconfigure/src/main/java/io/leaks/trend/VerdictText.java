@@ -112,21 +112,45 @@ final class VerdictText {
 				: ", as live histograms measured (" + levels(facts.liveFloors()) + ")";
 	}
 
+	/**
+	 * What is missing before a steady rise is called (SeriesJudgement.grounds), or, for
+	 * one after young collections, before live histograms measure the floor beneath it
+	 * (SeriesJudgement.climbGrounds).
+	 */
 	private static String filling(Verdict verdict) {
 		Verdict.Facts facts = verdict.facts();
+		boolean young = verdict.evidence().basis() == Basis.YOUNG_TREND;
+		String once = young ? "live histograms measure the true floor beneath it once " : "it is called a leak once ";
+		long watched = verdict.evidence().spanMillis();
+		boolean limited = facts.limit() > 0 && facts.untilLimitMillis() >= 0
+				&& !Double.isInfinite(facts.untilLimitMillis());
+		if (limited && facts.untilLimitMillis() <= TrendSettings.URGENT.toMillis()) {
+			// The pace is already enough: only its persistence is missing.
+			return "at its pace " + limitName(verdict) + " fills in about "
+					+ Units.duration((long) facts.untilLimitMillis()) + ", so " + once + "it has persisted "
+					+ Units.duration(facts.persistSpanMillis()) + " (watched " + Units.duration(watched)
+					+ " so far), or sooner once " + limitName(verdict) + " would fill within twice the span watched";
+		}
 		List<String> ways = new ArrayList<>();
-		if (!verdict.resource().judgedThroughTime()) {
+		if (young) {
+			ways.add("it persists for " + Units.duration(facts.persistSpanMillis()) + " having grown by "
+					+ percent(TrendSettings.CLIMB_GROWTH) + " of its starting level");
+		}
+		else if (!verdict.resource().judgedThroughTime()) {
 			ways.add("it persists for " + Units.duration(facts.persistSpanMillis()) + " having grown to three times "
 					+ "its starting level, more slowly than would fill " + limitName(verdict) + " within "
 					+ Units.duration(TrendSettings.SLOW.toMillis()));
 		}
 		ways.add("it keeps rising for " + Units.duration(facts.longSpanMillis()));
 		if (facts.limit() > 0) {
-			ways.add("at its pace " + limitName(verdict) + " would fill within "
-					+ Units.duration(TrendSettings.URGENT.toMillis()) + " or within the span watched (now "
-					+ Units.duration((long) Math.min(Long.MAX_VALUE / 2, facts.untilLimitMillis())) + ")");
+			ways.add("at its pace " + limitName(verdict) + " would fill within the span watched, or within "
+					+ Units.duration(TrendSettings.URGENT.toMillis()) + " once it has persisted "
+					+ Units.duration(facts.persistSpanMillis()) + " or within twice the span watched");
 		}
-		return "it is called a leak once " + String.join(", or once ", ways);
+		String now = limited ? " (watched " + Units.duration(watched) + " so far; at its pace " + limitName(verdict)
+				+ " fills in about " + Units.duration((long) facts.untilLimitMillis()) + ")"
+				: " (watched " + Units.duration(watched) + " so far)";
+		return once + String.join(", or once ", ways) + now;
 	}
 
 	/**

@@ -102,6 +102,28 @@ class TrendAnalyzerTests {
 	}
 
 	@Test
+	void aClimbAtAPaceThatFillsTheHeapSoonShouldSayOnlyItsPersistenceIsMissing() {
+		// Young collections every 15 s for 3 min after the warm-up on a 256 MiB heap, 8 MiB
+		// a minute: the heap fills within 20 min at that pace, but not within twice the span
+		// watched, and the climb has not persisted the persist span (4 min) yet.
+		for (int i = 0; i <= 12; i++) {
+			record(CollectionKind.YOUNG, 100 * MB + 8 * MB * i / 4, 2 * MINUTE + i * 15_000L, false);
+		}
+		Verdict verdict = judge(new HeapLimits(256 * MB, 40), null, 5 * MINUTE + 1_000);
+		assertThat(verdict.finding()).as(verdict.reason()).isEqualTo(Finding.FILLING);
+		assertThat(verdict.evidence().basis()).isEqualTo(Basis.YOUNG_TREND);
+		assertThat(verdict.reason()).matches(".*: at its pace the heap fills in about 1[5-7]min, so live histograms "
+				+ "measure the true floor beneath it once it has persisted 4min \\(watched 3min so far\\), or sooner "
+				+ "once the heap would fill within twice the span watched");
+		// Persisted, it is a suspicion for live histograms.
+		for (int i = 13; i <= 17; i++) {
+			record(CollectionKind.YOUNG, 100 * MB + 8 * MB * i / 4, 2 * MINUTE + i * 15_000L, false);
+		}
+		assertThat(judge(new HeapLimits(256 * MB, 40), null, 6 * MINUTE + 16_000).finding())
+			.isEqualTo(Finding.CONFIRMING);
+	}
+
+	@Test
 	void g1MixedCollectionsAloneShouldOnlyRaiseASuspicion() {
 		// The mixed floor drifts up for hours as garbage builds up in regions mixed
 		// collections skip (a hard negative in the labelled logs): not a leak on its own.
