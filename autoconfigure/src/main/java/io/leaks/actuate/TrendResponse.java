@@ -70,7 +70,7 @@ public record TrendResponse(String status, String finding, @Nullable String seve
 		}
 		return new TrendResponse(heap.status().name(), shown.finding().name(),
 				(shown.severity() != null) ? shown.severity().name() : null,
-				(shown.grounds() != null) ? shown.grounds().name() : null, shown.growthPerMinute(),
+				(shown.leakGrounds() != null) ? shown.leakGrounds().name() : null, shown.growthPerMinute(),
 				(projection != null) ? projection.exhaustion() : null, projection, heap.suspects(),
 				EvidenceBody.of(shown.evidence(), watch), shown.reason(), heap.verdict().suspicion(),
 				heap.suspectedAt(), heap.notes(), ResourceBody.of(report.metaspace(), watch),

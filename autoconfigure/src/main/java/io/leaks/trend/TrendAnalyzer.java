@@ -100,11 +100,11 @@ public final class TrendAnalyzer {
 		List<Point> all = since(upperBounds(series.oldGeneration(), series.young()), warmupEnd);
 		// A sparse climb stands in for the trend that young collections, too rare, cannot show
 		// in time. Where every collection measures the floor (single-generation ZGC,
-		// Shenandoah) there are no young ones: its collections are floor points, which the
-		// floor's trend judges, and three of them rising while an import loads are no reason
-		// to force collections.
-		List<Point> youngPoints = since(series.young(), warmupEnd);
-		SeriesJudgement upper = !youngPoints.isEmpty() ? SeriesJudgement.ofAllUpperBounds(all, limit, this.settings)
+		// Shenandoah) there are none, only the pauses of its cycles (OTHER, kept with young
+		// points): its cycles are floor points, which the floor's trend judges, and three of
+		// them rising while an import loads raise no sparse suspicion.
+		boolean youngCollections = series.counts().getOrDefault(CollectionKind.YOUNG, 0L) > 0;
+		SeriesJudgement upper = youngCollections ? SeriesJudgement.ofAllUpperBounds(all, limit, this.settings)
 				: SeriesJudgement.ofUpperBounds(all, limit, this.settings);
 		List<String> allKinds = kinds(series.counts(), false);
 		boolean mixed = oldClimb != old;
@@ -152,8 +152,9 @@ public final class TrendAnalyzer {
 				}
 			}
 			if (suspected == upper && collectorWillMeasure(climb, limit)) {
+				// Its grounds stand; the collector's own collection measures it first.
 				return new Verdict(Resource.HEAP, Finding.FILLING, Math.max(0, climb.perMinute()), Projection.of(climb),
-						null, null, Evidence.of(Basis.YOUNG_TREND, climb, allKinds),
+						null, suspected.grounds(), Evidence.of(Basis.YOUNG_TREND, climb, allKinds),
 						facts.observed(suspected.observations(), suspected.spanMillis()).limited(climb.untilLimit(), limit),
 						false, nowMillis);
 			}
@@ -168,6 +169,7 @@ public final class TrendAnalyzer {
 		}
 		// The old generation's own points count a burst of forced floors one by one, where the
 		// floor counts it once: their leak, when there is one, comes first.
+		List<Point> youngPoints = since(series.young(), warmupEnd);
 		Window above = (canConfirm && !old.leak())
 				? floorAboveClimb(since(series.floor(), warmupEnd), youngPoints, confirmation, limit, nowMillis) : null;
 		if (above != null) {

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param projection when the resource runs out at that pace, or {@code null} if it does
  * not grow or has no limit
  * @param severity how soon a leak exhausts its resource, or {@code null} if this is no leak
- * @param grounds why a steady rise counts as a leak, or {@code null}
+ * @param grounds why a steady rise counts as a leak, or {@code null}; on {@link Finding#FILLING},
+ * the grounds of a climb the collector's own collection is about to measure
  * @param evidence what the verdict rests on
  * @param facts the other numbers its wording needs
  * @param suspicion whether young collections alone show the climb, which live histograms
@@ -45,6 +46,15 @@ public record Verdict(Resource resource, Finding finding, double growthPerMinute
 
 	public boolean leak() {
 		return this.finding.leak();
+	}
+
+	/**
+	 * Why a leak was called, as users see it: {@code null} for anything but a leak (a climb
+	 * that is {@link Finding#FILLING} may carry grounds the collector is about to measure).
+	 * @return the grounds of a leak, or {@code null}
+	 */
+	public @Nullable Grounds leakGrounds() {
+		return leak() ? this.grounds : null;
 	}
 
 	/**

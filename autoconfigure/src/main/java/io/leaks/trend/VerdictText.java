@@ -48,8 +48,9 @@ final class VerdictText {
 							+ ": it rose, but not at every step (a batch landing) or slowing by the last one (a cache "
 							+ "reaching its bound); whether it keeps rising is for the next round of live histograms to tell";
 			case FILLING -> capitalized(subject(verdict)) + " rises " + rise(verdict, bytes) + live(facts)
-					+ " and keeps its pace, but a cache filling up looks the same until it levels off: " + filling(
-							verdict) + remeasure(verdict);
+					+ " and keeps its pace, but a cache filling up looks the same until it levels off"
+					+ ((evidence.basis() == Basis.CONFIRMED && verdict.suspicion()) ? remeasure(verdict)
+							: ": " + filling(verdict));
 			case FLAT -> "No leak: " + subject(verdict) + " shows no significant rise over "
 					+ Units.duration(evidence.spanMillis()) + " (" + evidence.points() + " points)";
 			case LEVELLING_OFF -> "No leak: " + subject(verdict) + " rose " + Units.rate(verdict.growthPerMinute(), bytes)
@@ -119,6 +120,12 @@ final class VerdictText {
 	 */
 	private static String filling(Verdict verdict) {
 		Verdict.Facts facts = verdict.facts();
+		if (verdict.grounds() != null) {
+			// TrendAnalyzer.collectorWillMeasure: live histograms would be forced for nothing.
+			return "the heap nears the occupancy at which the collector collects the old generation by itself, "
+					+ "within " + Units.duration(facts.minEvidenceMillis() / 2)
+					+ ", so that collection measures the floor beneath it next, at no cost";
+		}
 		boolean young = verdict.evidence().basis() == Basis.YOUNG_TREND;
 		String once = young ? "live histograms measure the true floor beneath it once " : "it is called a leak once ";
 		long watched = verdict.evidence().spanMillis();
@@ -143,9 +150,10 @@ final class VerdictText {
 		}
 		ways.add("it keeps rising for " + Units.duration(facts.longSpanMillis()));
 		if (facts.limit() > 0) {
-			ways.add("at its pace " + limitName(verdict) + " would fill within the span watched, or within "
-					+ Units.duration(TrendSettings.URGENT.toMillis()) + " once it has persisted "
-					+ Units.duration(facts.persistSpanMillis()) + " or within twice the span watched");
+			String urgent = Units.duration(TrendSettings.URGENT.toMillis());
+			ways.add("at its pace " + limitName(verdict) + " would fill within the span watched, within both "
+					+ urgent + " and twice the span watched, or within " + urgent + " once it has persisted "
+					+ Units.duration(facts.persistSpanMillis()));
 		}
 		String now = limited ? " (watched " + Units.duration(watched) + " so far; at its pace " + limitName(verdict)
 				+ " fills in about " + Units.duration((long) facts.untilLimitMillis()) + ")"

@@ -82,20 +82,30 @@ class TrendAnalyzerTests {
 		assertThat(parallel.finding()).as("Parallel's young collections: %s", parallel.reason())
 			.isEqualTo(Finding.CONFIRMING);
 		// The same three as cycles of a collector whose every collection measures the floor
-		// (single-generation ZGC): floor points, which its trend judges once there are enough
-		// of them, not a reason to force collections (an import loading measured so was
-		// called in 33 of 60 simulated runs).
+		// (single-generation ZGC), as the simulated one reports them: floor points, which its
+		// trend judges once there are enough of them, not a sparse climb (a simulated import
+		// loading measured so was called in 33 of 60 runs).
+		GcHistory cyclesOnly = new GcHistory();
+		cyclesOnly.collectedBy(true);
+		for (int i = 0; i < at.length; i++) {
+			cyclesOnly.record(new HeapAfterGc(at[i], CollectionKind.CONCURRENT, 300 * MB + 100 * MB * i, 1024 * MB, false));
+		}
+		Verdict floors = this.analyzer.judgeHeap(cyclesOnly.snapshot(), limits, null, true, at[2] + 1_000);
+		assertThat(floors.suspicion()).as(floors.reason()).isFalse();
+		assertThat(floors.finding()).isEqualTo(Finding.NEEDS_OBSERVATIONS);
+		// A real ZGC reports each cycle's pauses too (OTHER, kept with the young points):
+		// they are no young collections either.
 		GcHistory zgc = new GcHistory();
 		zgc.collectedBy(true);
 		for (int i = 0; i < at.length; i++) {
-			zgc.record(new HeapAfterGc(at[i], CollectionKind.FULL, 300 * MB + 100 * MB * i, 1024 * MB, false));
+			zgcCycle(zgc, at[i], 300 * MB + 100 * MB * i);
 		}
 		Verdict cycles = this.analyzer.judgeHeap(zgc.snapshot(), limits, null, true, at[2] + 1_000);
 		assertThat(cycles.suspicion()).as(cycles.reason()).isFalse();
-		assertThat(cycles.finding()).isEqualTo(Finding.NEEDS_OBSERVATIONS);
+		assertThat(cycles.leak()).isFalse();
 		// Two more that keep rising make a trend of the floor: a leak at once.
-		zgc.record(new HeapAfterGc(at[2] + 100_000, CollectionKind.FULL, 600 * MB, 1024 * MB, false));
-		zgc.record(new HeapAfterGc(at[2] + 200_000, CollectionKind.FULL, 700 * MB, 1024 * MB, false));
+		zgcCycle(zgc, at[2] + 100_000, 600 * MB);
+		zgcCycle(zgc, at[2] + 200_000, 700 * MB);
 		Verdict trend = this.analyzer.judgeHeap(zgc.snapshot(), limits, null, true, at[2] + 201_000);
 		assertThat(trend.finding()).as(trend.reason()).isEqualTo(Finding.FILLS_SOON);
 		assertThat(trend.evidence().basis()).isEqualTo(Basis.FLOOR_TREND);
@@ -121,6 +131,23 @@ class TrendAnalyzerTests {
 		}
 		assertThat(judge(new HeapLimits(256 * MB, 40), null, 6 * MINUTE + 16_000).finding())
 			.isEqualTo(Finding.CONFIRMING);
+	}
+
+	@Test
+	void aClimbTheCollectorIsAboutToMeasureShouldSaySo() {
+		// Young collections every 15 s for 6 min, 40 MiB a minute to 690 MiB of a 1 GiB heap:
+		// its grounds stand, but the collector collects the old generation by itself at about
+		// 70% of the heap, within a minute at this pace, and measures the floor at no cost.
+		for (int i = 0; i <= 24; i++) {
+			record(CollectionKind.YOUNG, 450 * MB + 10 * MB * i, 2 * MINUTE + i * 15_000L, false);
+		}
+		Verdict verdict = judge(new HeapLimits(1024 * MB, 40), null, 8 * MINUTE + 1_000);
+		assertThat(verdict.finding()).as(verdict.reason()).isEqualTo(Finding.FILLING);
+		assertThat(verdict.suspicion()).isFalse();
+		assertThat(verdict.grounds()).as("the climb's own").isNotNull();
+		assertThat(verdict.leakGrounds()).as("/trend's grounds are a leak's").isNull();
+		assertThat(verdict.reason()).endsWith(": the heap nears the occupancy at which the collector collects the old "
+				+ "generation by itself, within 60s, so that collection measures the floor beneath it next, at no cost");
 	}
 
 	@Test
@@ -391,6 +418,7 @@ class TrendAnalyzerTests {
 		assertThat(later.suspicion()).as("measured again before a call rests on more").isTrue();
 		assertThat(later.evidence().toMillis()).as("the line ends where the measurement reaches")
 			.isEqualTo(10 * MINUTE);
+		assertThat(later.reason()).as("what is missing is a new measurement").doesNotContain("called a leak once");
 		assertThat(later.reason()).endsWith("; that pace is known to hold only until 17min ago, as far as what "
 				+ "measured it reaches, so the live heap is measured again (by live histograms, or by the collector's "
 				+ "own whole-heap collections) before it is called");
@@ -606,6 +634,13 @@ class TrendAnalyzerTests {
 		return new Verdict(Resource.HEAP, Finding.CONFIRMING, perMinute, null, null, null,
 				Evidence.of(Basis.YOUNG_TREND, climb, List.of("YOUNG")), Verdict.Facts.of(TrendSettings.defaults()),
 				true, 120_000);
+	}
+
+	/** A ZGC cycle's end and, reported before it, the pauses it made. */
+	private static void zgcCycle(GcHistory history, long at, long used) {
+		history.record(new HeapAfterGc(at - 2_000, CollectionKind.OTHER, used + 20 * MB, 1024 * MB, false));
+		history.record(new HeapAfterGc(at - 1_000, CollectionKind.OTHER, used + 30 * MB, 1024 * MB, false));
+		history.record(new HeapAfterGc(at, CollectionKind.CONCURRENT, used, 1024 * MB, false));
 	}
 
 	private Verdict judge(HeapLimits limits, Confirmation confirmation, long now) {
