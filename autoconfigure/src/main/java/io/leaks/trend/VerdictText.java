@@ -122,9 +122,9 @@ final class VerdictText {
 		Verdict.Facts facts = verdict.facts();
 		if (verdict.grounds() != null) {
 			// TrendAnalyzer.collectorWillMeasure: live histograms would be forced for nothing.
-			return "the heap nears the occupancy at which the collector collects the old generation by itself, "
+			return "the heap nears the occupancy at which the collector collects its old generation by itself, "
 					+ "within " + Units.duration(facts.minEvidenceMillis() / 2)
-					+ ", so that collection measures the floor beneath it next, at no cost";
+					+ ", so live histograms wait for what that collection shows";
 		}
 		boolean young = verdict.evidence().basis() == Basis.YOUNG_TREND;
 		String once = young ? "live histograms measure the true floor beneath it once " : "it is called a leak once ";
@@ -136,7 +136,8 @@ final class VerdictText {
 			return "at its pace " + limitName(verdict) + " fills in about "
 					+ Units.duration((long) facts.untilLimitMillis()) + ", so " + once + "it has persisted "
 					+ Units.duration(facts.persistSpanMillis()) + " (watched " + Units.duration(watched)
-					+ " so far), or sooner once " + limitName(verdict) + " would fill within twice the span watched";
+					+ " so far), or sooner once " + limitName(verdict) + " would fill within twice the span watched"
+					+ gate(verdict);
 		}
 		List<String> ways = new ArrayList<>();
 		if (young) {
@@ -158,7 +159,21 @@ final class VerdictText {
 		String now = limited ? " (watched " + Units.duration(watched) + " so far; at its pace " + limitName(verdict)
 				+ " fills in about " + Units.duration((long) facts.untilLimitMillis()) + ")"
 				: " (watched " + Units.duration(watched) + " so far)";
-		return once + String.join(", or once ", ways) + now;
+		return once + String.join(", or once ", ways) + now + gate(verdict);
+	}
+
+	/**
+	 * What every way to call a rise needs besides (SeriesJudgement): a climb after young
+	 * collections must be worth forced collections, any other must reach a new high (one
+	 * back to where it has been is a cycle).
+	 */
+	private static String gate(Verdict verdict) {
+		return switch (verdict.evidence().basis()) {
+			case YOUNG_TREND -> "; either way the climb must first add "
+					+ percent(TrendSettings.CLIMB_SHARE_OF_LIMIT) + " of the heap";
+			case CONFIRMED -> "";
+			default -> "; either way it must first rise above the highest level it reached before";
+		};
 	}
 
 	/**

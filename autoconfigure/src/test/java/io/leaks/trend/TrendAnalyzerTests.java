@@ -124,7 +124,8 @@ class TrendAnalyzerTests {
 		assertThat(verdict.evidence().basis()).isEqualTo(Basis.YOUNG_TREND);
 		assertThat(verdict.reason()).matches(".*: at its pace the heap fills in about 1[5-7]min, so live histograms "
 				+ "measure the true floor beneath it once it has persisted 4min \\(watched 3min so far\\), or sooner "
-				+ "once the heap would fill within twice the span watched");
+				+ "once the heap would fill within twice the span watched; either way the climb must first add 1% of the "
+				+ "heap");
 		// Persisted, it is a suspicion for live histograms.
 		for (int i = 13; i <= 17; i++) {
 			record(CollectionKind.YOUNG, 100 * MB + 8 * MB * i / 4, 2 * MINUTE + i * 15_000L, false);
@@ -146,8 +147,8 @@ class TrendAnalyzerTests {
 		assertThat(verdict.suspicion()).isFalse();
 		assertThat(verdict.grounds()).as("the climb's own").isNotNull();
 		assertThat(verdict.leakGrounds()).as("/trend's grounds are a leak's").isNull();
-		assertThat(verdict.reason()).endsWith(": the heap nears the occupancy at which the collector collects the old "
-				+ "generation by itself, within 60s, so that collection measures the floor beneath it next, at no cost");
+		assertThat(verdict.reason()).endsWith(": the heap nears the occupancy at which the collector collects its old "
+				+ "generation by itself, within 60s, so live histograms wait for what that collection shows");
 	}
 
 	@Test
@@ -638,8 +639,9 @@ class TrendAnalyzerTests {
 
 	/** A ZGC cycle's end and, reported before it, the pauses it made. */
 	private static void zgcCycle(GcHistory history, long at, long used) {
-		history.record(new HeapAfterGc(at - 2_000, CollectionKind.OTHER, used + 20 * MB, 1024 * MB, false));
-		history.record(new HeapAfterGc(at - 1_000, CollectionKind.OTHER, used + 30 * MB, 1024 * MB, false));
+		// Recorded pauses come within half a second before the cycle's end, and report no heap.
+		history.record(new HeapAfterGc(at - 400, CollectionKind.OTHER, 0, 1024 * MB, false));
+		history.record(new HeapAfterGc(at - 200, CollectionKind.OTHER, 0, 1024 * MB, false));
 		history.record(new HeapAfterGc(at, CollectionKind.CONCURRENT, used, 1024 * MB, false));
 	}
 
