@@ -152,7 +152,7 @@ public final class TrendAnalyzer {
 				}
 			}
 			if (suspected == upper && collectorWillMeasure(climb, limit)) {
-				// Its grounds stand; the collector's own collection measures it first.
+				// Its grounds stand, but the collector's own old collection comes first.
 				return new Verdict(Resource.HEAP, Finding.FILLING, Math.max(0, climb.perMinute()), Projection.of(climb),
 						null, suspected.grounds(), Evidence.of(Basis.YOUNG_TREND, climb, allKinds),
 						facts.observed(suspected.observations(), suspected.spanMillis()).limited(climb.untilLimit(), limit),

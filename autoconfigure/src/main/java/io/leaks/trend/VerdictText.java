@@ -128,15 +128,15 @@ final class VerdictText {
 		}
 		boolean young = verdict.evidence().basis() == Basis.YOUNG_TREND;
 		String once = young ? "live histograms measure the true floor beneath it once " : "it is called a leak once ";
-		long watched = verdict.evidence().spanMillis();
+		String watched = "watched " + Units.duration(verdict.evidence().spanMillis()) + " so far";
 		boolean limited = facts.limit() > 0 && facts.untilLimitMillis() >= 0
 				&& !Double.isInfinite(facts.untilLimitMillis());
+		String fills = limited ? "at its pace " + limitName(verdict) + " fills in about "
+				+ Units.duration((long) facts.untilLimitMillis()) : "";
 		if (limited && facts.untilLimitMillis() <= TrendSettings.URGENT.toMillis()) {
 			// The pace is already enough: only its persistence is missing.
-			return "at its pace " + limitName(verdict) + " fills in about "
-					+ Units.duration((long) facts.untilLimitMillis()) + ", so " + once + "it has persisted "
-					+ Units.duration(facts.persistSpanMillis()) + " (watched " + Units.duration(watched)
-					+ " so far), or sooner once " + limitName(verdict) + " would fill within twice the span watched"
+			return fills + ", so " + once + "it has persisted " + Units.duration(facts.persistSpanMillis()) + " ("
+					+ watched + "), or sooner once " + limitName(verdict) + " would fill within twice the span watched"
 					+ gate(verdict);
 		}
 		List<String> ways = new ArrayList<>();
@@ -156,10 +156,8 @@ final class VerdictText {
 					+ urgent + " and twice the span watched, or within " + urgent + " once it has persisted "
 					+ Units.duration(facts.persistSpanMillis()));
 		}
-		String now = limited ? " (watched " + Units.duration(watched) + " so far; at its pace " + limitName(verdict)
-				+ " fills in about " + Units.duration((long) facts.untilLimitMillis()) + ")"
-				: " (watched " + Units.duration(watched) + " so far)";
-		return once + String.join(", or once ", ways) + now + gate(verdict);
+		return once + String.join(", or once ", ways) + " (" + watched + (limited ? "; " + fills : "") + ")"
+				+ gate(verdict);
 	}
 
 	/**

@@ -364,10 +364,7 @@ class LeakWatchTests {
 
 	/** The fifth soak's batch as the simulated ZGC sees it, with a seed whose round falls so. */
 	private static SimulatedRun importOnTheDefaultHeap() {
-		long heap = 6 * GB;
-		return new SimulatedRun(11, SimulatedJvm.Collector.ZGC, heap,
-				Scenarios.load(60 * MB, (long) (0.35 * heap), 10 * 60_000, 3 * 60_000, 2 * 60_000),
-				SimulatedRun.defaults(), (jvm) -> jvm.promotedPerSecond = 0.5 * MB);
+		return SimulatedRun.importOnTheDefaultHeap(11, SimulatedJvm.Collector.ZGC, 10 * 60_000);
 	}
 
 	@Test

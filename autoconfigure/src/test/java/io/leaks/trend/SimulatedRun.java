@@ -53,6 +53,23 @@ final class SimulatedRun {
 		this.interval = settings.interval().toMillis();
 	}
 
+	/**
+	 * The import of the fifth soak's batch on a default-sized heap (6 GiB): 35% of it loaded
+	 * over 3 minutes, held 2, released, on 60 MiB live, with 0.5 MiB/s of promoted garbage,
+	 * at the defaults.
+	 * @param seed the run's seed
+	 * @param collector the simulated collector
+	 * @param onsetMillis when the import starts loading
+	 * @return the run, not yet run
+	 */
+	static SimulatedRun importOnTheDefaultHeap(long seed, SimulatedJvm.Collector collector, long onsetMillis) {
+		long mb = 1024 * 1024;
+		long heap = 6 * 1024 * mb;
+		return new SimulatedRun(seed, collector, heap,
+				Scenarios.load(60 * mb, (long) (0.35 * heap), onsetMillis, 3 * 60_000, 2 * 60_000), defaults(),
+				(jvm) -> jvm.promotedPerSecond = 0.5 * mb);
+	}
+
 	static WatchSettings defaults() {
 		return WatchSettings.derive(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(2));
 	}

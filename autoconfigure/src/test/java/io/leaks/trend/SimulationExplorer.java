@@ -110,17 +110,13 @@ final class SimulationExplorer {
 	 * the first leak's finding, grounds and evidence.
 	 */
 	private static void printImports() {
-		long heap = 6L * 1024 * MB;
 		for (SimulatedJvm.Collector collector : SimulatedJvm.Collector.values()) {
 			int published = 0;
 			int runs = 0;
 			for (long onsetMinutes = 8; onsetMinutes <= 12; onsetMinutes++) {
 				for (long seed = 1; seed <= 12; seed++) {
 					runs++;
-					SimulatedRun run = new SimulatedRun(seed, collector, heap,
-							Scenarios.load(60 * MB, (long) (0.35 * heap), onsetMinutes * 60_000, 3 * 60_000,
-									2 * 60_000),
-							SimulatedRun.defaults(), (jvm) -> jvm.promotedPerSecond = 0.5 * MB);
+					SimulatedRun run = SimulatedRun.importOnTheDefaultHeap(seed, collector, onsetMinutes * 60_000);
 					Verdict[] first = new Verdict[1];
 					run.run(Duration.ofMinutes(45), (judged) -> {
 						Verdict verdict = judged.watch.report().heap().verdict();

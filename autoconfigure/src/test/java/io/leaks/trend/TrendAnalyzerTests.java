@@ -138,7 +138,7 @@ class TrendAnalyzerTests {
 	void aClimbTheCollectorIsAboutToMeasureShouldSaySo() {
 		// Young collections every 15 s for 6 min, 40 MiB a minute to 690 MiB of a 1 GiB heap:
 		// its grounds stand, but the collector collects the old generation by itself at about
-		// 70% of the heap, within a minute at this pace, and measures the floor at no cost.
+		// 70% of the heap, within a minute at this pace, before live histograms would.
 		for (int i = 0; i <= 24; i++) {
 			record(CollectionKind.YOUNG, 450 * MB + 10 * MB * i, 2 * MINUTE + i * 15_000L, false);
 		}
